@@ -1,0 +1,43 @@
+/**
+ * `npm run check-data`: validates the canonical CSV files in data/ (or the folder given as first
+ * argument) and exits non-zero on any problem, printing each as file:line:column. When the seed
+ * documents are present (../shared/seeds, or VIGIE_SEEDS), every quote is checked against them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { checkQuotes, readDataset, type DatasetFiles } from '../src/core/dataset'
+import { formatIssue } from '../src/core/model'
+
+const dataDir = resolve(process.argv[2] ?? 'data')
+const seedsDir = resolve(process.env.VIGIE_SEEDS ?? '../shared/seeds')
+
+function read(kind: keyof DatasetFiles): { name: string; text: string } {
+  const path = join(dataDir, `${kind}.csv`)
+  const name = join(process.argv[2] ? dataDir : 'data', `${kind}.csv`)
+  if (!existsSync(path)) return { name, text: '' }
+  return { name, text: readFileSync(path, 'utf8') }
+}
+
+const files: DatasetFiles = {
+  sources: read('sources'),
+  indicators: read('indicators'),
+  observations: read('observations'),
+  milestones: read('milestones'),
+}
+const { value: dataset, issues } = readDataset(files)
+const problems = [...issues]
+
+if (existsSync(seedsDir)) {
+  const documents = new Map(readdirSync(seedsDir).map((name) => [name, readFileSync(join(seedsDir, name), 'utf8')]))
+  problems.push(...checkQuotes(dataset, documents))
+} else {
+  console.log(`note: ${seedsDir} not found, quotes were not checked against the seed documents`)
+}
+
+for (const problem of problems) console.error(formatIssue(problem))
+console.log(
+  `check-data: ${dataset.sources.length} sources, ${dataset.indicators.length} indicators, ` +
+    `${dataset.observations.length} observations, ${dataset.milestones.length} milestones; ` +
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+)
+process.exit(problems.length > 0 ? 1 : 0)

@@ -1,0 +1,45 @@
+import { watch } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+import { useDatasetsStore } from '../stores/datasets'
+import { useViewStore } from '../stores/view'
+import { fromQuery, toQuery, type Query } from '../url/viewQuery'
+
+function sameQuery(a: Record<string, unknown>, b: Query): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const k of keys) if (String(a[k] ?? '') !== (b[k] ?? '')) return false
+  return true
+}
+
+/**
+ * Keeps the view state and the URL in step: opening a link sets the view (unknown parameters
+ * fall back to defaults with a notice), and every change of view rewrites the link.
+ */
+export function useUrlSync(): void {
+  const route = useRoute()
+  const router = useRouter()
+  const view = useViewStore()
+  const datasets = useDatasetsStore()
+
+  function readRoute(): void {
+    if (datasets.status !== 'ready') return
+    const query = route.query as Record<string, unknown>
+    if (sameQuery(query, toQuery(view.state))) return
+    const known = {
+      indicators: new Set(datasets.dataset.indicators.map((i) => i.id)),
+      sources: new Set(datasets.dataset.sources.map((s) => s.id)),
+    }
+    const hasLang = typeof query.lang === 'string'
+    const { state, notices } = fromQuery(query, known, view.state.locale)
+    view.replace(hasLang ? state : { ...state, locale: view.state.locale }, notices)
+  }
+
+  watch(() => [route.fullPath, datasets.status], readRoute, { immediate: true })
+  watch(
+    () => view.state,
+    (state) => {
+      if (datasets.status !== 'ready') return
+      const query = toQuery(state)
+      if (!sameQuery(route.query as Record<string, unknown>, query)) void router.replace({ query })
+    },
+  )
+}

@@ -1,0 +1,460 @@
+import {
+  BASELINE_NOT_STATED,
+  BASELINE_PREVIOUS_PERIOD,
+  JURISDICTIONS,
+  MILESTONE_CATEGORIES,
+  OFFENCES,
+  RELATIVE_UNITS,
+  STATUSES,
+  UNITS,
+  type DataIssue,
+  type Dataset,
+  type Indicator,
+  type IssueCode,
+  type Milestone,
+  type Observation,
+  type Offence,
+  type Source,
+} from './model'
+import { parsePeriod, periodPrecision } from './period'
+import { parseTable, type Parsed, type Table, type TableRow } from './csv/table'
+
+/** The canonical columns of each file, in order (DESIGN section 2, plus `compares_to`). */
+export const CANONICAL_COLUMNS = {
+  sources: ['id', 'title', 'publisher', 'date', 'url', 'language', 'document'],
+  indicators: [
+    'id',
+    'offence',
+    'unit',
+    'compares_to',
+    'label_en',
+    'label_fr',
+    'label_nl',
+    'description_en',
+    'description_fr',
+    'description_nl',
+  ],
+  observations: [
+    'indicator',
+    'period',
+    'value',
+    'baseline',
+    'age_group',
+    'gender',
+    'region',
+    'status',
+    'source',
+    'quote',
+    'note',
+  ],
+  milestones: [
+    'date',
+    'end_date',
+    'precision',
+    'category',
+    'jurisdiction',
+    'offences',
+    'title_en',
+    'title_fr',
+    'title_nl',
+    'source',
+    'quote',
+    'note',
+  ],
+} as const
+
+export type CanonicalFile = keyof typeof CANONICAL_COLUMNS
+
+/** The text of each canonical file, keyed by file kind, with the name to cite in messages. */
+export type DatasetFiles = Record<CanonicalFile, { readonly name: string; readonly text: string }>
+
+/** A plain decimal number as the canonical files write it: `1232`, `-3.5`, `0.25`. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
+
+/** Reads cells by column name and records issues at the right line and column. */
+class RowReader {
+  constructor(
+    private readonly table: Table,
+    private readonly issues: DataIssue[],
+    private row: TableRow = { line: 0, cells: [] },
+  ) {}
+
+  at(row: TableRow): this {
+    this.row = row
+    return this
+  }
+
+  get line(): number {
+    return this.row.line
+  }
+
+  get(field: string): string {
+    const index = this.table.header.indexOf(field)
+    return index < 0 ? '' : (this.row.cells[index] ?? '').trim()
+  }
+
+  report(field: string, code: IssueCode, message: string): void {
+    const index = this.table.header.indexOf(field)
+    this.issues.push({
+      file: this.table.file,
+      line: this.row.line,
+      column: index + 1,
+      field,
+      code,
+      message,
+    })
+  }
+
+  /** Returns the cell, reporting it when empty. */
+  required(field: string): string {
+    const value = this.get(field)
+    if (!value) this.report(field, 'empty_required', `${field} is empty`)
+    return value
+  }
+
+  /** Returns the cell when it is one of `allowed`, else reports it and returns null. */
+  oneOf<T extends string>(field: string, allowed: readonly T[], fallback?: T): T | null {
+    const value = this.get(field)
+    if (!value && fallback !== undefined) return fallback
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.report(
+      field,
+      value ? 'unknown_vocabulary' : 'empty_required',
+      value ? `"${value}" is not one of ${allowed.join(', ')}` : `${field} is empty (one of ${allowed.join(', ')})`,
+    )
+    return null
+  }
+}
+
+function readTable(kind: CanonicalFile, file: { name: string; text: string }, issues: DataIssue[]): Table {
+  const parsed = parseTable(file.name, file.text)
+  issues.push(...parsed.issues)
+  for (const column of CANONICAL_COLUMNS[kind]) {
+    if (!parsed.value.header.includes(column)) {
+      issues.push({
+        file: file.name,
+        line: 1,
+        column: 0,
+        field: column,
+        code: 'missing_column',
+        message: `the header lacks the column "${column}"`,
+      })
+    }
+  }
+  return parsed.value
+}
+
+/** The baselines a relative figure may name: an ISO period, the previous period, or "not stated". */
+export function isValidBaseline(baseline: string): boolean {
+  return baseline === BASELINE_NOT_STATED || baseline === BASELINE_PREVIOUS_PERIOD || parsePeriod(baseline) !== null
+}
+
+function readSources(table: Table, issues: DataIssue[]): Source[] {
+  const reader = new RowReader(table, issues)
+  const seen = new Map<string, number>()
+  const sources: Source[] = []
+  for (const row of table.rows) {
+    reader.at(row)
+    const id = reader.required('id')
+    if (!id) continue
+    const earlier = seen.get(id)
+    if (earlier !== undefined) {
+      reader.report('id', 'duplicate_id', `source "${id}" is already defined on line ${earlier}`)
+      continue
+    }
+    seen.set(id, row.line)
+    const url = reader.get('url')
+    const document = reader.get('document')
+    if (!url && !document) {
+      reader.report('url', 'source_without_reference', `source "${id}" has neither a url nor a document`)
+    }
+    sources.push({
+      id,
+      title: reader.required('title'),
+      publisher: reader.get('publisher'),
+      date: reader.get('date'),
+      url,
+      languages: reader
+        .get('language')
+        .split(';')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      document,
+    })
+  }
+  return sources
+}
+
+function readIndicators(table: Table, issues: DataIssue[], dataset: string): Indicator[] {
+  const reader = new RowReader(table, issues)
+  const seen = new Map<string, number>()
+  const indicators: Indicator[] = []
+  const comparisons: { line: TableRow; target: string }[] = []
+  for (const row of table.rows) {
+    reader.at(row)
+    const id = reader.required('id')
+    const offence = reader.oneOf('offence', OFFENCES)
+    const unit = reader.oneOf('unit', UNITS)
+    const labelEn = reader.required('label_en')
+    if (!id || !offence || !unit) continue
+    const earlier = seen.get(id)
+    if (earlier !== undefined) {
+      reader.report('id', 'duplicate_id', `indicator "${id}" is already defined on line ${earlier}`)
+      continue
+    }
+    seen.set(id, row.line)
+    const comparesTo = reader.get('compares_to')
+    if (comparesTo) comparisons.push({ line: row, target: comparesTo })
+    indicators.push({
+      id,
+      offence,
+      unit,
+      comparesTo,
+      label: { en: labelEn, fr: reader.get('label_fr') || labelEn, nl: reader.get('label_nl') || labelEn },
+      description: {
+        en: reader.get('description_en'),
+        fr: reader.get('description_fr'),
+        nl: reader.get('description_nl'),
+      },
+      dataset,
+    })
+  }
+  for (const { line, target } of comparisons) {
+    if (!seen.has(target)) {
+      reader.at(line).report('compares_to', 'unknown_indicator', `compares_to names an unknown indicator "${target}"`)
+    }
+  }
+  return indicators
+}
+
+function observationKey(o: { indicator: string; period: string; ageGroup: string; gender: string; region: string }): string {
+  return [o.indicator, o.period, o.ageGroup, o.gender, o.region].join('\u0000')
+}
+
+function readObservations(
+  table: Table,
+  issues: DataIssue[],
+  indicators: ReadonlyMap<string, Indicator>,
+  sources: ReadonlyMap<string, Source>,
+): Observation[] {
+  const reader = new RowReader(table, issues)
+  const seen = new Map<string, number>()
+  const observations: Observation[] = []
+  for (const row of table.rows) {
+    reader.at(row)
+    let ok = true
+    const indicatorId = reader.required('indicator')
+    const indicator = indicators.get(indicatorId)
+    if (indicatorId && !indicator) {
+      reader.report('indicator', 'unknown_indicator', `unknown indicator "${indicatorId}" (not in indicators.csv)`)
+      ok = false
+    }
+    const periodText = reader.required('period')
+    const period = parsePeriod(periodText)
+    if (periodText && !period) {
+      reader.report(
+        'period',
+        'malformed_period',
+        `"${periodText}" is not an ISO 8601 period (2013, 2020-07, 2020-07-15 or 2020-03-18/2020-07-15)`,
+      )
+    }
+    const valueText = reader.required('value')
+    if (valueText && !PLAIN_NUMBER.test(valueText)) {
+      reader.report('value', 'not_a_number', `"${valueText}" is not a number (write 1232 or 12.5, no separators)`)
+      ok = false
+    }
+    const baseline = reader.get('baseline')
+    if (indicator) {
+      const relative = RELATIVE_UNITS.includes(indicator.unit)
+      if (relative && !baseline) {
+        reader.report(
+          'baseline',
+          'relative_without_baseline',
+          `unit ${indicator.unit} needs a baseline (a period such as 2019, "${BASELINE_PREVIOUS_PERIOD}", or "${BASELINE_NOT_STATED}")`,
+        )
+        ok = false
+      } else if (relative && !isValidBaseline(baseline)) {
+        reader.report(
+          'baseline',
+          'malformed_period',
+          `baseline "${baseline}" is neither a period, "${BASELINE_PREVIOUS_PERIOD}" nor "${BASELINE_NOT_STATED}"`,
+        )
+        ok = false
+      } else if (!relative && baseline) {
+        reader.report('baseline', 'baseline_on_absolute', `unit ${indicator.unit} takes no baseline, found "${baseline}"`)
+      }
+    }
+    const status = reader.oneOf('status', STATUSES, 'reported')
+    const sourceId = reader.required('source')
+    const source = sources.get(sourceId)
+    if (sourceId && !source) {
+      reader.report('source', 'unknown_source', `unknown source "${sourceId}" (not in sources.csv)`)
+      ok = false
+    }
+    const quote = reader.get('quote')
+    if (source?.document && !quote) {
+      reader.report('quote', 'missing_quote', `source "${sourceId}" is a document: quote the sentence the figure stands in`)
+    }
+    if (!ok || !indicator || !period || !status || !source || !valueText) continue
+    const observation: Observation = {
+      indicator: indicator.id,
+      period,
+      value: Number(valueText),
+      baseline,
+      ageGroup: reader.get('age_group'),
+      gender: reader.get('gender'),
+      region: reader.get('region'),
+      status,
+      source: source.id,
+      quote,
+      note: reader.get('note'),
+      origin: { file: table.file, line: row.line },
+    }
+    const key = observationKey({ ...observation, period: period.text })
+    const earlier = seen.get(key)
+    if (earlier !== undefined) {
+      reader.report(
+        'period',
+        'duplicate_key',
+        `duplicate of line ${earlier}: same indicator, period and breakdown (${indicator.id}, ${period.text})`,
+      )
+      continue
+    }
+    seen.set(key, row.line)
+    observations.push(observation)
+  }
+  return observations
+}
+
+function readMilestones(table: Table, issues: DataIssue[], sources: ReadonlyMap<string, Source>): Milestone[] {
+  const reader = new RowReader(table, issues)
+  const seen = new Map<string, number>()
+  const milestones: Milestone[] = []
+  for (const row of table.rows) {
+    reader.at(row)
+    const dateText = reader.required('date')
+    const date = parsePeriod(dateText)
+    if (dateText && (!date || date.kind === 'interval')) {
+      reader.report('date', 'malformed_period', `"${dateText}" is not an ISO 8601 date (2014, 2014-04 or 2014-04-01)`)
+    }
+    const endText = reader.get('end_date')
+    const endDate = endText ? parsePeriod(endText) : null
+    if (endText && (!endDate || endDate.kind === 'interval')) {
+      reader.report('end_date', 'malformed_period', `"${endText}" is not an ISO 8601 date`)
+    } else if (date && endDate && endDate.end <= date.start) {
+      reader.report('end_date', 'malformed_period', `end_date ${endText} is before date ${dateText}`)
+    }
+    const precision = reader.oneOf('precision', ['year', 'month', 'day'] as const)
+    if (date && precision && date.kind !== 'interval' && periodPrecision(date) !== precision) {
+      reader.report(
+        'precision',
+        'precision_mismatch',
+        `precision "${precision}" does not match the date "${dateText}" (${periodPrecision(date)})`,
+      )
+    }
+    const category = reader.oneOf('category', MILESTONE_CATEGORIES)
+    const jurisdiction = reader.oneOf('jurisdiction', JURISDICTIONS)
+    const offences: Offence[] = []
+    for (const offence of reader.required('offences').split(';').map((o) => o.trim()).filter(Boolean)) {
+      if ((OFFENCES as readonly string[]).includes(offence)) offences.push(offence as Offence)
+      else reader.report('offences', 'unknown_vocabulary', `"${offence}" is not one of ${OFFENCES.join(', ')}`)
+    }
+    const titleEn = reader.required('title_en')
+    const sourceId = reader.required('source')
+    const source = sources.get(sourceId)
+    if (sourceId && !source) reader.report('source', 'unknown_source', `unknown source "${sourceId}" (not in sources.csv)`)
+    const quote = reader.get('quote')
+    if (source?.document && !quote) {
+      reader.report('quote', 'missing_quote', `source "${sourceId}" is a document: quote the sentence the milestone stands in`)
+    }
+    if (!date || date.kind === 'interval' || !precision || !category || !jurisdiction || !titleEn || !source) continue
+    if (endText && !endDate) continue
+    const id = `${dateText}:${titleEn}`
+    const earlier = seen.get(id)
+    if (earlier !== undefined) {
+      reader.report('title_en', 'duplicate_key', `duplicate of line ${earlier}: same date and title`)
+      continue
+    }
+    seen.set(id, row.line)
+    milestones.push({
+      id,
+      date,
+      endDate,
+      precision,
+      category,
+      jurisdiction,
+      offences: offences.length > 0 ? offences : ['general'],
+      title: { en: titleEn, fr: reader.get('title_fr') || titleEn, nl: reader.get('title_nl') || titleEn },
+      source: source.id,
+      quote,
+      note: reader.get('note'),
+      origin: { file: table.file, line: row.line },
+    })
+  }
+  return milestones
+}
+
+/**
+ * Reads the four canonical files into a typed dataset. Every problem comes back as an issue with
+ * file, line and column; rows with a blocking problem are left out, the others are kept.
+ */
+export function readDataset(files: DatasetFiles, dataset = 'bundled'): Parsed<Dataset> {
+  const issues: DataIssue[] = []
+  const sources = readSources(readTable('sources', files.sources, issues), issues)
+  const indicators = readIndicators(readTable('indicators', files.indicators, issues), issues, dataset)
+  const sourceById = new Map(sources.map((s) => [s.id, s]))
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]))
+  const observations = readObservations(
+    readTable('observations', files.observations, issues),
+    issues,
+    indicatorById,
+    sourceById,
+  )
+  const milestones = readMilestones(readTable('milestones', files.milestones, issues), issues, sourceById)
+  return { value: { sources, indicators, observations, milestones }, issues }
+}
+
+/** Collapses runs of whitespace so a quote can be matched across the document's line breaks. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Checks that each quote of a document source stands, word for word, in that document.
+ * `documents` maps a source's `document` file name to the document's text.
+ */
+export function checkQuotes(dataset: Dataset, documents: ReadonlyMap<string, string>): DataIssue[] {
+  const issues: DataIssue[] = []
+  const squashed = new Map([...documents].map(([name, text]) => [name, squash(text)]))
+  const sourceById = new Map(dataset.sources.map((s) => [s.id, s]))
+  const records: { quote: string; source: string; origin: { file: string; line: number }; kind: CanonicalFile }[] = [
+    ...dataset.observations.map((o) => ({ ...o, kind: 'observations' as const })),
+    ...dataset.milestones.map((m) => ({ ...m, kind: 'milestones' as const })),
+  ]
+  for (const record of records) {
+    const source = sourceById.get(record.source)
+    if (!source?.document || !record.quote) continue
+    const text = squashed.get(source.document)
+    const column = (CANONICAL_COLUMNS[record.kind] as readonly string[]).indexOf('quote') + 1
+    if (text === undefined) {
+      issues.push({
+        file: record.origin.file,
+        line: record.origin.line,
+        column,
+        field: 'quote',
+        code: 'quote_not_in_document',
+        message: `document "${source.document}" of source "${source.id}" was not found`,
+      })
+    } else if (!text.includes(squash(record.quote))) {
+      issues.push({
+        file: record.origin.file,
+        line: record.origin.line,
+        column,
+        field: 'quote',
+        code: 'quote_not_in_document',
+        message: `the quote is not, word for word, in ${source.document}: "${record.quote.slice(0, 60)}..."`,
+      })
+    }
+  }
+  return issues
+}

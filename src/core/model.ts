@@ -1,0 +1,180 @@
+/**
+ * The canonical data model of Vigie (DESIGN section 2). Each stage of the pipeline has its own
+ * type: raw CSV row (strings) -> these typed records -> series -> chart spec -> ECharts option.
+ */
+
+export const OFFENCES = ['csam', 'grooming', 'sextortion', 'sexting', 'online_harassment', 'general'] as const
+export type Offence = (typeof OFFENCES)[number]
+
+export const UNITS = [
+  'count',
+  'percent',
+  'percent_change',
+  'multiple',
+  'rate_per_100k',
+  'target_percent_yearly',
+] as const
+export type Unit = (typeof UNITS)[number]
+
+/** What a series is drawn in: a data unit, or `index` (base period = 100) in the index view. */
+export type DisplayUnit = Unit | 'index'
+
+/** Units that express a figure relative to another one: they need a baseline and never share an axis with counts. */
+export const RELATIVE_UNITS: readonly Unit[] = ['percent_change', 'multiple', 'target_percent_yearly']
+
+export const STATUSES = ['reported', 'provisional', 'estimate'] as const
+export type Status = (typeof STATUSES)[number]
+
+export const MILESTONE_CATEGORIES = [
+  'law',
+  'regulation',
+  'convention',
+  'eu_directive',
+  'policy',
+  'report',
+  'campaign',
+  'project',
+  'event',
+] as const
+export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number]
+
+export const JURISDICTIONS = [
+  'BE',
+  'BE-Flanders',
+  'BE-Wallonia-Brussels',
+  'BE-German-speaking',
+  'EU',
+  'CoE',
+  'UN',
+  'Global',
+] as const
+export type Jurisdiction = (typeof JURISDICTIONS)[number]
+
+export const LOCALES = ['en', 'fr', 'nl'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export type Localized = Record<Locale, string>
+
+/** Baselines a relative figure may name besides an ISO period. */
+export const BASELINE_NOT_STATED = 'not stated'
+export const BASELINE_PREVIOUS_PERIOD = 'previous period'
+
+export type Precision = 'year' | 'month' | 'day'
+
+/** An ISO 8601 period: a year, a month, a day, or an interval between two of those. */
+export interface Period {
+  /** The text as written in the data, e.g. `2020-03-18/2020-07-15`. */
+  readonly text: string
+  readonly kind: Precision | 'interval'
+  /** Start of the period (local midnight), in ms since the epoch. */
+  readonly start: number
+  /** End of the period, exclusive, in ms since the epoch. */
+  readonly end: number
+  /** Where the point is drawn: the middle of the period. */
+  readonly mid: number
+}
+
+export interface Source {
+  readonly id: string
+  readonly title: string
+  readonly publisher: string
+  readonly date: string
+  readonly url: string
+  readonly languages: readonly string[]
+  /** File name of the seed document, when the source is one. */
+  readonly document: string
+}
+
+export interface Indicator {
+  readonly id: string
+  readonly offence: Offence
+  readonly unit: Unit
+  /** For a relative indicator: the count indicator whose change it describes (consistency checks). */
+  readonly comparesTo: string
+  readonly label: Localized
+  readonly description: Localized
+  /** Which dataset the indicator comes from (`bundled`, or an imported dataset's id). */
+  readonly dataset: string
+}
+
+export interface Observation {
+  readonly indicator: string
+  readonly period: Period
+  readonly value: number
+  readonly baseline: string
+  readonly ageGroup: string
+  readonly gender: string
+  readonly region: string
+  readonly status: Status
+  readonly source: string
+  readonly quote: string
+  readonly note: string
+  /** Where the figure stands in its file, for error messages and audit. */
+  readonly origin: Origin
+}
+
+export interface Milestone {
+  /** Stable key: date + first words of the English title. */
+  readonly id: string
+  readonly date: Period
+  readonly endDate: Period | null
+  readonly precision: Precision
+  readonly category: MilestoneCategory
+  readonly jurisdiction: Jurisdiction
+  readonly offences: readonly Offence[]
+  readonly title: Localized
+  readonly source: string
+  readonly quote: string
+  readonly note: string
+  readonly origin: Origin
+}
+
+export interface Origin {
+  readonly file: string
+  readonly line: number
+}
+
+export interface Dataset {
+  readonly sources: readonly Source[]
+  readonly indicators: readonly Indicator[]
+  readonly observations: readonly Observation[]
+  readonly milestones: readonly Milestone[]
+}
+
+/** A problem found in a file: what is wrong and exactly where. Bad data is a value, never a throw. */
+export interface DataIssue {
+  readonly file: string
+  /** 1-based line in the file (the header is line 1). */
+  readonly line: number
+  /** 1-based column number, 0 when the problem concerns the whole row or file. */
+  readonly column: number
+  /** Column name, when known. */
+  readonly field: string
+  readonly code: IssueCode
+  readonly message: string
+}
+
+export type IssueCode =
+  | 'csv_syntax'
+  | 'missing_column'
+  | 'ragged_row'
+  | 'empty_required'
+  | 'unknown_vocabulary'
+  | 'unknown_indicator'
+  | 'unknown_source'
+  | 'malformed_period'
+  | 'not_a_number'
+  | 'relative_without_baseline'
+  | 'baseline_on_absolute'
+  | 'missing_quote'
+  | 'quote_not_in_document'
+  | 'source_without_reference'
+  | 'duplicate_key'
+  | 'duplicate_id'
+  | 'precision_mismatch'
+
+export function formatIssue(issue: DataIssue): string {
+  const where = issue.column > 0 ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`
+  const field = issue.field ? ` [${issue.field}]` : ''
+  return `${where}${field} ${issue.message}`
+}

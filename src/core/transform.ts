@@ -1,0 +1,101 @@
+import type { DisplayUnit, Observation } from './model'
+import { previousPeriod } from './consistency'
+import type { Series, SeriesPoint } from './series'
+import type { Scale, ViewMode } from './view'
+
+/** A note saying the series' definition changes at this figure: the line is not joined across it. */
+const BREAK_NOTE = /series break|break in series|rupture de série|breuk in de reeks/i
+
+export function startsNewSegment(o: Observation): boolean {
+  return BREAK_NOTE.test(o.note)
+}
+
+/** Splits a series' points where its definition changes. */
+export function segmentsOf(points: readonly SeriesPoint[]): SeriesPoint[][] {
+  const segments: SeriesPoint[][] = []
+  for (const point of points) {
+    const current = segments[segments.length - 1]
+    if (!current || startsNewSegment(point.observation)) segments.push([point])
+    else current.push(point)
+  }
+  return segments
+}
+
+/** A series after a view transform, with the unit it is now drawn in. */
+export interface ViewSeries extends Series {
+  readonly unit: DisplayUnit
+  /** For index: the base period; for change: 'previous period'. */
+  readonly viewBaseline: string
+}
+
+export interface ViewResult {
+  readonly series: readonly ViewSeries[]
+  /** Series left out of this view, with the reason, for the notice under the chart. */
+  readonly excluded: readonly { readonly series: Series; readonly reason: 'not_count' | 'no_base' | 'too_short' }[]
+}
+
+function yearOf(point: SeriesPoint): number {
+  return new Date(point.observation.period.start).getFullYear()
+}
+
+/**
+ * Applies the view mode. Absolute keeps every series. Index (base = 100) and change from the
+ * previous period apply to counts only; a change is computed only between consecutive periods of
+ * the same segment, never across a series break.
+ */
+export function applyView(series: readonly Series[], mode: ViewMode, base: number | null): ViewResult {
+  if (mode === 'absolute') {
+    return { series: series.map((s) => ({ ...s, unit: s.indicator.unit, viewBaseline: '' })), excluded: [] }
+  }
+  const out: ViewSeries[] = []
+  const excluded: ViewResult['excluded'][number][] = []
+  for (const s of series) {
+    if (s.indicator.unit !== 'count') {
+      excluded.push({ series: s, reason: 'not_count' })
+      continue
+    }
+    if (mode === 'index') {
+      const basePoint = base === null ? s.points[0] : s.points.find((p) => p.observation.period.kind === 'year' && yearOf(p) === base)
+      if (!basePoint || basePoint.value === 0) {
+        excluded.push({ series: s, reason: 'no_base' })
+        continue
+      }
+      // Index within the base's segment only: a definition change makes the ratio meaningless.
+      const segment = segmentsOf(s.points).find((seg) => seg.includes(basePoint)) ?? []
+      out.push({
+        ...s,
+        unit: 'index',
+        viewBaseline: basePoint.observation.period.text,
+        points: segment.map((p) => ({ ...p, value: (p.value / basePoint.value) * 100 })),
+      })
+      continue
+    }
+    const points: SeriesPoint[] = []
+    for (const segment of segmentsOf(s.points)) {
+      for (let i = 1; i < segment.length; i++) {
+        const prev = segment[i - 1]!
+        const cur = segment[i]!
+        if (prev.value === 0) continue
+        if (previousPeriod(cur.observation.period.text) !== prev.observation.period.text) continue
+        points.push({ ...cur, value: (cur.value / prev.value - 1) * 100 })
+      }
+    }
+    if (points.length === 0) {
+      excluded.push({ series: s, reason: 'too_short' })
+      continue
+    }
+    out.push({ ...s, unit: 'percent_change', viewBaseline: 'previous period', points })
+  }
+  return { series: out, excluded }
+}
+
+/** Log scale needs every shown value above zero; says why not otherwise. */
+export function logScaleAvailability(series: readonly { points: readonly { value: number }[] }[]): { ok: true } | { ok: false; reason: 'non_positive' | 'empty' } {
+  const values = series.flatMap((s) => s.points.map((p) => p.value))
+  if (values.length === 0) return { ok: false, reason: 'empty' }
+  return values.every((v) => v > 0) ? { ok: true } : { ok: false, reason: 'non_positive' }
+}
+
+export function effectiveScale(requested: Scale, series: readonly { points: readonly { value: number }[] }[]): Scale {
+  return requested === 'log' && logScaleAvailability(series).ok ? 'log' : 'linear'
+}

@@ -1,0 +1,42 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed } from 'vue'
+import { numberMilestones } from '../core/chart/trendOption'
+import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
+import { selectFigures } from '../core/filters'
+import type { Observation } from '../core/model'
+import { buildSeries } from '../core/series'
+import { applyView, effectiveScale, logScaleAvailability } from '../core/transform'
+import { useDatasetsStore } from './datasets'
+import { useViewStore } from './view'
+
+/**
+ * The dashboard's derived data: what the filters leave, transformed by the view mode. Pure
+ * derivations of the datasets and view stores, each a call into core.
+ */
+export const useDashboardStore = defineStore('dashboard', () => {
+  const datasets = useDatasetsStore()
+  const view = useViewStore()
+
+  const selection = computed(() => selectFigures(datasets.dataset, view.state))
+  const series = computed(() => buildSeries(selection.value.observations, selection.value.indicators))
+  const viewResult = computed(() => applyView(series.value, view.state.mode, view.state.base))
+  const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
+  const scale = computed(() => effectiveScale(view.state.scale, viewResult.value.series))
+  const milestones = computed(() => numberMilestones(selection.value.milestones))
+  const checks = computed(() => checkConsistency(datasets.dataset))
+  const checkByObservation = computed(
+    () => new Map<Observation, ConsistencyCheck>(checks.value.map((c) => [c.observation, c])),
+  )
+  /** Years with figures, for the period and base-year pickers. */
+  const years = computed(() => {
+    const set = new Set<number>()
+    for (const o of datasets.dataset.observations) set.add(new Date(o.period.start).getFullYear())
+    for (const m of datasets.dataset.milestones) set.add(new Date(m.date.start).getFullYear())
+    return [...set].sort((a, b) => a - b)
+  })
+  const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
+
+  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

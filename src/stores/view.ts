@@ -1,0 +1,74 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/model'
+import { DEFAULT_VIEW, type Scale, type Tab, type ViewMode, type ViewState } from '../core/view'
+import type { QueryNotice } from '../url/viewQuery'
+import { i18n, initialLocale, saveLocale } from '../i18n'
+
+function toggle<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
+}
+
+/** What the user is looking at: filters, period, view mode, scale, tab and language. */
+export const useViewStore = defineStore('view', () => {
+  const state = ref<ViewState>({ ...DEFAULT_VIEW, locale: initialLocale() })
+  /** Parameters of the last opened link that could not be used. */
+  const notices = ref<QueryNotice[]>([])
+
+  function patch(change: Partial<ViewState>): void {
+    state.value = { ...state.value, ...change }
+  }
+
+  function replace(next: ViewState, dropped: QueryNotice[] = []): void {
+    state.value = next
+    notices.value = dropped
+  }
+
+  const setLocale = (locale: Locale) => patch({ locale })
+  const toggleOffence = (o: Offence) => patch({ offences: toggle(state.value.offences, o) })
+  const toggleJurisdiction = (j: Jurisdiction) => patch({ jurisdictions: toggle(state.value.jurisdictions, j) })
+  const toggleCategory = (c: MilestoneCategory) => patch({ categories: toggle(state.value.categories, c) })
+  const toggleSource = (s: string) => patch({ sources: toggle(state.value.sources, s) })
+  const setIndicators = (ids: readonly string[]) => patch({ indicators: [...ids] })
+  const setPeriod = (from: number | null, to: number | null) => patch({ from, to })
+  const setMode = (mode: ViewMode) => patch({ mode })
+  const setBase = (base: number | null) => patch({ base })
+  const setScale = (scale: Scale) => patch({ scale })
+  const setTab = (tab: Tab) => patch({ tab })
+
+  /** Clears every filter; keeps the language, view mode and tab. */
+  function clearFilters(): void {
+    patch({ indicators: [], offences: [], jurisdictions: [], categories: [], sources: [], from: null, to: null })
+  }
+
+  watch(
+    () => state.value.locale,
+    (next) => {
+      i18n.global.locale.value = next
+      saveLocale(next)
+      document.documentElement.lang = next
+    },
+    { immediate: true },
+  )
+
+  return {
+    state,
+    notices,
+    patch,
+    replace,
+    setLocale,
+    toggleOffence,
+    toggleJurisdiction,
+    toggleCategory,
+    toggleSource,
+    setIndicators,
+    setPeriod,
+    setMode,
+    setBase,
+    setScale,
+    setTab,
+    clearFilters,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useViewStore, import.meta.hot))

@@ -1,0 +1,73 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl')
+}
+
+/** Everything a page did that a user would call broken, collected while the test runs. */
+export interface PageRecord {
+  readonly consoleErrors: string[]
+  readonly pageErrors: string[]
+  readonly requests: string[]
+  readonly cspViolations: () => Promise<string[]>
+  readonly dialogs: string[]
+}
+
+/** Opens a page that records console errors, uncaught errors, every request, CSP violations and dialogs. */
+export async function openPage(
+  context: BrowserContext,
+  path = '/',
+): Promise<{ page: Page; record: PageRecord }> {
+  const page = await context.newPage()
+  const record = {
+    consoleErrors: [] as string[],
+    pageErrors: [] as string[],
+    requests: [] as string[],
+    dialogs: [] as string[],
+    cspViolations: () =>
+      page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []),
+  }
+  await page.addInitScript(() => {
+    const store: string[] = []
+    ;(window as unknown as { __csp: string[] }).__csp = store
+    document.addEventListener('securitypolicyviolation', (e) => {
+      store.push(`${e.violatedDirective} ${e.blockedURI}`)
+    })
+  })
+  page.on('console', (m) => {
+    if (m.type() === 'error') record.consoleErrors.push(m.text())
+  })
+  page.on('pageerror', (e) => record.pageErrors.push(String(e)))
+  page.on('request', (r) => record.requests.push(r.url()))
+  page.on('dialog', (d) => {
+    record.dialogs.push(d.message())
+    void d.dismiss()
+  })
+  await page.goto(new URL(path.startsWith('/') ? `.${path}` : path, baseUrl()).toString())
+  return { page, record }
+}
+
+/** Waits until ECharts has drawn the trend chart. */
+export async function waitForChart(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="trend-chart"] canvas')
+  await page.waitForFunction(() => Boolean((window as unknown as { __vigieChart?: unknown }).__vigieChart))
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { baseUrl, launch, openPage, waitForChart } from './browser'
+
+let browser: Browser
+let context: BrowserContext
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser.close()
+})
+
+type ChartOption = {
+  series: { id: string; type: string; data: unknown[]; markLine?: { data: { name: string }[] } }[]
+}
+
+async function chartOption(page: import('playwright-core').Page): Promise<ChartOption> {
+  return page.evaluate(() => {
+    const chart = (window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart
+    return JSON.parse(JSON.stringify(chart.getOption())) as ChartOption
+  })
+}
+
+describe('dashboard', () => {
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' })
+  })
+  afterAll(async () => {
+    await context.close()
+  })
+
+  it('draws the bundled series with milestone markers, without errors or foreign requests', async () => {
+    const { page, record } = await openPage(context)
+    await waitForChart(page)
+    const option = await chartOption(page)
+    const lines = option.series.filter((s) => !s.id.startsWith('milestones-'))
+    expect(lines.length).toBeGreaterThan(3)
+    expect(lines.some((s) => s.data.length >= 5)).toBe(true)
+    const markers = option.series.find((s) => s.id === 'milestones-0')!
+    expect(markers.markLine!.data.length).toBeGreaterThan(10)
+    // The canvas is really painted: not a blank rectangle.
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="trend-chart"] canvas')!
+      const ctx = canvas.getContext('2d')!
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+      let n = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++
+      return n
+    })
+    expect(inked).toBeGreaterThan(5000)
+    // Every number drawn on the chart stands in the milestone list below it.
+    const listed = await page.locator('.milestone-key li').evaluateAll((items) => items.map((li) => li.getAttribute('data-milestone')))
+    for (const line of markers.markLine!.data) expect(listed).toContain(line.name)
+
+    await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-en.png' })
+
+    const origin = new URL(baseUrl()).origin
+    const foreign = record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+    expect(foreign).toEqual([])
+    expect(record.pageErrors).toEqual([])
+    expect(record.consoleErrors).toEqual([])
+    expect(await record.cspViolations()).toEqual([])
+  })
+
+  it('shows a milestone title and date when the pointer rests on its marker', async () => {
+    const { page } = await openPage(context)
+    await waitForChart(page)
+    const option = await chartOption(page)
+    const drawn = option.series.find((s) => s.id === 'milestones-0')!.markLine!.data
+    // The last drawn milestone: recent, so no other marker sits right next to it.
+    const number = drawn[drawn.length - 1]!.name
+    const first = page.locator(`.milestone-key li[data-milestone="${number}"]`)
+    // Ask ECharts where the milestone's line is drawn and hover there.
+    const point = await page.evaluate((n) => {
+      const chart = (window as unknown as {
+        __vigieChart: {
+          getOption: () => { series: { id: string; markLine?: { data: { name: string; xAxis: number }[] } }[] }
+          convertToPixel: (finder: object, value: number[]) => number[]
+          getDom: () => HTMLElement
+        }
+      }).__vigieChart
+      const marker = chart.getOption().series.find((s) => s.id === 'milestones-0')!
+      const line = marker.markLine!.data.find((d) => d.name === n)!
+      const [x] = chart.convertToPixel({ gridIndex: 0 }, [line.xAxis, 0]) as [number]
+      const box = chart.getDom().getBoundingClientRect()
+      return { x: box.left + x, y: box.top + 200 }
+    }, number)
+    await page.mouse.move(point.x, point.y)
+    const tooltip = page.locator('.vg-tooltip')
+    await tooltip.waitFor({ state: 'visible' })
+    const title = await first.locator('.milestone-title').textContent()
+    const date = await first.locator('time').textContent()
+    await expect(tooltip.textContent()).resolves.toContain(title!.trim())
+    await expect(tooltip.textContent()).resolves.toContain(date!.trim())
+  })
+})

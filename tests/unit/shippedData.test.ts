@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { checkQuotes, readDataset, type DatasetFiles } from '../../src/core/dataset'
+import { formatIssue, RELATIVE_UNITS } from '../../src/core/model'
+
+const read = (kind: keyof DatasetFiles) => ({ name: `data/${kind}.csv`, text: readFileSync(`data/${kind}.csv`, 'utf8') })
+const files: DatasetFiles = {
+  sources: read('sources'),
+  indicators: read('indicators'),
+  observations: read('observations'),
+  milestones: read('milestones'),
+}
+const { value: data, issues } = readDataset(files)
+
+describe('the shipped data set', () => {
+  it('passes the validator', () => {
+    expect(issues.map(formatIssue)).toEqual([])
+  })
+
+  it('quotes its seed documents word for word', () => {
+    const seeds = '../shared/seeds'
+    // The seeds stand beside the repository in CI and on developers' machines.
+    expect(existsSync(seeds)).toBe(true)
+    const documents = new Map(readdirSync(seeds).map((n) => [n, readFileSync(`${seeds}/${n}`, 'utf8')]))
+    expect(checkQuotes(data, documents).map(formatIssue)).toEqual([])
+  })
+
+  it('holds the 2013 figure of 1232 reports to Child Focus, quoted', () => {
+    const o = data.observations.find((x) => x.period.text === '2013' && x.value === 1232)
+    expect(o).toBeDefined()
+    expect(o!.quote).toContain('1232')
+  })
+
+  it('records the lockdown increases as relative figures with their baselines, never as counts', () => {
+    const lockdown = data.observations.filter((o) => o.period.text.includes('/') && o.period.text.startsWith('2020'))
+    const byValue = (v: number) => lockdown.filter((o) => o.value === v)
+    expect(byValue(118)).toHaveLength(1)
+    for (const o of lockdown) {
+      const unit = data.indicators.find((i) => i.id === o.indicator)!.unit
+      expect(RELATIVE_UNITS).toContain(unit)
+    }
+    const baselines = lockdown.map((o) => o.baseline).sort()
+    expect(baselines.filter((b) => b === 'not stated')).toHaveLength(3)
+    expect(baselines).toContain('2019')
+  })
+
+  it('dates the key milestones at the precision the documents give', () => {
+    const dates = data.milestones.map((m) => m.date.text)
+    for (const d of ['2011-11-30', '2012-12-14', '2011-12-13', '2013-03-08', '2014-04', '2020-07-24', '2021-03-23', '2023-05-25']) {
+      expect(dates).toContain(d)
+    }
+  })
+
+  it('never calls CSAM "child pornography" in its own labels', () => {
+    for (const i of data.indicators) {
+      for (const label of [i.label.en, i.label.fr, i.label.nl]) {
+        expect(label.toLowerCase()).not.toMatch(/child porn|pédopornographie|kinderporno/)
+      }
+    }
+  })
+})

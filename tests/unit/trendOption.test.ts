@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import type { LineSeriesOption } from 'echarts'
+import { buildTrendOption, formatValue, numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
+import { readDataset } from '../../src/core/dataset'
+import { buildSeries } from '../../src/core/series'
+import { applyView } from '../../src/core/transform'
+import { files, HOTLINE, HOTLINE_CHANGE } from '../helpers/csv'
+import { TEXT } from '../helpers/text'
+
+function specFrom(f = files(), locale: TrendSpec['locale'] = 'en'): TrendSpec {
+  const { value } = readDataset(f)
+  return {
+    locale,
+    series: applyView(buildSeries(value.observations, value.indicators), 'absolute', null).series,
+    milestones: numberMilestones(value.milestones),
+    sources: new Map(value.sources.map((s) => [s.id, s])),
+  }
+}
+
+type Tooltip = { formatter: (p: unknown) => string }
+
+describe('buildTrendOption', () => {
+  it('puts counts and relative figures on separate axes and panels', () => {
+    const option = buildTrendOption(specFrom(), TEXT)
+    const series = option.series as LineSeriesOption[]
+    const hotline = series.find((s) => s.id === 'cf_hotline_reports|')!
+    const change = series.find((s) => s.id === 'cf_hotline_change|')!
+    expect(hotline.yAxisIndex).not.toBe(change.yAxisIndex)
+    expect((option.yAxis as { name: string }[]).map((y) => y.name)).toEqual(['Number', 'Change (%)'])
+    expect((option.grid as unknown[]).length).toBe(2)
+  })
+
+  it('draws each figure at the middle of its period, in time order', () => {
+    const option = buildTrendOption(specFrom(), TEXT)
+    const hotline = (option.series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
+    const data = hotline.data as { value: [number, number] }[]
+    expect(data.map((d) => d.value[1])).toEqual([1232, 1414, 2056])
+    expect(new Date(data[0]!.value[0]).getMonth()).toBe(6)
+  })
+
+  it('marks milestones with numbered vertical lines on every panel, labelled once', () => {
+    const option = buildTrendOption(specFrom(), TEXT)
+    const markers = (option.series as LineSeriesOption[]).filter((s) => String(s.id).startsWith('milestones-'))
+    expect(markers).toHaveLength(2)
+    expect(markers[0]!.markLine!.data).toEqual([expect.objectContaining({ name: '1' })])
+    expect(markers[0]!.markLine!.label!.show).toBe(true)
+    expect(markers[1]!.markLine!.label!.show).toBe(false)
+  })
+
+  it('shades a milestone with an end date as an area', () => {
+    const f = files({
+      milestones: [{ date: '2020-03-18', end_date: '2020-05-04', precision: 'day', category: 'event', jurisdiction: 'BE', offences: 'general', title_en: 'Lockdown', source: 'knack' }],
+    })
+    const option = buildTrendOption(specFrom(f), TEXT)
+    const marker = (option.series as LineSeriesOption[]).find((s) => s.id === 'milestones-0')!
+    expect(marker.markLine!.data).toEqual([])
+    expect((marker.markArea!.data as unknown[]).length).toBe(1)
+  })
+
+  it('shows the milestone title and date in its tooltip', () => {
+    const option = buildTrendOption(specFrom(), TEXT)
+    const html = (option.tooltip as Tooltip).formatter({ componentType: 'markLine', name: '1' })
+    expect(html).toContain('1. Grooming laws in force')
+    expect(html).toContain('April 2014')
+    expect(html).toContain('Law · BE')
+  })
+
+  it('escapes labels and quotes in tooltips', () => {
+    const f = files({ indicators: [{ ...HOTLINE, label_en: '<img src=x onerror=alert(1)>' }, HOTLINE_CHANGE] })
+    const option = buildTrendOption(specFrom(f), TEXT)
+    const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).toContain('1,232')
+    expect(html).toContain('“In 2013, 1232 reports.”')
+    expect(html).toContain('Source: Global Alliance report 2014')
+  })
+
+  it('writes values in the chosen language and names the baseline of a relative figure', () => {
+    const option = buildTrendOption(specFrom(files(), 'nl'), TEXT)
+    const tooltip = option.tooltip as Tooltip
+    expect(tooltip.formatter({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })).toContain('1.232')
+    const change = tooltip.formatter({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })
+    expect(change).toContain('+45 %')
+    expect(change).toContain('compared with: previous period')
+  })
+
+  it('describes the chart for screen readers with its series and milestones', () => {
+    const option = buildTrendOption(specFrom(), TEXT)
+    const description = (option.aria as { label: { description: string } }).label.description
+    expect(description).toContain('Reports to the hotline: 2013 1,232, 2020 2,056 (3)')
+    expect(description).toContain('1. April 2014 Grooming laws in force')
+  })
+
+  it('turns on aria and decal patterns', () => {
+    const option = buildTrendOption(specFrom(), TEXT)
+    expect(option.aria).toMatchObject({ enabled: true, decal: { show: true } })
+  })
+})
+
+describe('formatValue', () => {
+  it('writes relative units with their sign or multiplier', () => {
+    expect(formatValue(118, 'percent_change', 'en')).toBe('+118 %')
+    expect(formatValue(-12.5, 'percent_change', 'fr')).toBe('−12,5 %')
+    expect(formatValue(3, 'multiple', 'en')).toBe('×3')
+    expect(formatValue(1232, 'count', 'fr')).toBe('1.232')
+  })
+})
