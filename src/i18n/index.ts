@@ -3,6 +3,13 @@ import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
 import fr from './locales/fr.json'
 import nl from './locales/nl.json'
+// Feature namespaces, each owned by its feature: `import.*` (CSV import) and `share.*` (share, embed, export).
+import importEn from './locales/import/en.json'
+import importFr from './locales/import/fr.json'
+import importNl from './locales/import/nl.json'
+import shareEn from './locales/share/en.json'
+import shareFr from './locales/share/fr.json'
+import shareNl from './locales/share/nl.json'
 import { LOCALES, type Locale } from '../core/model'
 
 const STORAGE_KEY = 'vigie.locale'
@@ -31,11 +38,17 @@ export function saveLocale(locale: Locale): void {
   }
 }
 
-export type Messages = typeof en
+const messages = {
+  en: { ...en, import: importEn, share: shareEn },
+  fr: { ...fr, import: importFr, share: shareFr },
+  nl: { ...nl, import: importNl, share: shareNl },
+}
+
+export type Messages = (typeof messages)['en']
 
 export const i18n = createI18n<[Messages], 'en' | 'fr' | 'nl', false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en, fr, nl },
+  messages,
 })
