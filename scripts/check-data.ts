@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { checkConsistency } from '../src/core/consistency'
 import { checkQuotes, readDataset, type DatasetFiles } from '../src/core/dataset'
 import { formatIssue } from '../src/core/model'
 
@@ -35,6 +36,20 @@ if (existsSync(seedsDir)) {
 }
 
 for (const problem of problems) console.error(formatIssue(problem))
+
+// Published relative figures against the counts they describe: listed, not failed (the sources disagree, not the file).
+const checks = checkConsistency(dataset)
+const mismatches = checks.filter((c) => c.mismatch)
+console.log(`consistency: ${checks.length} published relative figures checked against counts, ${mismatches.length} mismatch(es)`)
+for (const c of checks) {
+  const unit = c.indicator.unit === 'multiple' ? '×' : '%'
+  const round = (v: number) => Math.round(v * 100) / 100
+  console.log(
+    `  ${c.mismatch ? 'MISMATCH' : 'ok      '} ${c.observation.origin.file}:${c.observation.origin.line} ${c.indicator.id} ${c.observation.period.text}: ` +
+      `published ${c.published}${unit}, computed ${round(c.computed)}${unit} from ${c.counts.id} ` +
+      `(${c.base.period}: ${c.base.value} -> ${c.compared.period}: ${c.compared.value})${c.kind === 'claim_vs_total' ? ' [part-year claim vs whole-year total]' : ''}`,
+  )
+}
 console.log(
   `check-data: ${dataset.sources.length} sources, ${dataset.indicators.length} indicators, ` +
     `${dataset.observations.length} observations, ${dataset.milestones.length} milestones; ` +

@@ -106,3 +106,53 @@ describe('formatValue', () => {
     expect(formatValue(1232, 'count', 'fr')).toBe('1.232')
   })
 })
+
+describe('series breaks, tentative values and scale', () => {
+  const row = (period: string, value: number, extra: Record<string, string> = {}) => ({ indicator: 'cf_hotline_reports', period, value, source: 'knack', ...extra })
+
+  it('does not join a line across a series break', () => {
+    const f = files({ observations: [row('2015', 17), row('2018', 46, { note: 'Series break: case files from here' }), row('2019', 55)] })
+    const line = (buildTrendOption(specFrom(f), TEXT).series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
+    const values = (line.data as ({ value: [number, number] } | [number, null])[]).map((d) => (Array.isArray(d) ? null : d.value[1]))
+    expect(values).toEqual([17, null, 46, 55])
+  })
+
+  it('draws a provisional value hollow, reached by a dashed line, and says so in the tooltip', () => {
+    const f = files({ observations: [row('2021', 100), row('2022', 120, { status: 'provisional' })] })
+    const option = buildTrendOption(specFrom(f), TEXT)
+    const series = option.series as LineSeriesOption[]
+    const line = series.find((s) => s.id === 'cf_hotline_reports|')!
+    const items = line.data as ({ value: [number, number]; symbol: string } | [number, null])[]
+    expect(items.filter((d) => !Array.isArray(d)).map((d) => (d as { symbol: string }).symbol)).toEqual(['circle', 'emptyCircle'])
+    // The solid line stops before the provisional value; a dashed overlay reaches it.
+    expect(items.some((d) => Array.isArray(d))).toBe(true)
+    const dashed = series.find((s) => s.id === 'cf_hotline_reports|#tentative')!
+    expect(dashed.lineStyle).toMatchObject({ type: 'dashed' })
+    const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: 0, dataIndex: 2 })
+    expect(html).toContain('provisional')
+  })
+
+  it('uses a log axis when asked', () => {
+    const option = buildTrendOption({ ...specFrom(), scale: 'log' }, TEXT)
+    expect((option.yAxis as { type: string }[]).every((y) => y.type === 'log')).toBe(true)
+  })
+
+  it('shows published and computed change side by side in the tooltip of a checked figure', () => {
+    const spec = specFrom()
+    const change = spec.series.find((s) => s.indicator.id === 'cf_hotline_change')!.points[0]!.observation
+    const check = {
+      observation: change,
+      indicator: spec.series[1]!.indicator,
+      counts: spec.series[0]!.indicator,
+      kind: 'change' as const,
+      published: 45,
+      computed: 45.4,
+      base: { period: '2019', value: 1414 },
+      compared: { period: '2020', value: 2056 },
+      mismatch: false,
+    }
+    const option = buildTrendOption({ ...spec, checks: new Map([[change, check]]) }, TEXT)
+    const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })
+    expect(html).toContain('published +45 %, computed +45.4 % (2019: 1,414 → 2020: 2,056)')
+  })
+})

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { readDataset } from '../../src/core/dataset'
+import { defaultIndicators, facetCounts, selectFigures } from '../../src/core/filters'
+import { DEFAULT_VIEW } from '../../src/core/view'
+import { files, HOTLINE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
+
+const GROOMING = { id: 'grooming_files', offence: 'grooming', unit: 'count', label_en: 'Grooming files' }
+const MILESTONE = { precision: 'year', category: 'law', jurisdiction: 'BE', source: 'knack' }
+
+const { value: data } = readDataset(
+  files({
+    sources: [SOURCE_DOC, SOURCE_WEB],
+    indicators: [HOTLINE, GROOMING],
+    observations: [
+      ...['2014', '2015', '2016', '2017'].map((period, i) => ({ indicator: 'cf_hotline_reports', period, value: 100 + i, source: 'knack' })),
+      { indicator: 'grooming_files', period: '2015', value: 31, source: 'knack' },
+      { indicator: 'grooming_files', period: '2016', value: 40, source: 'seed_ga_2014', quote: 'q' },
+    ],
+    milestones: [
+      { ...MILESTONE, date: '2014', offences: 'grooming', title_en: 'Grooming law' },
+      { ...MILESTONE, date: '2013', offences: 'general', title_en: 'Lanzarote ratified', category: 'convention', jurisdiction: 'CoE' },
+      { ...MILESTONE, date: '2017', offences: 'csam', title_en: 'CSAM law' },
+    ],
+  }),
+)
+
+describe('selectFigures', () => {
+  it('shows the trend series by default (enough figures to be a trend)', () => {
+    expect(defaultIndicators(data, []).map((i) => i.id)).toEqual(['cf_hotline_reports'])
+    expect(selectFigures(data, DEFAULT_VIEW).milestones).toHaveLength(3)
+  })
+
+  it('keeps only grooming series and grooming or general milestones for the grooming filter', () => {
+    const s = selectFigures(data, { ...DEFAULT_VIEW, offences: ['grooming'] })
+    expect(s.indicators.map((i) => i.id)).toEqual(['grooming_files'])
+    expect(s.observations.map((o) => o.value)).toEqual([31, 40])
+    expect(s.milestones.map((m) => m.title.en).sort()).toEqual(['Grooming law', 'Lanzarote ratified'])
+  })
+
+  it('filters by period, source, jurisdiction and milestone category', () => {
+    const period = selectFigures(data, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'], from: 2015, to: 2016 })
+    expect(period.observations.map((o) => o.period.text)).toEqual(['2015', '2016'])
+    expect(period.milestones).toEqual([])
+    const source = selectFigures(data, { ...DEFAULT_VIEW, indicators: ['grooming_files'], sources: ['seed_ga_2014'] })
+    expect(source.observations.map((o) => o.value)).toEqual([40])
+    const coe = selectFigures(data, { ...DEFAULT_VIEW, jurisdictions: ['CoE'] })
+    expect(coe.observations).toEqual([])
+    expect(coe.milestones.map((m) => m.title.en)).toEqual(['Lanzarote ratified'])
+    const laws = selectFigures(data, { ...DEFAULT_VIEW, categories: ['law'] })
+    expect(laws.milestones.map((m) => m.title.en).sort()).toEqual(['CSAM law', 'Grooming law'])
+  })
+
+  it('an explicit indicator choice overrides the default set', () => {
+    const s = selectFigures(data, { ...DEFAULT_VIEW, indicators: ['grooming_files'] })
+    expect(s.indicators.map((i) => i.id)).toEqual(['grooming_files'])
+  })
+})
+
+describe('facetCounts', () => {
+  it('says how many figures and milestones each option would leave', () => {
+    const counts = facetCounts(data, DEFAULT_VIEW, 'offences', ['csam', 'grooming', 'sexting'])
+    expect(counts.get('csam')).toEqual({ figures: 4, milestones: 2 })
+    expect(counts.get('grooming')).toEqual({ figures: 2, milestones: 2 })
+    expect(counts.get('sexting')).toEqual({ figures: 0, milestones: 1 })
+  })
+})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { readDataset } from '../../src/core/dataset'
+import { buildSeries } from '../../src/core/series'
+import { applyView, effectiveScale, logScaleAvailability, segmentsOf } from '../../src/core/transform'
+import { files, HOTLINE, HOTLINE_CHANGE } from '../helpers/csv'
+
+function seriesOf(rows: Record<string, string | number>[]) {
+  const { value, issues } = readDataset(files({ indicators: [HOTLINE, HOTLINE_CHANGE], observations: rows }))
+  expect(issues).toEqual([])
+  return buildSeries(value.observations, value.indicators)
+}
+const row = (period: string, value: number, note = '') => ({ indicator: 'cf_hotline_reports', period, value, source: 'knack', note })
+
+describe('applyView', () => {
+  const series = seriesOf([row('2017', 746), row('2018', 1728), row('2019', 1414), row('2021', 2147)])
+
+  it('index: the base year is 100', () => {
+    const { series: out } = applyView(series, 'index', 2019)
+    expect(out[0]!.unit).toBe('index')
+    expect(out[0]!.points.map((p) => Math.round(p.value))).toEqual([53, 122, 100, 152])
+  })
+
+  it('index: without a base year, the first year is 100; a series without the base year is left out with the reason', () => {
+    expect(applyView(series, 'index', null).series[0]!.points[0]!.value).toBe(100)
+    const { series: out, excluded } = applyView(series, 'index', 2016)
+    expect(out).toEqual([])
+    expect(excluded[0]!.reason).toBe('no_base')
+  })
+
+  it('change: computed between consecutive periods only', () => {
+    const { series: out } = applyView(series, 'change', null)
+    const changes = out[0]!.points.map((p) => [p.observation.period.text, Math.round(p.value)])
+    // 2021 has no 2020 before it: no change is computed across the gap.
+    expect(changes).toEqual([['2018', 132], ['2019', -18]])
+  })
+
+  it('never computes across a series break', () => {
+    const broken = seriesOf([row('2017', 100), row('2018', 300, 'Series break: now counts case files'), row('2019', 330)])
+    expect(segmentsOf(broken[0]!.points).map((s) => s.length)).toEqual([1, 2])
+    const { series: out } = applyView(broken, 'change', null)
+    expect(out[0]!.points.map((p) => p.observation.period.text)).toEqual(['2019'])
+    const indexed = applyView(broken, 'index', 2017).series[0]!
+    expect(indexed.points.map((p) => p.observation.period.text)).toEqual(['2017'])
+  })
+
+  it('leaves relative figures out of index and change views, with the reason', () => {
+    const mixed = seriesOf([row('2019', 1414), row('2020', 2056), { indicator: 'cf_hotline_change', period: '2020', value: 45, baseline: '2019', source: 'knack' }])
+    const { series: out, excluded } = applyView(mixed, 'change', null)
+    expect(out.map((s) => s.indicator.id)).toEqual(['cf_hotline_reports'])
+    expect(excluded.map((e) => [e.series.indicator.id, e.reason])).toEqual([['cf_hotline_change', 'not_count']])
+  })
+})
+
+describe('log scale', () => {
+  it('is offered only when every shown value is above zero', () => {
+    const positive = [{ points: [{ value: 1 }, { value: 20 }] }]
+    const withZero = [{ points: [{ value: 0 }, { value: 20 }] }]
+    expect(logScaleAvailability(positive)).toEqual({ ok: true })
+    expect(logScaleAvailability(withZero)).toEqual({ ok: false, reason: 'non_positive' })
+    expect(effectiveScale('log', withZero)).toBe('linear')
+    expect(effectiveScale('log', positive)).toBe('log')
+  })
+})
