@@ -2,17 +2,20 @@ import { watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { useDatasetsStore } from '../stores/datasets'
 import { useViewStore } from '../stores/view'
-import { fromQuery, toQuery, type Query } from '../url/viewQuery'
+import { fromQuery, pagePart, toQuery, viewPart, type Query } from '../url/viewQuery'
 
+/** Whether a route's view parameters say the same as a serialised view state. */
 function sameQuery(a: Record<string, unknown>, b: Query): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const k of keys) if (String(a[k] ?? '') !== (b[k] ?? '')) return false
+  const view = viewPart(a)
+  const keys = new Set([...Object.keys(view), ...Object.keys(b)])
+  for (const k of keys) if (String(view[k] ?? '') !== (b[k] ?? '')) return false
   return true
 }
 
 /**
- * Keeps the view state and the URL in step: opening a link sets the view (unknown parameters
- * fall back to defaults with a notice), and every change of view rewrites the link.
+ * Keeps the view state and the URL in step on every screen: opening a link sets the view (unknown
+ * parameters fall back to defaults with a notice), and every change of view rewrites the link,
+ * keeping the screen's own parameters (the Present slide).
  */
 export function useUrlSync(): void {
   const route = useRoute()
@@ -39,7 +42,8 @@ export function useUrlSync(): void {
     (state) => {
       if (datasets.status !== 'ready') return
       const query = toQuery(state)
-      if (!sameQuery(route.query as Record<string, unknown>, query)) void router.replace({ query })
+      const current = route.query as Record<string, unknown>
+      if (!sameQuery(current, query)) void router.replace({ query: { ...query, ...pagePart(current) } })
     },
   )
 }

@@ -23,8 +23,23 @@ export interface QueryNotice {
 
 const LIST_SEP = ','
 
+/** Parameters of the view state, in the order links write them. */
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'dataset', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v'] as const
+
+/**
+ * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
+ * kept as they are when the view rewrites the link, and never part of the view state.
+ */
+export const PAGE_PARAMS = ['slide'] as const
+
+/** An id in a link: letters, digits and `_ . : ~ -`, as the data files write them. */
+export const ID_PATTERN = /^[\p{L}\p{N}_.:~-]{1,120}$/u
+/** A year in a link: four digits, not starting with 0 (so it writes back the same). */
+const YEAR = /^[1-9]\d{3}$/
+
 const join = (values: readonly string[]): string => values.join(LIST_SEP)
 
+/** Serialises a view state: defaults left out, language and version always written. */
 export function toQuery(state: ViewState): Query {
   const q: Query = {}
   if (state.indicators.length) q.ind = join(state.indicators)
@@ -32,6 +47,7 @@ export function toQuery(state: ViewState): Query {
   if (state.jurisdictions.length) q.jur = join(state.jurisdictions)
   if (state.categories.length) q.cat = join(state.categories)
   if (state.sources.length) q.src = join(state.sources)
+  if (state.datasets.length) q.dataset = join(state.datasets)
   if (state.from !== null) q.from = String(state.from)
   if (state.to !== null) q.to = String(state.to)
   if (state.mode !== DEFAULT_VIEW.mode) q.view = state.mode
@@ -43,17 +59,37 @@ export function toQuery(state: ViewState): Query {
   return q
 }
 
-/** What the query parser checks ids against; lists it does not know are accepted as they are. */
+/** A query as a `?a=1&b=2` search string (URL-encoded, in a stable order). */
+export function toSearch(query: Readonly<Query>): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) params.set(k, v)
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+/** What the query parser checks ids against; lists it does not know are checked for shape only. */
 export interface KnownIds {
   readonly indicators?: ReadonlySet<string>
   readonly sources?: ReadonlySet<string>
+  readonly datasets?: ReadonlySet<string>
 }
 
-const YEAR = /^\d{4}$/
+/**
+ * Brings a link written by an older version of Vigie to the current format. Version 1 is the
+ * first; a link without `v` is read as version 1.
+ */
+export function migrate(query: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return query
+}
 
 /** Parses a query into a full, valid view state plus the parameters it had to drop. */
-export function fromQuery(query: Readonly<Record<string, unknown>>, known: KnownIds = {}, fallbackLocale = DEFAULT_VIEW.locale): { state: ViewState; notices: QueryNotice[] } {
+export function fromQuery(
+  input: Readonly<Record<string, unknown>>,
+  known: KnownIds = {},
+  fallbackLocale: ViewState['locale'] = DEFAULT_VIEW.locale,
+): { state: ViewState; notices: QueryNotice[] } {
   const notices: QueryNotice[] = []
+  const query = migrate(input)
   const text = (param: string): string | null => {
     const raw = query[param]
     const value = Array.isArray(raw) ? raw[0] : raw
@@ -64,7 +100,7 @@ export function fromQuery(query: Readonly<Record<string, unknown>>, known: Known
     if (raw === null || raw === '') return []
     const out: T[] = []
     for (const item of raw.split(LIST_SEP)) {
-      if (allowed && !allowed.has(item)) notices.push({ param, value: item })
+      if (allowed ? !allowed.has(item) : !ID_PATTERN.test(item)) notices.push({ param, value: item })
       else if (!out.includes(item as T)) out.push(item as T)
     }
     return out
@@ -104,11 +140,55 @@ export function fromQuery(query: Readonly<Record<string, unknown>>, known: Known
     base: year('base'),
     scale: one('scale', SCALES, DEFAULT_VIEW.scale),
     tab: one('tab', TABS, DEFAULT_VIEW.tab),
-    locale: one('lang', LOCALES, fallbackLocale),
+    locale: one('lang', LOCALES, (LOCALES as readonly string[]).includes(fallbackLocale) ? fallbackLocale : DEFAULT_VIEW.locale),
+    datasets: list('dataset', known.datasets),
   }
-  const recognised = new Set(['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v'])
+  const recognised = new Set<string>([...VIEW_PARAMS, ...PAGE_PARAMS])
   for (const param of Object.keys(query)) {
     if (!recognised.has(param)) notices.push({ param, value: String(text(param) ?? '') })
   }
   return { state, notices }
+}
+
+const isYear = (y: unknown): boolean => y === null || (typeof y === 'number' && Number.isInteger(y) && y >= 1000 && y <= 9999)
+function isList(value: unknown, ok: (item: string) => boolean): boolean {
+  return Array.isArray(value) && value.every((x) => typeof x === 'string' && ok(x)) && new Set(value).size === value.length
+}
+
+/** Whether a value is a view state that links can carry exactly (what `fromQuery` always returns). */
+export function isViewState(s: ViewState): boolean {
+  const member = (values: readonly string[]) => (x: string) => values.includes(x)
+  const id = (x: string) => ID_PATTERN.test(x)
+  return (
+    isList(s.indicators, id) &&
+    isList(s.offences, member(OFFENCES)) &&
+    isList(s.jurisdictions, member(JURISDICTIONS)) &&
+    isList(s.categories, member(MILESTONE_CATEGORIES)) &&
+    isList(s.sources, id) &&
+    isList(s.datasets, id) &&
+    isYear(s.from) &&
+    isYear(s.to) &&
+    !(s.from !== null && s.to !== null && s.from > s.to) &&
+    isYear(s.base) &&
+    VIEW_MODES.includes(s.mode) &&
+    SCALES.includes(s.scale) &&
+    TABS.includes(s.tab) &&
+    LOCALES.includes(s.locale)
+  )
+}
+
+/** Only the view parameters of a query, for comparing two links regardless of the screen's own. */
+export function viewPart(query: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const page = new Set<string>(PAGE_PARAMS)
+  return Object.fromEntries(Object.entries(query).filter(([k]) => !page.has(k)))
+}
+
+/** Only the screen's own parameters of a query (the Present slide), as strings. */
+export function pagePart(query: Readonly<Record<string, unknown>>): Query {
+  const out: Query = {}
+  for (const k of PAGE_PARAMS) {
+    const v = query[k]
+    if (typeof v === 'string') out[k] = v
+  }
+  return out
 }

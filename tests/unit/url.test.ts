@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { JURISDICTIONS, LOCALES, MILESTONE_CATEGORIES, OFFENCES } from '../../src/core/model'
+import { DEFAULT_VIEW, SCALES, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
+import { fromQuery, isViewState, pagePart, toQuery, toSearch, viewPart } from '../../src/url/viewQuery'
+
+const id = fc.stringMatching(/^[a-z0-9_][a-z0-9_.:~-]{0,30}$/)
+const ids = fc.uniqueArray(id, { maxLength: 5 })
+const subset = <T extends string>(values: readonly T[]) => fc.uniqueArray(fc.constantFrom(...values), { maxLength: values.length })
+const year = fc.option(fc.integer({ min: 1000, max: 9999 }), { nil: null })
+
+/** Any valid view state: the states a link can carry. */
+const viewState: fc.Arbitrary<ViewState> = fc
+  .record({
+    indicators: ids,
+    offences: subset(OFFENCES),
+    jurisdictions: subset(JURISDICTIONS),
+    categories: subset(MILESTONE_CATEGORIES),
+    sources: ids,
+    datasets: ids,
+    from: year,
+    to: year,
+    mode: fc.constantFrom(...VIEW_MODES),
+    base: year,
+    scale: fc.constantFrom(...SCALES),
+    tab: fc.constantFrom(...TABS),
+    locale: fc.constantFrom(...LOCALES),
+  })
+  .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, from: s.to, to: s.from } : s))
+
+/** What the browser does with a link: the query string as text, then parsed back into parameters. */
+function throughUrl(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(toSearch(query)))
+}
+
+describe('view state <-> URL', () => {
+  it('round-trips any valid view state exactly, through a real URL, with no notice', () => {
+    fc.assert(
+      fc.property(viewState, (state) => {
+        const { state: back, notices } = fromQuery(throughUrl(toQuery(state)))
+        expect(back).toEqual(state)
+        expect(notices).toEqual([])
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('leaves defaults out and always writes the version and the language', () => {
+    expect(toQuery(DEFAULT_VIEW)).toEqual({ lang: 'en', v: '1' })
+    expect(toQuery({ ...DEFAULT_VIEW, mode: 'index', base: 2015, datasets: ['my-import'] })).toEqual({
+      view: 'index',
+      base: '2015',
+      dataset: 'my-import',
+      lang: 'en',
+      v: '1',
+    })
+  })
+
+  it('never throws on random query strings and always yields a valid state', () => {
+    const key = fc.oneof(fc.constantFrom('ind', 'off', 'jur', 'cat', 'src', 'dataset', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v', 'slide'), fc.string())
+    const value = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('0000', '2013', '1e3', ' 2014', 'csam,,grooming', 'log', 'index'))
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value)), fc.string(), (pairs, raw) => {
+        const params = new URLSearchParams(pairs)
+        for (const query of [Object.fromEntries(params), Object.fromEntries(new URLSearchParams(raw))]) {
+          const { state } = fromQuery(query)
+          expect(isViewState(state)).toBe(true)
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('never throws on what vue-router may hand over: arrays, nulls, odd types', () => {
+    const odd = fc.oneof(fc.string(), fc.constant(null), fc.array(fc.oneof(fc.string(), fc.constant(null))), fc.integer(), fc.object())
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('ind', 'off', 'from', 'to', 'lang', 'view', 'x'), odd), (query) => {
+        expect(isViewState(fromQuery(query).state)).toBe(true)
+      }),
+    )
+  })
+
+  it('falls back to defaults with one notice per broken parameter', () => {
+    const { state, notices } = fromQuery({ view: 'pie', from: '20x4', off: 'csam,kittens', lang: 'de', zoom: '3', v: '9' }, {}, 'fr')
+    expect(state).toEqual({ ...DEFAULT_VIEW, offences: ['csam'], locale: 'fr' })
+    expect(notices.map((n) => n.param).sort()).toEqual(['from', 'lang', 'off', 'v', 'view', 'zoom'])
+  })
+
+  it('checks ids against the data when it knows them', () => {
+    const { state, notices } = fromQuery({ ind: 'a,b', src: 's1,nope' }, { indicators: new Set(['a']), sources: new Set(['s1']) })
+    expect(state.indicators).toEqual(['a'])
+    expect(state.sources).toEqual(['s1'])
+    expect(notices).toEqual([{ param: 'ind', value: 'b' }, { param: 'src', value: 'nope' }])
+  })
+
+  it('drops a period that ends before it starts, and years written with a leading zero', () => {
+    expect(fromQuery({ from: '2020', to: '2015' }).state).toMatchObject({ from: 2020, to: null })
+    expect(fromQuery({ from: '0999' }).state.from).toBeNull()
+  })
+
+  it('keeps the Present slide apart from the view', () => {
+    const query = { slide: '3', lang: 'nl', v: '1' }
+    expect(fromQuery(query).notices).toEqual([])
+    expect(pagePart(query)).toEqual({ slide: '3' })
+    expect(viewPart(query)).toEqual({ lang: 'nl', v: '1' })
+  })
+})
