@@ -1,15 +1,9 @@
 import { createI18n } from 'vue-i18n'
 // Precompiled at build time by @intlify/unplugin-vue-i18n: no message compiler ships, no eval.
 import en from './locales/en.json'
-import fr from './locales/fr.json'
-import nl from './locales/nl.json'
 // Feature namespaces, each owned by its feature: `import.*` (CSV import) and `share.*` (share, embed, export).
 import importEn from './locales/import/en.json'
-import importFr from './locales/import/fr.json'
-import importNl from './locales/import/nl.json'
 import shareEn from './locales/share/en.json'
-import shareFr from './locales/share/fr.json'
-import shareNl from './locales/share/nl.json'
 import { LOCALES, type Locale } from '../core/model'
 
 const STORAGE_KEY = 'vigie.locale'
@@ -38,17 +32,30 @@ export function saveLocale(locale: Locale): void {
   }
 }
 
-const messages = {
-  en: { ...en, import: importEn, share: shareEn },
-  fr: { ...fr, import: importFr, share: shareFr },
-  nl: { ...nl, import: importNl, share: shareNl },
-}
+const messagesEn = { ...en, import: importEn, share: shareEn }
 
-export type Messages = (typeof messages)['en']
+export type Messages = typeof messagesEn
 
-export const i18n = createI18n<[Messages], 'en' | 'fr' | 'nl', false>({
+export const i18n = createI18n({
   legacy: false,
-  locale: 'en',
-  fallbackLocale: 'en',
-  messages,
+  locale: 'en' as Locale,
+  fallbackLocale: 'en' as Locale,
+  // French and Dutch join below when chosen.
+  messages: { en: messagesEn } as Record<Locale, Messages>,
 })
+
+// French and Dutch messages load on demand: English ships with the first load, the others only
+// when chosen (the first-load budget is tight).
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = {
+  fr: () => import('./messagesFr'),
+  nl: () => import('./messagesNl'),
+}
+const loaded = new Set<Locale>(['en'])
+
+/** Makes sure the messages of `locale` are there; the UI re-renders in that language once they are. */
+export async function loadLocaleMessages(locale: Locale): Promise<void> {
+  if (loaded.has(locale) || locale === 'en') return
+  const messages = await loaders[locale]()
+  i18n.global.setLocaleMessage(locale, messages.default)
+  loaded.add(locale)
+}

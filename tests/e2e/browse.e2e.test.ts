@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
+import { AxeBuilder } from '@axe-core/playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launch, openPage, waitForChart } from './browser'
+
+type Row = Record<string, string>
+const csv = (name: string): Row[] => Papa.parse<Row>(readFileSync(`data/${name}.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
+const indicators = new Map(csv('indicators').map((r) => [r.id!, r]))
+const milestones = csv('milestones')
+const hotline2013 = csv('observations').find((r) => r.indicator === 'cf_hotline_reports' && r.period === '2013')!
+
+type Option = {
+  series: { id: string; yAxisIndex: number; markLine?: { data: { name: string; xAxis: number }[] } }[]
+  yAxis: { name: string }[]
+}
+const chartOption = (page: Page): Promise<Option> =>
+  page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())))
+const drawnIndicators = async (page: Page) =>
+  (await chartOption(page)).series.filter((s) => !s.id.startsWith('milestones-') && !s.id.endsWith('#tentative')).map((s) => s.id.split('|')[0]!)
+
+let browser: Browser
+let context: BrowserContext
+beforeAll(async () => {
+  browser = await launch()
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+})
+afterAll(async () => {
+  await browser.close()
+})
+
+describe('filter by offence', () => {
+  it('keeps only grooming series and grooming/general milestones, puts it in the link, and clearing restores all', async () => {
+    const { page } = await openPage(context)
+    await waitForChart(page)
+    const before = await drawnIndicators(page)
+    const allMilestones = await page.locator('.milestone-key li').count()
+    expect(allMilestones).toBe(milestones.length)
+
+    await page.locator('.filters [data-offence="grooming"]').click()
+    await expect.poll(() => page.url()).toContain('off=grooming')
+    const after = await drawnIndicators(page)
+    expect(after.length).toBeGreaterThan(0)
+    for (const id of after) expect(indicators.get(id)!.offence).toBe('grooming')
+    const expected = milestones.filter((m) => m.offences!.split(';').some((o) => o === 'grooming' || o === 'general')).length
+    await expect.poll(() => page.locator('.milestone-key li').count()).toBe(expected)
+
+    await page.locator('[data-testid="clear-filters"]').click()
+    await expect.poll(() => page.url()).not.toContain('off=')
+    expect(await drawnIndicators(page)).toEqual(before)
+    expect(await page.locator('.milestone-key li').count()).toBe(allMilestones)
+  })
+
+  it('says what to change when nothing is left', async () => {
+    const { page } = await openPage(context, '/#/?off=online_harassment&from=2023&cat=campaign')
+    const empty = page.locator('[data-testid="empty-state"]')
+    await empty.waitFor()
+    await expect(empty.textContent()).resolves.toContain('Remove an offence type or widen the period')
+  })
+
+  it('works with the keyboard alone: Tab to the grooming chip, Space selects it, the chart changes', async () => {
+    const { page } = await openPage(context)
+    await waitForChart(page)
+    const before = await drawnIndicators(page)
+    let found = false
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab')
+      found = await page.evaluate(() => document.activeElement?.getAttribute('data-offence') === 'grooming')
+    }
+    expect(found).toBe(true)
+    // The focused chip shows a visible focus ring.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
+    expect(outline).not.toBe('none')
+    await page.keyboard.press('Space')
+    await expect.poll(() => drawnIndicators(page)).not.toEqual(before)
+    await expect(page.locator('.filters [data-offence="grooming"]').getAttribute('aria-pressed')).resolves.toBe('true')
+  })
+})
+
+describe('languages', () => {
+  it('switches to FR then NL: UI, data labels, numbers and dates follow; a reload keeps the language', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(fresh, '/#/?tab=table')
+    await page.locator('[data-testid="figures-table"]').waitFor()
+    const row2013 = page.locator('[data-testid="figures-table"] tbody tr', { hasText: '1,232' })
+    await expect(row2013.count()).resolves.toBe(1)
+
+    await page.locator('[data-testid="lang-fr"]').click()
+    await expect.poll(() => page.locator('.app-nav').textContent()).toContain('Tableau de bord')
+    await expect.poll(() => page.locator('[data-testid="figures-table"]').textContent()).toContain('1.232')
+    await expect(page.locator('[data-testid="figures-table"]').textContent()).resolves.toContain(indicators.get('cf_hotline_reports')!.label_fr)
+    await expect.poll(() => page.url()).toContain('lang=fr')
+    await page.reload()
+    await expect.poll(() => page.locator('.app-nav').textContent()).toContain('Tableau de bord')
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr')
+
+    await page.locator('[data-testid="lang-nl"]').click()
+    await expect.poll(() => page.locator('.app-nav').textContent()).toContain('Tijdlijn')
+    await expect.poll(() => page.locator('[data-testid="figures-table"]').textContent()).toContain('1.232')
+    // A date in Dutch, at the data's precision.
+    await expect(page.locator('[data-testid="milestones-table"]').textContent()).resolves.toContain('april 2014')
+    await page.goto(page.url().replace(/lang=nl&?/, ''))
+    await page.reload()
+    await expect.poll(() => page.locator('.app-nav').textContent()).toContain('Tijdlijn')
+    await fresh.close()
+  })
+})
+
+describe('table and sources', () => {
+  it('the Table tab shows 1232 for 2013 with its source; the Sources tab shows the quoted sentence', async () => {
+    const { page } = await openPage(context, '/#/?lang=en')
+    await waitForChart(page)
+    await page.locator('#tab-table').click()
+    const row = page.locator('[data-testid="figures-table"] tbody tr', { hasText: '1,232' })
+    await expect(row.textContent()).resolves.toContain('2013')
+    const sourceTitle = csv('sources').find((s) => s.id === hotline2013.source)!.title!
+    await expect(row.textContent()).resolves.toContain(sourceTitle)
+
+    await page.locator('#tab-sources').click()
+    const list = page.locator('[data-testid="sources-list"]')
+    await list.waitFor()
+    await expect(list.textContent()).resolves.toContain(hotline2013.quote!.replace(/\s+/g, ' ').trim().slice(0, 60))
+  })
+
+  it('flags a published change that disagrees with the counts', async () => {
+    const { page } = await openPage(context, '/#/?ind=cf_hotline_reports,cf_hotline_reports_change_vs_prev_year&tab=table&lang=en')
+    const table = page.locator('[data-testid="figures-table"]')
+    await table.waitFor()
+    const flag = table.locator('.flag')
+    await expect(flag.first().textContent()).resolves.toMatch(/published \+136 %, computed \+131\.64 %/)
+  })
+})
+
+describe('chart', () => {
+  it('hovering the April 2014 milestone shows the grooming laws', async () => {
+    const { page } = await openPage(context, '/#/?lang=en')
+    await waitForChart(page)
+    const number = await page
+      .locator('.milestone-key li', { hasText: 'April 2014' })
+      .filter({ hasText: /grooming/i })
+      .first()
+      .getAttribute('data-milestone')
+    const point = await page.evaluate((n) => {
+      const chart = (window as unknown as {
+        __vigieChart: {
+          getOption: () => Option
+          convertToPixel: (finder: object, value: number[]) => number[]
+          getDom: () => HTMLElement
+        }
+      }).__vigieChart
+      const line = chart.getOption().series.find((s) => s.id === 'milestones-0')!.markLine!.data.find((d) => d.name === n)!
+      const [x] = chart.convertToPixel({ gridIndex: 0 }, [line.xAxis, 0]) as [number]
+      const box = chart.getDom().getBoundingClientRect()
+      return { x: box.left + x, y: box.top + 240 }
+    }, number)
+    await page.mouse.move(point.x, point.y)
+    const tooltip = page.locator('.vg-tooltip')
+    await tooltip.waitFor({ state: 'visible' })
+    const text = (await tooltip.textContent())!
+    expect(text).toContain('April 2014')
+    expect(text.toLowerCase()).toContain('grooming')
+    expect(text).toContain('Law')
+  })
+
+  it('never puts relative and count series on the same axis', async () => {
+    const ids = ['cf_hotline_reports', 'cf_hotline_reports_change_vs_prev_year', 'stopchildporno_reports_lockdown_multiple', 'grooming_cases_lockdown_multiple']
+    const { page } = await openPage(context, `/#/?ind=${ids.join(',')}&lang=en`)
+    await waitForChart(page)
+    const option = await chartOption(page)
+    const unitsByAxis = new Map<number, Set<string>>()
+    for (const s of option.series) {
+      if (s.id.startsWith('milestones-') || s.id.endsWith('#tentative')) continue
+      const unit = indicators.get(s.id.split('|')[0]!)!.unit!
+      unitsByAxis.set(s.yAxisIndex, (unitsByAxis.get(s.yAxisIndex) ?? new Set()).add(unit))
+    }
+    expect(unitsByAxis.size).toBe(3)
+    for (const units of unitsByAxis.values()) expect(units.size).toBe(1)
+  })
+
+  it('offers log scale only when every value is above zero, and says why not', async () => {
+    const { page } = await openPage(context, '/#/?view=change&lang=en')
+    await waitForChart(page)
+    const log = page.locator('[data-scale="log"]')
+    await expect(log.isDisabled()).resolves.toBe(true)
+    await expect(page.locator('#log-reason').textContent()).resolves.toContain('above zero')
+    await page.locator('[data-mode="absolute"]').check()
+    await expect.poll(() => log.isDisabled()).toBe(false)
+  })
+})
+
+describe('screens', () => {
+  it('the Indicators screen searches the catalogue and charts an indicator', async () => {
+    const { page } = await openPage(context, '/#/indicators?lang=en')
+    await page.locator('#indicator-search').fill('sextortion')
+    const entries = page.locator('.catalogue-entry')
+    await expect.poll(() => entries.count()).toBeGreaterThan(0)
+    for (const id of await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')))) {
+      const row = indicators.get(id!)!
+      expect(`${row.label_en} ${row.description_en} ${row.id}`.toLowerCase()).toContain('sextortion')
+    }
+    await page.locator('.catalogue-entry[data-indicator="cf_sextortion_files"] button').click()
+    await waitForChart(page)
+    expect(page.url()).toContain('ind=cf_sextortion_files')
+    expect(await drawnIndicators(page)).toEqual(['cf_sextortion_files'])
+  })
+
+  it('the Timeline filters milestones by category and shows their quotes', async () => {
+    const { page } = await openPage(context, '/#/timeline?lang=en')
+    const items = page.locator('.timeline-item')
+    await expect.poll(() => items.count()).toBe(milestones.length)
+    await page.locator('.timeline-filters [data-category="eu_directive"]').click()
+    const expected = milestones.filter((m) => m.category === 'eu_directive')
+    await expect.poll(() => items.count()).toBe(expected.length)
+    await expect(page.locator('.timeline').textContent()).resolves.toContain(expected[0]!.title_en!)
+  })
+
+  it('is usable on a 360 px phone: filters in a drawer', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    const { page } = await openPage(phone, '/#/?lang=en')
+    await waitForChart(page)
+    const chip = page.locator('.filters [data-offence="grooming"]')
+    await expect(chip.isVisible()).resolves.toBe(false)
+    await page.locator('.drawer-toggle').click()
+    await chip.waitFor({ state: 'visible' })
+    await chip.click()
+    await expect.poll(() => page.url()).toContain('off=grooming')
+    await page.locator('.drawer-close').click()
+    await expect.poll(() => chip.isVisible()).toBe(false)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-phone-en.png' })
+    await phone.close()
+  })
+})
+
+describe('accessibility (axe-core)', () => {
+  for (const lang of ['en', 'fr', 'nl']) {
+    for (const screen of ['', 'indicators', 'timeline']) {
+      it(`finds no violation on /${screen || 'dashboard'} in ${lang.toUpperCase()}`, async () => {
+        const { page } = await openPage(context, `/#/${screen}?lang=${lang}`)
+        if (screen === '') await waitForChart(page)
+        else await page.locator('main h1').waitFor()
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+        await page.waitForTimeout(150)
+        const result = await new AxeBuilder({ page }).analyze()
+        const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+        expect(summary).toEqual([])
+        if (lang !== 'nl') {
+          await page.screenshot({ path: `tests/e2e/screenshots/${screen || 'dashboard'}-${lang}.png` })
+        }
+      })
+    }
+  }
+})
