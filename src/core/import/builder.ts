@@ -1,0 +1,407 @@
+import { BASELINE_NOT_STATED, BASELINE_PREVIOUS_PERIOD, RELATIVE_UNITS, type Offence, type Status, type Unit } from '../model'
+import { MAX_REPORTED_ISSUES } from './limits'
+import { guessOffence, isOffence, isUnit, slugify, type Mapping, type ReadSettings } from './mapping'
+import { parseValueCell, type NumberFormat } from './numbers'
+import { normalisePeriod } from './periods'
+import type { ImportedIndicator, ImportedTable } from './table'
+import { unneutralise } from './canonical'
+
+/** Why a row (or, in a wide table, a cell) was not imported. */
+export type RowIssueCode =
+  | 'ragged_row'
+  | 'csv_syntax'
+  | 'truncated'
+  | 'missing_period'
+  | 'unknown_period'
+  | 'not_a_number'
+  | 'missing_indicator'
+  | 'unknown_offence'
+  | 'unknown_unit'
+  | 'unknown_status'
+  | 'relative_without_baseline'
+  | 'bad_baseline'
+  | 'duplicate'
+
+export interface RowIssue {
+  /** 1-based line in the file (the header is line 1). */
+  readonly line: number
+  /** 1-based column, 0 for the whole row. */
+  readonly column: number
+  readonly field: string
+  readonly code: RowIssueCode
+  /** The offending cell, as written. */
+  readonly value: string
+  /** For `duplicate`: the line of the first figure; for `ragged_row`: the cells found. */
+  readonly other: number
+}
+
+export interface ImportReport {
+  /** Data records read (header and blank lines excluded). */
+  readonly records: number
+  /** Figures that will be imported. */
+  readonly valid: number
+  /** Rows (long tables) or cells (wide tables) rejected. */
+  readonly rejected: number
+  /** Cells holding a missing-value marker (`:`, `-`, `n/a`...): left out, not errors. */
+  readonly missing: number
+  readonly issues: readonly RowIssue[]
+  /** Rejections beyond MAX_REPORTED_ISSUES, counted but not detailed. */
+  readonly unlisted: number
+}
+
+const STATUS_CODE: Readonly<Record<Status, number>> = { reported: 0, provisional: 1, estimate: 2 }
+const STATUS_WORDS: Readonly<Record<string, Status>> = {
+  '': 'reported',
+  reported: 'reported',
+  provisional: 'provisional',
+  estimate: 'estimate',
+  estimated: 'estimate',
+  p: 'provisional',
+  e: 'estimate',
+  s: 'estimate',
+  f: 'provisional',
+  provisoire: 'provisional',
+  voorlopig: 'provisional',
+  estimation: 'estimate',
+  schatting: 'estimate',
+}
+
+class Column<T extends Uint32Array | Float64Array | Uint8Array> {
+  data: T
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(1024)
+  }
+  grow(n: number): void {
+    const next = this.make(Math.max(n, this.data.length * 2))
+    next.set(this.data as never)
+    this.data = next
+  }
+  trimmed(length: number): T {
+    return this.data.slice(0, length) as T
+  }
+}
+
+const u32 = (n: number): Uint32Array => new Uint32Array(n)
+
+/**
+ * Turns parsed records into an ImportedTable following a mapping: normalises periods (cached per
+ * distinct text), numbers (the file's separators, missing markers, flags), statuses and baselines,
+ * rejects what cannot be read with its line, column and reason, and spots duplicates with a hash
+ * of dictionary codes (no string key per row). Nothing here throws on bad data.
+ */
+export class TableBuilder {
+  private length = 0
+  private readonly indicatorCol = new Column(u32)
+  private readonly periodCol = new Column(u32)
+  private readonly valueCol = new Column((n) => new Float64Array(n))
+  private readonly statusCol = new Column((n) => new Uint8Array(n))
+  private readonly baselineCol = new Column(u32)
+  private readonly ageCol = new Column(u32)
+  private readonly genderCol = new Column(u32)
+  private readonly regionCol = new Column(u32)
+  private readonly noteCol = new Column(u32)
+  private readonly quoteCol = new Column(u32)
+  private readonly lineCol = new Column(u32)
+  private readonly columns = [
+    this.indicatorCol, this.periodCol, this.valueCol, this.statusCol, this.baselineCol, this.ageCol,
+    this.genderCol, this.regionCol, this.noteCol, this.quoteCol, this.lineCol,
+  ]
+
+  private readonly periods: string[] = []
+  private readonly periodCodes = new Map<string, number>()
+  private readonly strings: string[] = ['']
+  private readonly stringCodes = new Map<string, number>([['', 0]])
+  private readonly indicators: ImportedIndicator[] = []
+  private readonly indicatorCodes = new Map<string, number>()
+  private readonly usedIds = new Set<string>()
+  private readonly baselineCodes = new Map<string, number>()
+
+  /** Open-addressing hash of row indexes + 1, keyed by (indicator, period, breakdown). */
+  private slots = new Int32Array(1 << 12)
+
+  private records = 0
+  private rejected = 0
+  private missing = 0
+  private readonly issues: RowIssue[] = []
+  private unlisted = 0
+
+  private readonly format: NumberFormat
+  private readonly width: number
+
+  constructor(
+    private readonly header: readonly string[],
+    settings: ReadSettings,
+    private readonly mapping: Mapping,
+  ) {
+    this.format = settings.numberFormat
+    this.width = header.length
+  }
+
+  private reject(line: number, column: number, code: RowIssueCode, value = '', other = 0): void {
+    this.rejected++
+    if (this.issues.length < MAX_REPORTED_ISSUES) {
+      this.issues.push({ line, column: column + 1, field: column >= 0 ? (this.header[column] ?? '') : '', code, value, other })
+    } else this.unlisted++
+  }
+
+  /** A record PapaParse could not read. */
+  syntax(line: number, kind: 'truncated' | 'quotes'): void {
+    this.records++
+    this.reject(line, -1, kind === 'truncated' ? 'truncated' : 'csv_syntax')
+  }
+
+  private stringCode(text: string): number {
+    let code = this.stringCodes.get(text)
+    if (code === undefined) {
+      code = this.strings.length
+      this.strings.push(text)
+      this.stringCodes.set(text, code)
+    }
+    return code
+  }
+
+  /** The period's code, -1 when unknown (cached per distinct raw text, known or not). */
+  private periodCode(raw: string): number {
+    let code = this.periodCodes.get(raw)
+    if (code !== undefined) return code
+    const text = normalisePeriod(raw)
+    if (text === null) code = -1
+    else {
+      const known = this.periodCodes.get(`\u0000${text}`)
+      if (known !== undefined) code = known
+      else {
+        code = this.periods.length
+        this.periods.push(text)
+        this.periodCodes.set(`\u0000${text}`, code)
+      }
+    }
+    this.periodCodes.set(raw, code)
+    return code
+  }
+
+  /** The baseline's string code, -1 when malformed. */
+  private baselineCode(raw: string): number {
+    let code = this.baselineCodes.get(raw)
+    if (code !== undefined) return code
+    const text = raw.trim()
+    const lower = text.toLowerCase()
+    if (!text) code = 0
+    else if (lower === BASELINE_NOT_STATED || lower === BASELINE_PREVIOUS_PERIOD) code = this.stringCode(lower)
+    else {
+      const period = normalisePeriod(text)
+      code = period === null ? -1 : this.stringCode(period)
+    }
+    this.baselineCodes.set(raw, code)
+    return code
+  }
+
+  /**
+   * The indicator's code for a series key, creating it on first sight; -1 with a reason when its
+   * offence or unit cell is not in the vocabulary.
+   */
+  private indicatorCode(key: string, cells: readonly string[] | null): number | RowIssueCode {
+    const code = this.indicatorCodes.get(key)
+    if (code !== undefined) return code
+    const { roles, defaults, overrides } = this.mapping
+    const override = overrides[key]
+    const cell = (index: number): string => (cells && index >= 0 ? unneutralise((cells[index] ?? '').trim()) : '')
+    let offence: Offence = override?.offence ?? guessOffence(key) ?? defaults.offence
+    let unit: Unit = override?.unit ?? defaults.unit
+    if (!override) {
+      const offenceCell = cell(roles.offence)
+      if (offenceCell) {
+        if (!isOffence(offenceCell)) return 'unknown_offence'
+        offence = offenceCell
+      }
+      const unitCell = cell(roles.unit)
+      if (unitCell) {
+        if (!isUnit(unitCell)) return 'unknown_unit'
+        unit = unitCell
+      }
+    }
+    const en = override?.label || cell(roles.labelEn) || key
+    const label = { en, fr: override?.label || cell(roles.labelFr) || en, nl: override?.label || cell(roles.labelNl) || en }
+    // A key that is already an id (a canonical file's) stays as it is.
+    let id = /^[a-z0-9][a-z0-9_-]{0,59}$/.test(key) ? key : slugify(key)
+    if (this.usedIds.has(id)) {
+      let n = 2
+      while (this.usedIds.has(`${id}_${n}`)) n++
+      id = `${id}_${n}`
+    }
+    this.usedIds.add(id)
+    const created = this.indicators.length
+    this.indicators.push({ id, offence, unit, label })
+    this.indicatorCodes.set(key, created)
+    return created
+  }
+
+  /** Reads one data record (its cells and the line it starts on). */
+  record(cells: string[], line: number): void {
+    this.records++
+    if (cells.length !== this.width) {
+      // Trailing empty cells (a spreadsheet's habit) are harmless; anything else is a ragged row.
+      let extra = false
+      for (let i = this.width; i < cells.length; i++) if (cells[i]!.trim() !== '') extra = true
+      if (cells.length < this.width || extra) {
+        this.reject(line, -1, 'ragged_row', '', cells.length)
+        return
+      }
+    }
+    const { shape, roles, series } = this.mapping
+    if (shape === 'long') {
+      const key = roles.indicator >= 0 ? unneutralise(cells[roles.indicator]!.trim()) : (this.header[roles.value] ?? 'value')
+      if (!key) return this.reject(line, roles.indicator, 'missing_indicator')
+      this.figure(cells, line, key, roles.period, cells[roles.period] ?? '', roles.value, true)
+    } else if (shape === 'wide') {
+      const periodCell = cells[roles.period] ?? ''
+      for (const column of series) this.figure(cells, line, this.header[column] ?? '', roles.period, periodCell, column, false)
+    } else {
+      const key = roles.indicator >= 0 ? unneutralise(cells[roles.indicator]!.trim()) : `line ${line}`
+      if (!key) return this.reject(line, roles.indicator, 'missing_indicator')
+      for (const column of series) this.figure(cells, line, key, column, this.header[column] ?? '', column, false)
+    }
+  }
+
+  /**
+   * Reads one figure. `periodColumn` is where a bad period is reported; `whole` says a rejection
+   * rejects the whole row (long tables) rather than one cell.
+   */
+  private figure(cells: readonly string[], line: number, key: string, periodColumn: number, periodText: string, valueColumn: number, whole: boolean): void {
+    const { roles, defaults } = this.mapping
+    const rawValue = valueColumn >= 0 ? (cells[valueColumn] ?? '') : ''
+    const parsed = parseValueCell(rawValue, this.format)
+    if (parsed.kind === 'missing') {
+      this.missing++
+      return
+    }
+    if (!periodText.trim()) return this.reject(line, periodColumn, 'missing_period')
+    const period = this.periodCode(periodText)
+    if (period < 0) return this.reject(line, periodColumn, 'unknown_period', periodText.trim())
+    if (parsed.kind === 'error') return this.reject(line, valueColumn, 'not_a_number', rawValue.trim())
+    if (roles.offence >= 0 && !this.mapping.overrides[key]) {
+      const cell = (cells[roles.offence] ?? '').trim()
+      if (cell && !isOffence(cell)) return this.reject(line, roles.offence, 'unknown_offence', cell)
+    }
+    if (roles.unit >= 0 && !this.mapping.overrides[key]) {
+      const cell = (cells[roles.unit] ?? '').trim()
+      if (cell && !isUnit(cell)) return this.reject(line, roles.unit, 'unknown_unit', cell)
+    }
+    const indicator = this.indicatorCode(key, cells)
+    if (typeof indicator === 'string') {
+      return this.reject(line, indicator === 'unknown_offence' ? roles.offence : roles.unit, indicator, cells[indicator === 'unknown_offence' ? roles.offence : roles.unit] ?? '')
+    }
+    let status: Status = parsed.status ?? 'reported'
+    if (roles.status >= 0) {
+      const word = (cells[roles.status] ?? '').trim().toLowerCase()
+      const named = STATUS_WORDS[word]
+      if (named === undefined) return this.reject(line, roles.status, 'unknown_status', word)
+      if (named !== 'reported' || parsed.status === null) status = named
+    }
+    const unit = this.indicators[indicator]!.unit
+    const relative = RELATIVE_UNITS.includes(unit)
+    let baseline = 0
+    if (relative) {
+      const rawBaseline = roles.baseline >= 0 ? (cells[roles.baseline] ?? '') : ''
+      baseline = this.baselineCode(rawBaseline.trim() ? rawBaseline : defaults.baseline)
+      if (baseline < 0) return this.reject(line, roles.baseline, 'bad_baseline', rawBaseline.trim())
+      if (baseline === 0) return this.reject(line, roles.baseline, 'relative_without_baseline')
+    }
+    const text = (index: number): number => (index >= 0 ? this.stringCode(unneutralise((cells[index] ?? '').trim())) : 0)
+    const age = text(roles.ageGroup)
+    const gender = text(roles.gender)
+    const region = text(roles.region)
+    const earlier = this.findDuplicate(indicator, period, age, gender, region)
+    if (earlier >= 0) return this.reject(line, whole ? periodColumn : valueColumn, 'duplicate', rawValue.trim(), this.lineCol.data[earlier]!)
+
+    const r = this.length
+    if (r === this.lineCol.data.length) for (const c of this.columns) c.grow(r * 2)
+    this.indicatorCol.data[r] = indicator
+    this.periodCol.data[r] = period
+    this.valueCol.data[r] = parsed.value
+    this.statusCol.data[r] = STATUS_CODE[status]
+    this.baselineCol.data[r] = baseline
+    this.ageCol.data[r] = age
+    this.genderCol.data[r] = gender
+    this.regionCol.data[r] = region
+    this.noteCol.data[r] = text(roles.note)
+    this.quoteCol.data[r] = text(roles.quote)
+    this.lineCol.data[r] = line
+    this.length = r + 1
+    this.insert(r, indicator, period, age, gender, region)
+  }
+
+  private hash(indicator: number, period: number, age: number, gender: number, region: number): number {
+    let h = Math.imul(indicator + 1, 0x9e3779b1)
+    h = Math.imul(h ^ (period + 0x7f4a7c15), 0x85ebca6b)
+    h = Math.imul(h ^ age, 0xc2b2ae35)
+    h = Math.imul(h ^ (gender + 0x165667b1), 0x27d4eb2f)
+    h = Math.imul(h ^ (region + 0x61c88647), 0x9e3779b1)
+    return (h ^ (h >>> 15)) >>> 0
+  }
+
+  /** Row index of an earlier figure with the same key, or -1. */
+  private findDuplicate(indicator: number, period: number, age: number, gender: number, region: number): number {
+    const mask = this.slots.length - 1
+    for (let s = this.hash(indicator, period, age, gender, region) & mask; ; s = (s + 1) & mask) {
+      const slot = this.slots[s]!
+      if (slot === 0) return -1
+      const r = slot - 1
+      if (
+        this.indicatorCol.data[r] === indicator &&
+        this.periodCol.data[r] === period &&
+        this.ageCol.data[r] === age &&
+        this.genderCol.data[r] === gender &&
+        this.regionCol.data[r] === region
+      ) return r
+    }
+  }
+
+  private insert(r: number, indicator: number, period: number, age: number, gender: number, region: number): void {
+    if (this.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2)
+      for (let i = 0; i < this.length - 1; i++) this.place(i)
+    }
+    const mask = this.slots.length - 1
+    let s = this.hash(indicator, period, age, gender, region) & mask
+    while (this.slots[s] !== 0) s = (s + 1) & mask
+    this.slots[s] = r + 1
+  }
+
+  private place(r: number): void {
+    const mask = this.slots.length - 1
+    let s = this.hash(this.indicatorCol.data[r]!, this.periodCol.data[r]!, this.ageCol.data[r]!, this.genderCol.data[r]!, this.regionCol.data[r]!) & mask
+    while (this.slots[s] !== 0) s = (s + 1) & mask
+    this.slots[s] = r + 1
+  }
+
+  /** Rows read so far (for progress). */
+  get recordCount(): number {
+    return this.records
+  }
+
+  finish(): { table: ImportedTable; report: ImportReport } {
+    const n = this.length
+    const table: ImportedTable = {
+      length: n,
+      indicator: this.indicatorCol.trimmed(n),
+      period: this.periodCol.trimmed(n),
+      value: this.valueCol.trimmed(n),
+      status: this.statusCol.trimmed(n),
+      baseline: this.baselineCol.trimmed(n),
+      ageGroup: this.ageCol.trimmed(n),
+      gender: this.genderCol.trimmed(n),
+      region: this.regionCol.trimmed(n),
+      note: this.noteCol.trimmed(n),
+      quote: this.quoteCol.trimmed(n),
+      line: this.lineCol.trimmed(n),
+      periods: this.periods,
+      strings: this.strings,
+      indicators: this.indicators,
+    }
+    this.slots = new Int32Array(0)
+    return {
+      table,
+      report: { records: this.records, valid: n, rejected: this.rejected, missing: this.missing, issues: this.issues, unlisted: this.unlisted },
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { CANONICAL_COLUMNS } from '../dataset'
+import { STATUSES } from '../model'
+import type { ImportReport } from './builder'
+import type { ImportedDataset } from './table'
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * One CSV cell, quoted when needed. Text that a spreadsheet would run as a formula
+ * (`=HYPERLINK(...)`, `+1`, `-cmd`, `@SUM`) gets a leading apostrophe; numbers are written plain.
+ */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  const neutralise = FORMULA_START.test(value) || (value.charCodeAt(0) === 39 && FORMULA_START.test(value.slice(1)))
+  const text = neutralise ? `'${value}` : value
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** Undoes csvCell's apostrophe when a file Vigie exported is imported again. */
+export function unneutralise(text: string): string {
+  if (text.charCodeAt(0) !== 39) return text
+  const rest = text.slice(1)
+  return FORMULA_START.test(rest) || (rest.charCodeAt(0) === 39 && FORMULA_START.test(rest.slice(1))) ? rest : text
+}
+
+export function csvLine(cells: readonly (string | number)[]): string {
+  return cells.map(csvCell).join(',')
+}
+
+/** The observations columns of the canonical model, then the indicator's own columns. */
+export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'unit', 'label_en', 'label_fr', 'label_nl'] as const
+
+/**
+ * An imported dataset as canonical CSV (UTF-8, comma, header): the observations file's columns,
+ * each row carrying its indicator's offence, unit and labels so that the file re-imports on its own.
+ * The source column names the dataset; figures are written as plain numbers (`1232`, `12.5`).
+ */
+export function exportCanonicalCsv(dataset: ImportedDataset): string {
+  const { table } = dataset
+  const lines = [EXPORT_COLUMNS.join(',')]
+  const s = (code: number): string => table.strings[code] ?? ''
+  for (let r = 0; r < table.length; r++) {
+    const indicator = table.indicators[table.indicator[r]!]!
+    lines.push(
+      csvLine([
+        indicator.id,
+        table.periods[table.period[r]!] ?? '',
+        table.value[r]!,
+        s(table.baseline[r]!),
+        s(table.ageGroup[r]!),
+        s(table.gender[r]!),
+        s(table.region[r]!),
+        STATUSES[table.status[r]!] ?? 'reported',
+        dataset.name,
+        s(table.quote[r]!),
+        s(table.note[r]!),
+        indicator.offence,
+        indicator.unit,
+        indicator.label.en,
+        indicator.label.fr,
+        indicator.label.nl,
+      ]),
+    )
+  }
+  return lines.join('\r\n') + '\r\n'
+}
+
+/** The validation report as CSV: one row per rejected row or cell, with its reason in words. */
+export function reportCsv(report: ImportReport, reason: (issue: ImportReport['issues'][number]) => string, headings: readonly string[]): string {
+  const lines = [csvLine(headings)]
+  for (const issue of report.issues) lines.push(csvLine([issue.line, issue.column || '', issue.field, issue.value, reason(issue)]))
+  return lines.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,169 @@
+import { OFFENCES, UNITS, type Offence, type Unit } from '../model'
+import type { Encoding } from './encoding'
+import type { NumberFormat } from './numbers'
+import type { Newline } from './stream'
+
+/**
+ * How a table holds its figures: `long` (one figure per row: period, value, indicator columns),
+ * `wide` (a period column and one column per series) or `transposed` (one row per series, one
+ * column per period, as Eurostat and many yearly reports lay them out).
+ */
+export const SHAPES = ['long', 'wide', 'transposed'] as const
+export type Shape = (typeof SHAPES)[number]
+
+/** Column roles a user assigns in the mapping step. -1 means "no such column". */
+export const ROLES = [
+  'period',
+  'value',
+  'indicator',
+  'offence',
+  'unit',
+  'baseline',
+  'status',
+  'ageGroup',
+  'gender',
+  'region',
+  'note',
+  'quote',
+  'labelEn',
+  'labelFr',
+  'labelNl',
+] as const
+export type Role = (typeof ROLES)[number]
+export type Roles = Record<Role, number>
+
+/** A series' settings, editable per indicator in the mapping step. */
+export interface SeriesSetting {
+  readonly label: string
+  readonly offence: Offence
+  readonly unit: Unit
+}
+
+export interface Mapping {
+  readonly shape: Shape
+  readonly roles: Roles
+  /** `wide`: the value columns, one series each; `transposed`: the period columns. */
+  readonly series: readonly number[]
+  /** Used where no column says otherwise. */
+  readonly defaults: { readonly offence: Offence; readonly unit: Unit; readonly baseline: string }
+  /** Per series key (the indicator cell, the column header or the row label): label, offence, unit. */
+  readonly overrides: Readonly<Record<string, SeriesSetting>>
+}
+
+/** How the bytes become rows; each detected, each changeable by the user. */
+export interface ReadSettings {
+  readonly encoding: Encoding
+  readonly delimiter: string
+  readonly newline: Newline
+  readonly hasHeader: boolean
+  readonly numberFormat: NumberFormat
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const
+
+export function noRoles(): Roles {
+  return Object.fromEntries(ROLES.map((r) => [r, -1])) as Roles
+}
+
+/** Header words (EN, FR, NL, canonical) that name each role. */
+const ROLE_NAMES: readonly [Role, RegExp][] = [
+  ['labelEn', /^(label_en|label en|indicator_label_en)$/],
+  ['labelFr', /^(label_fr|label fr|indicator_label_fr)$/],
+  ['labelNl', /^(label_nl|label nl|indicator_label_nl)$/],
+  ['period', /^(period|periode|période|year|years|jaar|année|annee|an|date|datum|time|time_period|tijd|month|mois|maand|quarter|trimestre|kwartaal|jaartal|obs_time)$/],
+  ['value', /^(value|values|valeur|waarde|count|nombre|aantal|number|n|total|totaal|obs_value|cases|dossiers|figure|chiffre|cijfer)$/],
+  ['offence', /^(offence|offense|offence_type|domaine|domein)$/],
+  ['unit', /^(unit|units|unité|unite|eenheid|unit_measure)$/],
+  ['baseline', /^(baseline|base|référence|reference|referentie|basis|compared_to)$/],
+  ['status', /^(status|statut|flag|flags|obs_status|obs_flag)$/],
+  ['ageGroup', /^(age|âge|age_group|age group|tranche d'âge|groupe d'âge|leeftijd|leeftijdsgroep)$/],
+  ['gender', /^(gender|sex|sexe|genre|geslacht)$/],
+  ['region', /^(region|région|regio|gewest|province|provincie|arrondissement|geo|zone|commune|gemeente|jurisdiction|juridiction|ressort)$/],
+  ['note', /^(note|notes|remark|remarque|opmerking|comment|commentaire|commentaar)$/],
+  ['quote', /^(quote|citation|citaat)$/],
+  ['indicator', /^(indicator|indicateur|indicatoren|series|série|serie|reeks|type|infraction|type d'infraction|type infraction|misdrijf|feit|fait|category|catégorie|categorie|label|measure|mesure|maatstaf|variable|indic|indic_cr)$/],
+]
+
+export function roleOfHeader(name: string): Role | null {
+  const key = name.trim().toLowerCase().replace(/\s+/g, ' ')
+  for (const [role, pattern] of ROLE_NAMES) if (pattern.test(key)) return role
+  return null
+}
+
+/** Words in a series' name that say its offence (EN, FR, NL). */
+const OFFENCE_WORDS: readonly [Offence, RegExp][] = [
+  ['sextortion', /sextor|sexual extortion|chantage|afpersing/i],
+  ['grooming', /grooming|pédopiégeage|leurre|lokken/i],
+  ['sexting', /sexting|self-generated|autoproduit|zelfgemaakt/i],
+  ['csam', /csam|abuse material|pornograph|porno|abus sexuels d'enfants|misbruikmateriaal|hotline|stopchildporno|ncmec/i],
+  ['online_harassment', /harass|harcèlement|cyberpest|intimidation/i],
+]
+
+export function guessOffence(text: string): Offence | null {
+  for (const [offence, pattern] of OFFENCE_WORDS) if (pattern.test(text)) return offence
+  return null
+}
+
+export function isOffence(value: string): value is Offence {
+  return (OFFENCES as readonly string[]).includes(value)
+}
+
+export function isUnit(value: string): value is Unit {
+  return (UNITS as readonly string[]).includes(value)
+}
+
+/** A key that is the same for files with the same header, for remembering their mapping. */
+export function headerSignature(header: readonly string[]): string {
+  let h = 0x811c9dc5
+  const text = header.map((n) => n.trim().toLowerCase()).join('\u0001')
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return `${header.length}-${(h >>> 0).toString(36)}`
+}
+
+export interface HeaderWarning {
+  readonly column: number
+  readonly code: 'blank_header' | 'duplicate_header'
+  readonly original: string
+  readonly name: string
+}
+
+/** Names blank header cells `Column N` and numbers repeated names `name (2)`, saying so. */
+export function normaliseHeader(raw: readonly string[]): { header: string[]; warnings: HeaderWarning[] } {
+  const warnings: HeaderWarning[] = []
+  const used = new Map<string, number>()
+  const header = raw.map((cell, i) => {
+    const original = cell
+    let name = cell.replace(/^\uFEFF/, '').trim()
+    if (!name) {
+      name = `Column ${i + 1}`
+      warnings.push({ column: i + 1, code: 'blank_header', original, name })
+    }
+    const seen = used.get(name.toLowerCase())
+    if (seen !== undefined) {
+      let n = seen + 1
+      while (used.has(`${name} (${n})`.toLowerCase())) n++
+      used.set(name.toLowerCase(), n)
+      const renamed = `${name} (${n})`
+      warnings.push({ column: i + 1, code: 'duplicate_header', original, name: renamed })
+      name = renamed
+    }
+    used.set(name.toLowerCase(), used.get(name.toLowerCase()) ?? 1)
+    return name
+  })
+  return { header, warnings }
+}
+
+/** A short, URL-safe indicator id from a series name: `Grooming (dossiers)` -> `grooming_dossiers`. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60)
+  return slug || 'series'
+}

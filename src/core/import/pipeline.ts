@@ -1,0 +1,138 @@
+import { TableBuilder, type ImportReport } from './builder'
+import { detectBinary, detectEncoding, createDecoder, type BinaryKind, type Decoder, type Encoding } from './encoding'
+import { sniff, type Sniff, type SniffFailure } from './detect'
+import { SNIFF_BYTES } from './limits'
+import { normaliseHeader, type Mapping, type ReadSettings } from './mapping'
+import { CsvStream } from './stream'
+import type { ImportedTable } from './table'
+
+export type SniffProblem = SniffFailure | BinaryKind | 'not_text'
+
+export type SniffResult = { readonly ok: true; readonly sniff: Sniff } | { readonly ok: false; readonly problem: SniffProblem }
+
+/**
+ * Detection on the first bytes of a file (`complete` when they are the whole file). The user's
+ * choices in `forced` win over detection, the encoding included. Never throws.
+ */
+export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial<ReadSettings> = {}): SniffResult {
+  try {
+    if (bytes.length === 0) return { ok: false, problem: 'empty' }
+    const guess = detectEncoding(bytes)
+    const encoding: Encoding = forced.encoding ?? guess.encoding
+    const binary = detectBinary(bytes, encoding)
+    if (binary) return { ok: false, problem: binary }
+    let text: string
+    try {
+      text = createDecoder(encoding).decode(bytes.subarray(0, SNIFF_BYTES), { stream: !complete })
+    } catch {
+      text = createDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES), { stream: !complete })
+    }
+    const found = sniff(text, { encoding, bom: guess.bom, complete: complete && bytes.length <= SNIFF_BYTES, forced })
+    return typeof found === 'string' ? { ok: false, problem: found } : { ok: true, sniff: found }
+  } catch {
+    return { ok: false, problem: 'not_text' }
+  }
+}
+
+export interface ImportResult {
+  readonly table: ImportedTable
+  readonly report: ImportReport
+  readonly header: readonly string[]
+}
+
+/** Thrown by ImportRun.push when a file read as UTF-8 turns out not to be: restart as Windows-1252. */
+export class EncodingSwitch extends Error {}
+
+/**
+ * One streaming import: bytes in (any chunk size), decoded, tokenized by PapaParse, read into
+ * columns by a TableBuilder following the mapping.
+ */
+export class ImportRun {
+  private readonly decoder: Decoder
+  private readonly stream: CsvStream
+  private builder: TableBuilder | null = null
+  private header: string[] = []
+  private bytesRead = 0
+
+  constructor(
+    private readonly settings: ReadSettings,
+    private readonly mapping: Mapping,
+    /** The header as the mapping saw it (used when the file has no header row). */
+    expectedHeader: readonly string[],
+  ) {
+    this.decoder = createDecoder(settings.encoding)
+    if (!settings.hasHeader) this.start([...expectedHeader])
+    this.stream = new CsvStream(settings.delimiter, settings.newline, {
+      record: (cells, line) => {
+        if (this.builder) this.builder.record(cells, line)
+        else this.start(normaliseHeader(cells).header)
+      },
+      syntax: (line, kind) => this.builder?.syntax(line, kind),
+    })
+  }
+
+  private start(header: string[]): void {
+    this.header = header
+    this.builder = new TableBuilder(header, this.settings, this.mapping)
+  }
+
+  get bytes(): number {
+    return this.bytesRead
+  }
+
+  get records(): number {
+    return this.builder?.recordCount ?? 0
+  }
+
+  /** Reads the next bytes. Throws EncodingSwitch when UTF-8 decoding fails. */
+  push(chunk: Uint8Array): void {
+    let text: string
+    try {
+      text = this.decoder.decode(chunk, { stream: true })
+    } catch {
+      throw new EncodingSwitch('not UTF-8')
+    }
+    if (this.bytesRead === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    this.bytesRead += chunk.length
+    this.stream.push(text)
+  }
+
+  finish(): ImportResult {
+    let rest: string
+    try {
+      rest = this.decoder.decode()
+    } catch {
+      throw new EncodingSwitch('not UTF-8')
+    }
+    if (rest) this.stream.push(rest)
+    this.stream.end()
+    if (!this.builder) this.start([])
+    const { table, report } = this.builder!.finish()
+    return { table, report, header: this.header }
+  }
+}
+
+/**
+ * The whole import in one call (tests, small pasted texts): sniff, then read every byte with the
+ * detected (or given) settings and mapping, switching to Windows-1252 if UTF-8 fails late.
+ */
+export function importBytes(
+  bytes: Uint8Array,
+  choose: (sniff: Sniff) => { settings?: ReadSettings; mapping?: Mapping } = () => ({}),
+): { ok: true; sniff: Sniff; result: ImportResult } | { ok: false; problem: SniffProblem } {
+  const sniffed = sniffBytes(bytes, true)
+  if (!sniffed.ok) return sniffed
+  const chosen = choose(sniffed.sniff)
+  let settings = chosen.settings ?? sniffed.sniff.settings
+  const mapping = chosen.mapping ?? sniffed.sniff.mapping
+  for (;;) {
+    try {
+      const run = new ImportRun(settings, mapping, sniffed.sniff.header)
+      for (let at = 0; at < bytes.length; at += 65536) run.push(bytes.subarray(at, at + 65536))
+      return { ok: true, sniff: sniffed.sniff, result: run.finish() }
+    } catch (e) {
+      if (!(e instanceof EncodingSwitch) || settings.encoding !== 'utf-8') throw e
+      settings = { ...settings, encoding: 'windows-1252' }
+    }
+  }
+}
