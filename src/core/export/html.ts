@@ -1,0 +1,95 @@
+import type { Locale } from '../model'
+import { escapeHtml, intlTag } from '../format'
+import { citation, type ChartLabels, type FigureRow } from './labels'
+
+export interface HtmlText {
+  readonly milestoneKey: string
+  readonly figures: string
+  readonly sources: string
+  readonly columns: { readonly indicator: string; readonly period: string; readonly value: string; readonly unit: string; readonly baseline: string; readonly status: string; readonly source: string; readonly quote: string }
+  readonly unit: Readonly<Record<string, string>>
+  readonly status: Readonly<Record<string, string>>
+  readonly exportedOn: string
+  readonly viewOnline: string
+}
+
+export interface HtmlInput {
+  readonly locale: Locale
+  readonly labels: ChartLabels
+  /** The chart as an SVG document (ECharts' SVG renderer): inline, so no script is needed. */
+  readonly chartSvg: string
+  /** Plain-language description of the chart, for screen readers. */
+  readonly description: string
+  readonly rows: readonly FigureRow[]
+  /** Address of the same view online, as a plain link (never fetched). */
+  readonly link: string
+  readonly text: HtmlText
+}
+
+/**
+ * Inline styles only. The page forbids itself every network request (`default-src 'none'`), so
+ * it opens the same from a disk, an intranet or an archive, years later.
+ */
+const CSS = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#111827;margin:0 auto;padding:16px 20px;max-width:1100px;line-height:1.45}
+h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.1rem;margin:24px 0 8px}
+.subtitle{color:#374151;margin:0 0 12px}
+figure{margin:0}figure svg{max-width:100%;height:auto;display:block}
+figcaption{font-size:.85rem;color:#6b7280;margin-top:4px}
+ol.key{padding-left:1.6em;columns:2 420px;column-gap:24px;font-size:.92rem}ol.key li{break-inside:avoid}
+table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #d1d5db;padding:4px 6px;text-align:left;vertical-align:top}
+td.num{text-align:right;white-space:nowrap}blockquote{margin:4px 0 0;font-style:italic;color:#374151}
+.sources li{margin-bottom:6px}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
+@media print{body{max-width:none}a{color:inherit}}
+`
+
+const e = escapeHtml
+
+/** One self-contained HTML file of a chart: the chart, its data table, title, milestone key and sources. */
+export function buildHtmlDocument(input: HtmlInput): string {
+  const { labels, text, rows } = input
+  const chart = input.chartSvg.replace(/^<\?xml[^>]*>\s*/, '')
+  const key = labels.milestoneKey.map((m) => `<li>${e(m.replace(/^\d+\.\s*/, ''))}</li>`).join('\n')
+  const c = text.columns
+  const table = rows
+    .map(
+      (r) =>
+        `<tr><td>${e(r.label)}</td><td>${e(r.periodLabel)}</td><td class="num">${e(r.shown)}</td><td>${e(text.unit[r.unit] ?? r.unit)}</td>` +
+        `<td>${e(r.baseline)}</td><td>${e(text.status[r.status] ?? r.status)}</td><td>${e(r.source?.title ?? r.sourceId)}</td>` +
+        `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : e(r.note)}</td></tr>`,
+    )
+    .join('\n')
+  const sources = labels.sources.map((s) => `<li>${e(citation(s))}</li>`).join('\n')
+  return `<!doctype html>
+<html lang="${e(intlTag(input.locale))}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${e(labels.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${e(labels.title)}</h1><p class="subtitle">${e(labels.subtitle)}</p></header>
+<figure role="group" aria-labelledby="chart-caption">
+${chart}
+<figcaption id="chart-caption">${e(input.description)}</figcaption>
+</figure>
+${labels.milestoneKey.length ? `<h2>${e(text.milestoneKey)}</h2>\n<ol class="key">\n${key}\n</ol>` : ''}
+<h2>${e(text.figures)}</h2>
+<table>
+<thead><tr><th scope="col">${e(c.indicator)}</th><th scope="col">${e(c.period)}</th><th scope="col">${e(c.value)}</th><th scope="col">${e(c.unit)}</th><th scope="col">${e(c.baseline)}</th><th scope="col">${e(c.status)}</th><th scope="col">${e(c.source)}</th><th scope="col">${e(c.quote)}</th></tr></thead>
+<tbody>
+${table}
+</tbody>
+</table>
+<h2>${e(text.sources)}</h2>
+<ul class="sources">
+${sources}
+</ul>
+<footer><p>${e(labels.sourceLine)}</p><p>${e(text.exportedOn)} · <a href="${e(input.link)}">${e(text.viewOnline)}</a></p></footer>
+</body>
+</html>
+`
+}

@@ -1,0 +1,166 @@
+import { formatValue, seriesLabel, type TrendSpec } from '../chart/trendOption'
+import { formatDate, formatPeriod } from '../format'
+import type { DisplayUnit, Offence, Source } from '../model'
+import type { ViewState } from '../view'
+
+/** The translated words every export needs, passed in by the caller (core holds no catalogue). */
+export interface ExportText {
+  /** The chart's own title, e.g. "Trends and policy milestones". */
+  readonly title: string
+  readonly offence: Readonly<Record<Offence, string>>
+  readonly mode: Readonly<Record<ViewState['mode'], string>>
+  readonly unit: Readonly<Record<DisplayUnit, string>>
+  readonly status: Readonly<Record<string, string>>
+  readonly category: Readonly<Record<string, string>>
+  /** "Base year {year}" */
+  readonly base: (year: string) => string
+  readonly logScale: string
+  /** "{n} series", "{n} milestones" */
+  readonly seriesCount: (n: number) => string
+  readonly milestoneCount: (n: number) => string
+  readonly sources: string
+  readonly milestoneKey: string
+  readonly figures: string
+  readonly quotes: string
+  /** "Exported from Vigie on {date}" */
+  readonly exportedOn: (date: string) => string
+  /** "and {n} more" */
+  readonly more: (n: number) => string
+  readonly viewOnline: string
+  readonly baseline: string
+}
+
+/** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
+export interface ChartLabels {
+  readonly title: string
+  readonly subtitle: string
+  /** Every source behind a shown figure or milestone, in order of first use. */
+  readonly sources: readonly Source[]
+  /** A one-line citation: the publishers, for footers and embeds. */
+  readonly sourceLine: string
+  /** Plain-text lines of the milestone key: "3. April 2014 — Law on grooming". */
+  readonly milestoneKey: readonly string[]
+}
+
+type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'>
+
+/** The sources behind what a spec shows: figures first, then milestones, each once. */
+export function sourcesOf(spec: TrendSpec): Source[] {
+  const ids: string[] = []
+  const add = (id: string) => {
+    if (id && !ids.includes(id)) ids.push(id)
+  }
+  for (const s of spec.series) for (const p of s.points) add(p.observation.source)
+  for (const m of spec.milestones) add(m.milestone.source)
+  return ids.map((id) => spec.sources.get(id)).filter((s): s is Source => s !== undefined)
+}
+
+/** First and last year of the figures shown (or of the milestones, when no figure is). */
+export function yearRange(spec: TrendSpec): [number, number] | null {
+  let min = Infinity
+  let max = -Infinity
+  for (const s of spec.series) {
+    for (const p of s.points) {
+      min = Math.min(min, new Date(p.observation.period.start).getFullYear())
+      max = Math.max(max, new Date(p.observation.period.end - 1).getFullYear())
+    }
+  }
+  if (!Number.isFinite(min)) {
+    for (const m of spec.milestones) {
+      min = Math.min(min, new Date(m.milestone.date.start).getFullYear())
+      max = Math.max(max, new Date(m.milestone.date.start).getFullYear())
+    }
+  }
+  return Number.isFinite(min) ? [min, max] : null
+}
+
+/** "3. April 2014 – Law on grooming" */
+export function milestoneLine(m: TrendSpec['milestones'][number], locale: TrendSpec['locale']): string {
+  const { milestone } = m
+  const date = formatDate(milestone.date.start, milestone.precision, locale)
+  const end = milestone.endDate ? `–${formatDate(milestone.endDate.start, milestone.precision, locale)}` : ''
+  return `${m.number}. ${date}${end} — ${milestone.title[locale]}`
+}
+
+/** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
+export function chartLabels(spec: TrendSpec, state: LabelState, text: ExportText): ChartLabels {
+  const offences = state.offences.map((o) => text.offence[o])
+  const title = offences.length ? `${text.title}: ${offences.join(', ')}` : text.title
+  const range = yearRange(spec)
+  const from = state.from ?? range?.[0]
+  const to = state.to ?? range?.[1]
+  const period = from !== undefined && to !== undefined ? (from === to ? String(from) : `${from}–${to}`) : ''
+  const mode = text.mode[state.mode] + (state.mode === 'index' && state.base !== null ? ` (${text.base(String(state.base))})` : '')
+  const scale = spec.scale === 'log' ? text.logScale : ''
+  const subtitle = [period, mode, scale, text.seriesCount(spec.series.length), text.milestoneCount(spec.milestones.length)]
+    .filter(Boolean)
+    .join(' · ')
+  const sources = sourcesOf(spec)
+  const publishers: string[] = []
+  for (const s of sources) {
+    const name = s.publisher || s.title
+    if (!publishers.includes(name)) publishers.push(name)
+  }
+  const shown = publishers.slice(0, 6)
+  const sourceLine = publishers.length
+    ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}`
+    : ''
+  return { title, subtitle, sources, sourceLine, milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)) }
+}
+
+/** One plotted figure, as tables, CSV files and speaker notes list it. */
+export interface FigureRow {
+  readonly indicator: string
+  readonly label: string
+  readonly breakdown: string
+  readonly period: string
+  readonly periodLabel: string
+  readonly value: number
+  readonly shown: string
+  readonly unit: DisplayUnit
+  readonly baseline: string
+  readonly status: string
+  readonly source: Source | undefined
+  readonly sourceId: string
+  readonly quote: string
+  readonly note: string
+}
+
+/** Exactly the figures drawn, in panel and series order, then time order: one row per point. */
+export function figureRows(spec: TrendSpec): FigureRow[] {
+  return spec.series.flatMap((s) =>
+    s.points.map((p) => {
+      const o = p.observation
+      return {
+        indicator: s.indicator.id,
+        label: seriesLabel(s, spec.locale),
+        breakdown: s.breakdown,
+        period: o.period.text,
+        periodLabel: formatPeriod(o.period, spec.locale),
+        value: p.value,
+        shown: formatValue(p.value, s.unit, spec.locale),
+        unit: s.unit,
+        baseline: s.viewBaseline || o.baseline,
+        status: o.status,
+        source: spec.sources.get(o.source),
+        sourceId: o.source,
+        quote: o.quote,
+        note: o.note,
+      }
+    }),
+  )
+}
+
+/** A source as a full citation: "Title — Publisher, 2023. https://…" */
+export function citation(source: Source): string {
+  const who = [source.publisher, source.date].filter(Boolean).join(', ')
+  const where = source.url || source.document
+  return [source.title, who ? ` — ${who}` : '', where ? `. ${where}` : ''].join('')
+}
+
+/** A file name for an export: "vigie-trends-2013-2023-en.png". */
+export function exportFileName(spec: TrendSpec, state: Pick<ViewState, 'offences'>, ext: string): string {
+  const range = yearRange(spec)
+  const parts = ['vigie', ...(state.offences.length ? state.offences : ['trends']), ...(range ? [`${range[0]}-${range[1]}`] : []), spec.locale]
+  return `${parts.join('-').replace(/[^a-z0-9_-]+/gi, '-')}.${ext}`
+}

@@ -1,0 +1,125 @@
+/**
+ * What the share menu does, one function per item. Loaded with the menu, never with the
+ * dashboard; pptxgenjs loads later still, when a PowerPoint file is asked for.
+ */
+import { describeChart } from '../core/chart/trendOption'
+import { csvRows, toCsv } from '../core/export/csv'
+import { embedSnippet, embedUrl } from '../core/export/embed'
+import { buildHtmlDocument } from '../core/export/html'
+import { exportFileName, figureRows } from '../core/export/labels'
+import { speakerNotes } from '../core/export/notes'
+import { toQuery, toSearch } from '../url/viewQuery'
+import { copyImage, copyText } from './clipboard'
+import { chartOnlySvg, composeExport, labelsOf, type ExportContext } from './compose'
+import { saveBlob } from './download'
+import { exportedOn, exportTextFor, htmlTextFor, translate } from './messages'
+import { buildDeck, type DeckSlide } from './pptx'
+import { blobToDataUrl, svgToPng } from './raster'
+
+export type { ExportContext }
+
+/** The on-screen size of the chart, in CSS pixels. */
+export interface ScreenSize {
+  readonly width: number
+  readonly height: number
+}
+
+export type PngKind = 'screen' | 'double' | 'slide'
+
+/** The PNG of a view: screen size (1×), the same at 2×, or a 1920×1080 slide. */
+export async function pngOf(ctx: ExportContext, kind: PngKind, screen: ScreenSize): Promise<{ blob: Blob; width: number; height: number }> {
+  const composed = composeExport(ctx, kind === 'slide' ? { kind: 'slide' } : { kind: 'screen', ...screen })
+  const ratio = kind === 'double' ? 2 : 1
+  const { width, height } = composed.layout
+  const blob = await svgToPng(composed.svg, width, height, ratio)
+  return { blob, width: width * ratio, height: height * ratio }
+}
+
+export async function downloadPng(ctx: ExportContext, kind: PngKind, screen: ScreenSize): Promise<string> {
+  const { blob } = await pngOf(ctx, kind, screen)
+  const name = exportFileName(ctx.spec, ctx.state, kind === 'screen' ? 'png' : kind === 'double' ? '2x.png' : 'slide.png')
+  saveBlob(blob, name)
+  return name
+}
+
+export function downloadSvg(ctx: ExportContext, screen: ScreenSize): string {
+  const { svg } = composeExport(ctx, { kind: 'screen', ...screen })
+  const name = exportFileName(ctx.spec, ctx.state, 'svg')
+  saveBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`], { type: 'image/svg+xml' }), name)
+  return name
+}
+
+export function downloadCsv(ctx: ExportContext): string {
+  const name = exportFileName(ctx.spec, ctx.state, 'csv')
+  saveBlob(new Blob([toCsv(csvRows(figureRows(ctx.spec)))], { type: 'text/csv;charset=utf-8' }), name)
+  return name
+}
+
+export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
+  const width = Math.max(640, Math.min(1100, Math.round(screen.width)))
+  const height = Math.max(360, Math.round(screen.height))
+  const labels = labelsOf(ctx)
+  const description = describeChart(ctx.spec)
+  const html = buildHtmlDocument({
+    locale: ctx.spec.locale,
+    labels,
+    chartSvg: chartOnlySvg(ctx, width, height),
+    description,
+    rows: figureRows(ctx.spec),
+    link: ctx.link,
+    text: htmlTextFor(ctx.spec.locale, ctx.now),
+  })
+  const name = exportFileName(ctx.spec, ctx.state, 'html')
+  saveBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), name)
+  return name
+}
+
+const PICTURE = { width: 1860, height: 820 }
+
+/** One slide: the chart and its key as a picture, title and subtitle as text, sources in the notes. */
+export async function slideOf(ctx: ExportContext, name?: string): Promise<DeckSlide> {
+  const composed = composeExport(ctx, { kind: 'picture', ...PICTURE })
+  const text = exportTextFor(ctx.spec.locale)
+  const t = translate(ctx.spec.locale)
+  const png = await svgToPng(composed.svg, PICTURE.width, PICTURE.height)
+  const { labels } = composed
+  const date = exportedOn(ctx.spec.locale, ctx.now)
+  return {
+    title: name || labels.title,
+    subtitle: name ? `${labels.title} · ${labels.subtitle}` : labels.subtitle,
+    image: await blobToDataUrl(png),
+    imageAspect: PICTURE.width / PICTURE.height,
+    alt: t('share.text.alt', { description: composed.description }),
+    footer: `${labels.sourceLine} · ${date}`,
+    notes: speakerNotes(labels, figureRows(ctx.spec), text, `${date} · ${ctx.link}`),
+  }
+}
+
+export async function downloadPptx(ctx: ExportContext): Promise<string> {
+  const slide = await slideOf(ctx)
+  const blob = await buildDeck([slide], slide.title)
+  const name = exportFileName(ctx.spec, ctx.state, 'pptx')
+  saveBlob(blob, name)
+  return name
+}
+
+/** All saved views as one deck, in their order, each slide titled with the view's name. */
+export async function downloadDeck(views: readonly { name: string; ctx: ExportContext }[], title: string): Promise<string> {
+  const slides: DeckSlide[] = []
+  for (const v of views) slides.push(await slideOf(v.ctx, v.name))
+  const blob = await buildDeck(slides, title)
+  const name = 'vigie-saved-views.pptx'
+  saveBlob(blob, name)
+  return name
+}
+
+export function copyChartImage(ctx: ExportContext, screen: ScreenSize): Promise<'copied' | 'unsupported' | 'failed'> {
+  return copyImage(pngOf(ctx, 'screen', screen).then((p) => p.blob))
+}
+
+/** The iframe snippet of a view, for the given app address. */
+export function embedCodeOf(ctx: ExportContext, appUrl: string): string {
+  return embedSnippet(embedUrl(appUrl, toSearch(toQuery(ctx.state))), `Vigie: ${labelsOf(ctx).title}`)
+}
+
+export { copyText }

@@ -1,0 +1,113 @@
+/**
+ * The share feature's larger message catalogue, merged into vue-i18n when the first share, embed
+ * or present module loads, so the dashboard's first load carries only the menu's label. The JSON
+ * files are precompiled at build time like the others (no message compiler, no eval).
+ */
+import type { TrendText } from '../core/chart/trendOption'
+import type { ExportText } from '../core/export/labels'
+import type { HtmlText } from '../core/export/html'
+import { formatDate } from '../core/format'
+import { watch } from 'vue'
+import { LOCALES, MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
+import { VIEW_MODES } from '../core/view'
+import { i18n } from '../i18n'
+import en from '../i18n/locales/share/lazy/en.json'
+import fr from '../i18n/locales/share/lazy/fr.json'
+import nl from '../i18n/locales/share/lazy/nl.json'
+
+const LAZY: Record<Locale, typeof en> = { en, fr, nl }
+
+/** Adds the share messages to a language's catalogue unless they are there. */
+function ensure(locale: Locale): void {
+  const messages = i18n.global.getLocaleMessage(locale) as { share?: { panel?: unknown } }
+  if (!messages.share?.panel) i18n.global.mergeLocaleMessage(locale, { share: LAZY[locale] })
+}
+
+// A language's catalogue can be replaced when it loads (French and Dutch load on demand): add the
+// share messages back each time, synchronously, before anything renders with them.
+watch(
+  () => LOCALES.map((l) => i18n.global.getLocaleMessage(l)),
+  () => LOCALES.forEach(ensure),
+  { immediate: true, flush: 'sync' },
+)
+
+type Translate = (key: string, named?: Record<string, unknown>, options?: { locale?: Locale; plural?: number }) => string
+
+/** Translates in a given language, whatever the interface's current one. */
+export function translate(locale: Locale): (key: string, named?: Record<string, unknown>, plural?: number) => string {
+  const t = i18n.global.t as unknown as Translate
+  return (key, named = {}, plural) => t(key, named, plural === undefined ? { locale } : { locale, plural })
+}
+
+const DISPLAY_UNITS: DisplayUnit[] = [...UNITS, 'index']
+
+/** The chart builder's words in a given language (what useTrendText gives the dashboard). */
+export function trendTextFor(locale: Locale): TrendText {
+  const t = translate(locale)
+  return {
+    unitAxis: Object.fromEntries(DISPLAY_UNITS.map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
+    status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
+    category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
+    source: t('chart.source'),
+    baseline: t('chart.baseline'),
+    milestones: t('chart.milestones'),
+    chartDescription: (summary: string) => t('chart.description', { summary }),
+    consistency: (published: string, computed: string, counts: string, mismatch: boolean) =>
+      t(mismatch ? 'consistency.mismatch' : 'consistency.match', { published, computed, counts }),
+  }
+}
+
+/** The words of exported files in a given language. */
+export function exportTextFor(locale: Locale): ExportText {
+  const t = translate(locale)
+  return {
+    title: t('chart.title'),
+    offence: Object.fromEntries(OFFENCES.map((o) => [o, t(`offence.${o}`)])) as ExportText['offence'],
+    mode: Object.fromEntries(VIEW_MODES.map((m) => [m, t(`controls.mode.${m}`)])) as ExportText['mode'],
+    unit: Object.fromEntries(DISPLAY_UNITS.map((u) => [u, t(`unit.${u}`)])) as ExportText['unit'],
+    status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])),
+    category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
+    base: (year) => t('share.text.base', { year }),
+    logScale: t('share.text.logScale'),
+    seriesCount: (n) => t('share.text.series', { n }, n),
+    milestoneCount: (n) => t('share.text.milestones', { n }, n),
+    sources: t('share.text.sources'),
+    milestoneKey: t('chart.milestoneKey'),
+    figures: t('share.text.figures'),
+    quotes: t('share.text.quotes'),
+    exportedOn: (date) => t('share.text.exportedOn', { date }),
+    more: (n) => t('share.text.more', { n }),
+    viewOnline: t('share.text.viewOnline'),
+    baseline: t('chart.baseline'),
+  }
+}
+
+/** "Exported from Vigie on 12 May 2025", in a given language. */
+export function exportedOn(locale: Locale, now: Date): string {
+  return exportTextFor(locale).exportedOn(formatDate(now.getTime(), 'day', locale))
+}
+
+/** The words of the self-contained HTML file. */
+export function htmlTextFor(locale: Locale, now: Date): HtmlText {
+  const t = translate(locale)
+  const text = exportTextFor(locale)
+  return {
+    milestoneKey: text.milestoneKey,
+    figures: text.figures,
+    sources: text.sources,
+    columns: {
+      indicator: t('table.indicator'),
+      period: t('table.period'),
+      value: t('table.value'),
+      unit: t('table.unit'),
+      baseline: t('chart.baseline'),
+      status: t('table.status'),
+      source: t('table.source'),
+      quote: t('share.text.quote'),
+    },
+    unit: text.unit,
+    status: text.status,
+    exportedOn: exportedOn(locale, now),
+    viewOnline: text.viewOnline,
+  }
+}
