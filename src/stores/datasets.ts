@@ -6,6 +6,7 @@ import observationsUrl from '../../data/observations.csv?url'
 import milestonesUrl from '../../data/milestones.csv?url'
 import { readDataset, type DatasetFiles } from '../core/dataset'
 import type { DataIssue, Dataset } from '../core/model'
+import type { ImportedDataset } from '../core/import/table'
 
 const BUNDLED: Record<keyof DatasetFiles, string> = {
   sources: sourcesUrl,
@@ -16,26 +17,99 @@ const BUNDLED: Record<keyof DatasetFiles, string> = {
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }
 
+/** The IndexedDB database of imported datasets (src/import/persist.ts). */
+const IMPORTS_DB = 'vigie-imports'
+/** Stored imports that take longer than this to read are left for later: the app starts anyway. */
+const IMPORTS_TIMEOUT_MS = 5000
+
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
   return response.text()
 }
 
-/** The loaded data: the bundled dataset (imported ones join it later), and the problems found in it. */
+/** An imported dataset beside the bundled one (src/import/entries.ts makes them). */
+export interface ImportedEntry {
+  readonly meta: ImportedDataset
+  /** The dataset in the app's model, made once on first read (namespaced indicator ids). */
+  readonly view: () => Dataset
+  /** Whether IndexedDB holds it; false: kept in memory for this session only. */
+  readonly stored: boolean
+}
+
+/** A stored record that could not be used and was set aside (src/import/persist.ts). */
+export interface SetAsideRecord {
+  readonly key: number
+  readonly id: string
+  readonly name: string
+  readonly reason: string
+  readonly at: string
+}
+
+interface StoredImports {
+  readonly entries: ImportedEntry[]
+  readonly setAside: SetAsideRecord[]
+  readonly error: string
+}
+
+/**
+ * Reads the imported datasets kept in IndexedDB. The reading code loads only when the database
+ * exists, so a first visit fetches nothing more; any failure is reported, never thrown.
+ */
+async function loadStoredImports(): Promise<StoredImports> {
+  const none: StoredImports = { entries: [], setAside: [], error: '' }
+  try {
+    if (typeof indexedDB === 'undefined') return none
+    const names = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : null
+    if (names && !names.some((d) => d.name === IMPORTS_DB)) return none
+    const { loadStartup } = await import('../import/startup')
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<StoredImports>((resolve) => {
+      timer = setTimeout(() => resolve({ ...none, error: 'timeout' }), IMPORTS_TIMEOUT_MS)
+    })
+    const loaded = await Promise.race([loadStartup(), timeout])
+    clearTimeout(timer)
+    return loaded
+  } catch (e) {
+    return { ...none, error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+function merge(parts: readonly Dataset[]): Dataset {
+  if (parts.length === 1) return parts[0]!
+  return {
+    sources: parts.flatMap((p) => p.sources),
+    indicators: parts.flatMap((p) => p.indicators),
+    observations: parts.flatMap((p) => p.observations),
+    milestones: parts.flatMap((p) => p.milestones),
+  }
+}
+
+/**
+ * The loaded data: the bundled dataset and the user's imported ones, and the problems found.
+ * `dataset` merges the bundled data with every visible import (their indicator ids are prefixed
+ * with the import's id, so they never clash): the rest of the app reads only that.
+ */
 export const useDatasetsStore = defineStore('datasets', () => {
   const bundled = shallowRef<Dataset>(EMPTY)
   const issues = shallowRef<readonly DataIssue[]>([])
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
   const error = ref('')
+  const imported = shallowRef<readonly ImportedEntry[]>([])
+  const setAside = shallowRef<readonly SetAsideRecord[]>([])
+  /** Why stored imports could not be read, else empty. */
+  const storageError = ref('')
 
-  const dataset = computed<Dataset>(() => bundled.value)
+  const dataset = computed<Dataset>(() =>
+    merge([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
+  )
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
   const indicatorById = computed(() => new Map(dataset.value.indicators.map((i) => [i.id, i])))
 
   async function loadBundled(): Promise<void> {
     if (status.value === 'loading' || status.value === 'ready') return
     status.value = 'loading'
+    const stored = loadStoredImports()
     try {
       const entries = await Promise.all(
         (Object.keys(BUNDLED) as (keyof DatasetFiles)[]).map(async (kind) => {
@@ -44,8 +118,12 @@ export const useDatasetsStore = defineStore('datasets', () => {
         }),
       )
       const parsed = readDataset(Object.fromEntries(entries) as DatasetFiles)
+      const loaded = await stored
       bundled.value = parsed.value
       issues.value = parsed.issues
+      imported.value = loaded.entries
+      setAside.value = loaded.setAside
+      storageError.value = loaded.error
       status.value = 'ready'
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
@@ -53,7 +131,30 @@ export const useDatasetsStore = defineStore('datasets', () => {
     }
   }
 
-  return { bundled, issues, status, error, dataset, sourceById, indicatorById, loadBundled }
+  /** Replaces the list of imported datasets (the imports store computes it). */
+  function setImported(entries: readonly ImportedEntry[]): void {
+    imported.value = entries
+  }
+
+  function setSetAside(records: readonly SetAsideRecord[]): void {
+    setAside.value = records
+  }
+
+  return {
+    bundled,
+    issues,
+    status,
+    error,
+    imported,
+    setAside,
+    storageError,
+    dataset,
+    sourceById,
+    indicatorById,
+    loadBundled,
+    setImported,
+    setSetAside,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetsStore, import.meta.hot))

@@ -1,0 +1,101 @@
+import type { Mapping, ReadSettings } from '../core/import/mapping'
+import type { SniffResult } from '../core/import/pipeline'
+import type { FromWorker, ToWorker } from './protocol'
+
+export type Done = Extract<FromWorker, { type: 'done' }>
+export type Progress = Extract<FromWorker, { type: 'progress' }>
+
+/** Thrown when the user cancels: the worker was terminated. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled')
+  }
+}
+
+/**
+ * The page's side of the import worker. One job at a time; cancel() terminates the worker (the
+ * only way to stop PapaParse mid-file at once) and the next job starts a fresh one.
+ */
+export class ImportClient {
+  private worker: Worker | null = null
+  private reject: ((e: Error) => void) | null = null
+
+  private start(): Worker {
+    this.worker ??= new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'vigie-import' })
+    return this.worker
+  }
+
+  private request<T>(message: ToWorker, onMessage: (m: FromWorker, resolve: (v: T) => void, reject: (e: Error) => void) => void): Promise<T> {
+    this.cancel()
+    const worker = this.start()
+    return new Promise<T>((resolve, reject) => {
+      const finish = (): void => {
+        worker.onmessage = null
+        worker.onerror = null
+        this.reject = null
+      }
+      this.reject = (e) => {
+        finish()
+        reject(e)
+      }
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const m = event.data
+        if (m.type === 'failed') {
+          finish()
+          reject(new Error(`${m.reason}: ${m.message}`))
+          return
+        }
+        onMessage(
+          m,
+          (v) => {
+            finish()
+            resolve(v)
+          },
+          (e) => {
+            finish()
+            reject(e)
+          },
+        )
+      }
+      worker.onerror = (event) => {
+        finish()
+        this.worker?.terminate()
+        this.worker = null
+        reject(new Error(event.message || 'the import worker stopped'))
+      }
+      worker.postMessage(message)
+    })
+  }
+
+  sniff(file: Blob, forced: Partial<ReadSettings> = {}): Promise<SniffResult> {
+    return this.request<SniffResult>({ type: 'sniff', file, forced: JSON.parse(JSON.stringify(forced)) as Partial<ReadSettings> }, (m, resolve) => {
+      if (m.type === 'sniffed') resolve(m.result)
+    })
+  }
+
+  run(
+    file: Blob,
+    settings: ReadSettings,
+    mapping: Mapping,
+    header: readonly string[],
+    onProgress: (p: Progress) => void,
+    onEncoding: (encoding: ReadSettings['encoding']) => void,
+  ): Promise<Done> {
+    // Plain copies: reactive proxies cannot be posted.
+    const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+    return this.request<Done>({ type: 'import', file, settings: plain(settings), mapping: plain(mapping), header: plain(header) }, (m, resolve) => {
+      if (m.type === 'progress') onProgress(m)
+      else if (m.type === 'encoding') onEncoding(m.encoding)
+      else if (m.type === 'done') resolve(m)
+    })
+  }
+
+  /** Stops the current job, if any, at once. */
+  cancel(): void {
+    if (this.reject) {
+      this.worker?.terminate()
+      this.worker = null
+      this.reject(new Cancelled())
+    }
+  }
+}

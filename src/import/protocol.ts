@@ -1,0 +1,30 @@
+import type { ImportReport } from '../core/import/builder'
+import type { Mapping, ReadSettings } from '../core/import/mapping'
+import type { SniffResult } from '../core/import/pipeline'
+import type { ImportedTable } from '../core/import/table'
+
+/** Messages from the page to the import worker. */
+export type ToWorker =
+  | { readonly type: 'sniff'; readonly file: Blob; readonly forced: Partial<ReadSettings> }
+  | {
+      readonly type: 'import'
+      readonly file: Blob
+      readonly settings: ReadSettings
+      readonly mapping: Mapping
+      readonly header: readonly string[]
+    }
+
+/** Messages from the import worker to the page. */
+export type FromWorker =
+  | { readonly type: 'sniffed'; readonly result: SniffResult }
+  | { readonly type: 'progress'; readonly bytes: number; readonly total: number; readonly records: number }
+  | { readonly type: 'encoding'; readonly encoding: ReadSettings['encoding'] }
+  | {
+      readonly type: 'done'
+      readonly table: ImportedTable
+      readonly report: ImportReport
+      readonly header: readonly string[]
+      readonly settings: ReadSettings
+      readonly ms: number
+    }
+  | { readonly type: 'failed'; readonly reason: 'read' | 'internal'; readonly message: string }
