@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { readDataset } from '../../src/core/dataset'
+import { csvRows, neutralise, quoteCell, toCsv, CSV_COLUMNS } from '../../src/core/export/csv'
+import { embedSnippet, embedUrl, dashboardUrl } from '../../src/core/export/embed'
+import { buildHtmlDocument, type HtmlText } from '../../src/core/export/html'
+import { chartLabels, exportFileName, figureRows, sourcesOf, type ExportText } from '../../src/core/export/labels'
+import { composeSvg, layoutExport, wrapText } from '../../src/core/export/layout'
+import { slidePlan, speakerNotes } from '../../src/core/export/notes'
+import { specForView } from '../../src/core/export/spec'
+import { DEFAULT_VIEW } from '../../src/core/view'
+import { loadSavedViews } from '../../src/stores/savedViews'
+import { files } from '../helpers/csv'
+
+const TEXT: ExportText = {
+  title: 'Trends and policy milestones',
+  offence: { csam: 'CSAM', grooming: 'Grooming', sextortion: 'Sextortion', sexting: 'Sexting', online_harassment: 'Harassment', general: 'General' },
+  mode: { absolute: 'Values', index: 'Index', change: 'Change' },
+  unit: { count: 'Number', index: 'Index', percent: 'Percent', percent_change: 'Change (%)', multiple: 'Multiple', rate_per_100k: 'Per 100,000', target_percent_yearly: 'Target' },
+  status: { reported: 'reported', provisional: 'provisional', estimate: 'estimate' },
+  category: { law: 'Law' },
+  base: (y) => `base ${y} = 100`,
+  logScale: 'log scale',
+  seriesCount: (n) => `${n} series`,
+  milestoneCount: (n) => `${n} milestones`,
+  sources: 'Sources',
+  milestoneKey: 'Milestones on the chart',
+  figures: 'Figures shown',
+  quotes: 'Quoted sentences',
+  exportedOn: (d) => `Exported on ${d}`,
+  more: (n) => `and ${n} more`,
+  viewOnline: 'Open in Vigie',
+  baseline: 'compared with',
+}
+
+const dataset = readDataset(files()).value
+const state = { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports', 'cf_hotline_change'] }
+const spec = specForView(dataset, state, 480)
+
+describe('CSV export', () => {
+  it('has one row per plotted figure, with period, unit, baseline, status, source and quote', () => {
+    const rows = csvRows(figureRows(spec))
+    expect(rows[0]).toEqual([...CSV_COLUMNS])
+    expect(rows).toHaveLength(1 + spec.series.reduce((n, s) => n + s.points.length, 0))
+    const first = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[1]![i]]))
+    expect(first).toMatchObject({ indicator: 'cf_hotline_reports', period: '2013', value: '1232', unit: 'count', status: 'reported', source: 'seed_ga_2014', quote: 'In 2013, 1232 reports.' })
+    const change = rows.find((r) => r[0] === 'cf_hotline_change')!
+    expect(change[6]).toBe('previous period')
+    expect(change[11]).toBe('https://example.org/a')
+  })
+
+  it('neutralises cells a spreadsheet would run as a formula, and keeps plain numbers', () => {
+    expect(neutralise('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`)
+    expect(neutralise('+1+1')).toBe(`'+1+1`)
+    expect(neutralise('-2+3')).toBe(`'-2+3`)
+    expect(neutralise('@SUM(A1)')).toBe(`'@SUM(A1)`)
+    expect(neutralise('\tx')).toBe(`'\tx`)
+    expect(neutralise('-12.5')).toBe('-12.5')
+    expect(neutralise('Reports')).toBe('Reports')
+    fc.assert(
+      fc.property(fc.string(), (cell) => {
+        const out = neutralise(cell)
+        expect(/^[=+@\t\r]/.test(out) || (/^-/.test(out) && !/^-?\d+(\.\d+)?$/.test(out))).toBe(false)
+      }),
+    )
+  })
+
+  it('quotes per RFC 4180 and writes a BOM and CRLF lines', () => {
+    expect(quoteCell('a,b')).toBe('"a,b"')
+    expect(quoteCell('say "hi"')).toBe('"say ""hi"""')
+    expect(quoteCell('two\nlines')).toBe('"two\nlines"')
+    expect(toCsv([['a', 'b'], ['1', 'x,y']])).toBe('\uFEFFa,b\r\n1,"x,y"\r\n')
+  })
+
+  it('neutralises a formula hidden in the data', () => {
+    const evil = readDataset(
+      files({
+        observations: [{ indicator: 'cf_hotline_reports', period: '2013', value: 1, source: 'knack', note: '=cmd|"/c calc"!A1' }],
+      }),
+    ).value
+    const rows = csvRows(figureRows(specForView(evil, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })))
+    expect(rows[1]![13]).toBe(`'=cmd|"/c calc"!A1`)
+  })
+})
+
+describe('labels', () => {
+  it('titles the chart after the offences, says the period, mode and counts, and cites the publishers', () => {
+    const labels = chartLabels(spec, { ...state, offences: ['csam'] }, TEXT)
+    expect(labels.title).toBe('Trends and policy milestones: CSAM')
+    expect(labels.subtitle).toBe('2013–2020 · Values · 2 series · 1 milestones')
+    expect(labels.sourceLine).toBe('Sources: Global Alliance; knack.be')
+    expect(labels.milestoneKey).toEqual(['1. April 2014 — Grooming laws in force'])
+    expect(sourcesOf(spec).map((s) => s.id)).toEqual(['seed_ga_2014', 'knack'])
+  })
+
+  it('names files after the view', () => {
+    expect(exportFileName(spec, { offences: ['csam', 'grooming'] }, 'png')).toBe('vigie-csam-grooming-2013-2020-en.png')
+  })
+})
+
+describe('layout', () => {
+  const labels = chartLabels(spec, state, TEXT)
+  const many = { ...labels, milestoneKey: Array.from({ length: 80 }, (_, i) => `${i + 1}. 2014 — A milestone with a rather long title number ${i + 1}`) }
+  const input = { labels: many, milestoneKeyTitle: 'Milestones', exportedOn: 'Exported on 1 May 2025', more: TEXT.more }
+
+  it('fits a slide exactly: the key gives way before the chart drops under half the height', () => {
+    const layout = layoutExport({ ...input, width: 1920, height: 1080, chartHeight: 0, fontSize: 24 })
+    expect(layout.height).toBe(1080)
+    expect(layout.chart.height).toBeGreaterThanOrEqual(540)
+    expect(layout.omittedMilestones).toBeGreaterThan(0)
+    expect(layout.texts.some((t) => t.text === `and ${layout.omittedMilestones} more`)).toBe(true)
+    for (const t of layout.texts) {
+      expect(t.y).toBeLessThanOrEqual(1080)
+      expect(t.x + t.text.length * t.size * 0.5).toBeLessThanOrEqual(1920)
+    }
+  })
+
+  it('grows around the on-screen chart at screen size, keeping every milestone', () => {
+    const layout = layoutExport({ ...input, width: 1000, height: null, chartHeight: 500 })
+    expect(layout.chart).toMatchObject({ width: 1000, height: 500 })
+    expect(layout.omittedMilestones).toBe(0)
+    expect(layout.height).toBeGreaterThan(500)
+  })
+
+  it('wraps text to a width', () => {
+    // 10 px type, 0.56 em per glyph: 10 characters per 60 px line.
+    expect(wrapText('one two three four five six', 60, 10)).toEqual(['one two', 'three four', 'five six'])
+    expect(wrapText('antidisestablishmentarianism', 60, 10)).toEqual(['antidises…'])
+  })
+
+  it('writes labels as escaped SVG text around the chart', () => {
+    const layout = layoutExport({ ...input, labels: { ...labels, title: 'A <b>"bold"</b> & title' }, width: 800, height: null, chartHeight: 300, legend: [{ name: 'Reports', color: '#0072B2' }] })
+    const svg = composeSvg(layout, '<svg width="800" height="300"></svg>', 'A <title>', 'desc & more', 1.5)
+    expect(svg).toContain('&lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; title')
+    expect(svg).toContain('<title id="vigie-title">A &lt;title&gt;</title>')
+    expect(svg).toContain('scale(1.5)')
+    expect(svg).toContain('fill="#0072B2"')
+    expect(svg).not.toContain('<b>')
+  })
+})
+
+describe('PowerPoint', () => {
+  it('puts figures, milestones, full sources and quotes in the speaker notes', () => {
+    const notes = speakerNotes(chartLabels(spec, state, TEXT), figureRows(spec), TEXT, 'Exported on 1 May 2025')
+    expect(notes).toContain('Figures shown:')
+    expect(notes).toContain('2013: 1,232')
+    expect(notes).toContain('compared with previous period')
+    expect(notes).toContain('1. April 2014 — Grooming laws in force')
+    expect(notes).toContain('Global Alliance report 2014 — Global Alliance, 2014. 001_doc.txt')
+    expect(notes).toContain('Knack article — knack.be. https://example.org/a')
+    expect(notes).toContain('“In 2013, 1232 reports.”')
+  })
+
+  it('keeps the picture inside a 16:9 slide, centred, whatever its aspect', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.3, max: 5, noNaN: true }), (aspect) => {
+        const { image } = slidePlan(aspect)
+        expect(image.x).toBeGreaterThanOrEqual(0)
+        expect(image.x + image.w).toBeLessThanOrEqual(10.0001)
+        expect(image.y + image.h).toBeLessThanOrEqual(5.625)
+        expect(image.w / image.h).toBeCloseTo(aspect, 5)
+      }),
+    )
+  })
+})
+
+describe('self-contained HTML', () => {
+  const text: HtmlText = {
+    milestoneKey: 'Milestones',
+    figures: 'Figures',
+    sources: 'Sources',
+    columns: { indicator: 'Indicator', period: 'Period', value: 'Value', unit: 'Unit', baseline: 'Baseline', status: 'Status', source: 'Source', quote: 'Quote' },
+    unit: TEXT.unit,
+    status: TEXT.status,
+    exportedOn: 'Exported on 1 May 2025',
+    viewOnline: 'Open in Vigie',
+  }
+  const html = buildHtmlDocument({
+    locale: 'en',
+    labels: { ...chartLabels(spec, state, TEXT), title: 'Title <script>alert(1)</script>' },
+    chartSvg: '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>',
+    description: 'A chart',
+    rows: figureRows(spec),
+    link: 'https://example.org/#/?a=1&b="2"',
+    text,
+  })
+
+  it('forbids itself every request and carries no script', () => {
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/example\.org)/)
+    expect(html).not.toContain('<?xml')
+  })
+
+  it('holds the chart, the table, the key, the sources and the quotes, escaped', () => {
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>')
+    expect(html).toContain('Title &lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html.match(/<tr><td>/g)).toHaveLength(figureRows(spec).length)
+    expect(html).toContain('<li>April 2014 — Grooming laws in force</li>')
+    expect(html).toContain('“In 2013, 1232 reports.”')
+    expect(html).toContain('href="https://example.org/#/?a=1&amp;b=&quot;2&quot;"')
+  })
+})
+
+describe('embed', () => {
+  it('builds an iframe snippet with a title, lazy loading and an aspect ratio, escaped', () => {
+    const src = embedUrl('https://vigie.example/app/#/?off=csam', '?off=csam&lang=en&v=1')
+    expect(src).toBe('https://vigie.example/app/#/embed?off=csam&lang=en&v=1')
+    const snippet = embedSnippet(src, 'Vigie: "CSAM" <trends>')
+    expect(snippet).toBe(
+      '<iframe src="https://vigie.example/app/#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="500" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:auto;aspect-ratio:800/500;border:0"></iframe>',
+    )
+    expect(dashboardUrl('https://vigie.example/app/#/embed?x=1', '?lang=fr&v=1')).toBe('https://vigie.example/app/#/?lang=fr&v=1')
+  })
+})
+
+describe('saved views storage', () => {
+  it('reads what it wrote and skips anything unreadable', () => {
+    const good = { id: 'a', name: 'One', query: { lang: 'en', v: '1' }, savedAt: '2025-01-01T00:00:00Z' }
+    const store = (text: string | null) => ({ getItem: () => text })
+    expect(loadSavedViews(store(JSON.stringify([good, { id: 1 }, null, 'x'])))).toEqual([good])
+    expect(loadSavedViews(store('{not json'))).toEqual([])
+    expect(loadSavedViews(store(null))).toEqual([])
+    expect(loadSavedViews(undefined)).toEqual([])
+  })
+})
