@@ -77,17 +77,56 @@ export interface FacetCount {
   readonly milestones: number
 }
 
-/** How many figures and milestones each option of a filter would leave, the other filters as they are. */
+/**
+ * How many figures and milestones each option of a filter would leave, the other filters as they
+ * are. One pass over the data per facet (not one per option): it runs on every filter change.
+ */
 export function facetCounts<K extends 'offences' | 'jurisdictions' | 'categories' | 'sources'>(
   dataset: Dataset,
   state: FilterPart,
   facet: K,
   options: readonly FilterPart[K][number][],
 ): Map<FilterPart[K][number], FacetCount> {
-  const counts = new Map<FilterPart[K][number], FacetCount>()
-  for (const option of options) {
-    const s = selectFigures(dataset, { ...state, [facet]: [option] })
-    counts.set(option, { figures: s.observations.length, milestones: s.milestones.length })
+  type Option = FilterPart[K][number]
+  const figures = new Map<Option, number>(options.map((o) => [o, 0]))
+  const marks = new Map<Option, number>(options.map((o) => [o, 0]))
+  const bump = (map: Map<Option, number>, key: Option) => {
+    const n = map.get(key)
+    if (n !== undefined) map.set(key, n + 1)
   }
+  // The selection with this facet lifted; each kept item then counts for the option(s) it carries.
+  const lifted = selectFigures(dataset, { ...state, [facet]: [] })
+  const indicatorById = new Map(dataset.indicators.map((i) => [i.id, i]))
+  const picked = new Set(state.indicators)
+  for (const o of facet === 'offences' ? offenceCandidates(dataset, state, picked) : lifted.observations) {
+    if (facet === 'offences') bump(figures, indicatorById.get(o.indicator)!.offence as Option)
+    else if (facet === 'jurisdictions') bump(figures, jurisdictionOf(o) as Option)
+    else if (facet === 'sources') bump(figures, o.source as Option)
+  }
+  for (const m of facet === 'offences' ? [] : lifted.milestones) {
+    if (facet === 'jurisdictions') bump(marks, m.jurisdiction as Option)
+    else if (facet === 'categories') bump(marks, m.category as Option)
+    else if (facet === 'sources') bump(marks, m.source as Option)
+  }
+  if (facet === 'offences') {
+    // A milestone shows under an offence when tagged with it or `general`.
+    const others = selectFigures(dataset, { ...state, offences: [] }).milestones
+    for (const m of others) for (const o of options) if (m.offences.some((x) => x === o || x === 'general')) bump(marks, o)
+  }
+  const counts = new Map<Option, FacetCount>()
+  for (const o of options) counts.set(o, { figures: figures.get(o) ?? 0, milestones: marks.get(o) ?? 0 })
   return counts
+}
+
+/**
+ * Observations an offence option would show, the other filters as they are: with no indicator
+ * picked, choosing an offence shows all of its indicators.
+ */
+function offenceCandidates(dataset: Dataset, state: FilterPart, picked: ReadonlySet<string>): Observation[] {
+  const all = selectFigures(dataset, {
+    ...state,
+    offences: [],
+    indicators: picked.size > 0 ? [...picked] : dataset.indicators.map((i) => i.id),
+  })
+  return all.observations as Observation[]
 }

@@ -164,8 +164,14 @@ const TOP = 64
 const BOTTOM = 64
 type Gap = [number, null]
 
-/** A point's data item: hollow symbol for provisional and estimated values. */
-function dataItem(x: number, value: number, status: Status): { value: [number, number]; symbol: string; symbolSize: number } {
+/** Above this many points a series is drawn as a plain line: symbols would hide the trend and cost time. */
+export const SYMBOL_LIMIT = 200
+
+type Item = { value: [number, number]; symbol: string; symbolSize: number } | [number, number]
+
+/** A point's data item: hollow symbol for provisional and estimated values; a bare pair on long series. */
+function dataItem(x: number, value: number, status: Status, compact: boolean): Item {
+  if (compact) return [x, value]
   const tentative = status !== 'reported'
   return { value: [x, value], symbol: tentative ? 'emptyCircle' : 'circle', symbolSize: tentative ? 9 : 7 }
 }
@@ -234,7 +240,8 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
       const color = PALETTE[colourIndex++ % PALETTE.length]
       // A null value keeps two points apart: across a definition break, and where a
       // provisional or estimated value joins (the dashed overlay draws that stretch).
-      const data: (ReturnType<typeof dataItem> | Gap)[] = []
+      const compact = s.points.length > SYMBOL_LIMIT
+      const data: (Item | Gap)[] = []
       const points: (ViewSeries['points'][number] | null)[] = []
       const dashed: ([number, number] | Gap)[] = []
       for (const segment of segmentsOf(s.points)) {
@@ -249,7 +256,7 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
             points.push(null)
             dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
           }
-          data.push(dataItem(p.x, p.value, p.observation.status))
+          data.push(dataItem(p.x, p.value, p.observation.status, compact))
           points.push(p)
         })
       }
@@ -262,7 +269,7 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
         yAxisIndex: panelIndex,
         color,
         connectNulls: false,
-        showSymbol: true,
+        showSymbol: !compact,
         emphasis: { focus: 'series' },
         sampling: 'lttb',
         data: data as LineSeriesOption['data'],
