@@ -178,6 +178,25 @@ describe('chart', () => {
     for (const units of unitsByAxis.values()) expect(units.size).toBe(1)
   })
 
+  it('moving the period slider sets the period filter and the link', async () => {
+    const { page } = await openPage(context, '/#/?lang=en')
+    await waitForChart(page)
+    // The action the slider's handle dispatches when dragged (the canvas handle itself is not
+    // reliably draggable from a headless mouse).
+    await page.evaluate(() =>
+      (window as unknown as { __vigieChart: { dispatchAction: (a: object) => void } }).__vigieChart.dispatchAction({ type: 'dataZoom', start: 50, end: 100 }),
+    )
+    await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/from=20\d\d/)
+    const from = Number(/from=(\d{4})/.exec(page.url())![1])
+    await expect(page.locator('[data-testid="period-from"]').inputValue()).resolves.toBe(String(from))
+    const first = await page.evaluate(() => {
+      const o = (window as unknown as { __vigieChart: { getOption: () => { series: { id: string; data: (number[] | { value: number[] })[] }[] } } }).__vigieChart.getOption()
+      const xs = o.series.filter((s) => !s.id.startsWith('milestones-')).flatMap((s) => s.data.map((d) => (Array.isArray(d) ? d[0]! : d.value[0]!)))
+      return new Date(Math.min(...xs)).getFullYear()
+    })
+    expect(first).toBeGreaterThanOrEqual(from)
+  })
+
   it('offers log scale only when every value is above zero, and says why not', async () => {
     const { page } = await openPage(context, '/#/?view=change&lang=en')
     await waitForChart(page)

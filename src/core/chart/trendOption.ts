@@ -378,7 +378,18 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
       }
     }),
     dataZoom: [
-      { type: 'slider', xAxisIndex: axisIndexes, filterMode: 'none', bottom: 8, height: 22, startValue: zoomStart, endValue: zoomEnd, labelFormatter: (v: number) => String(new Date(v).getFullYear()) },
+      {
+        type: 'slider',
+        xAxisIndex: axisIndexes,
+        filterMode: 'none',
+        left: 72,
+        right: 28,
+        bottom: 8,
+        height: 22,
+        startValue: zoomStart,
+        endValue: zoomEnd,
+        labelFormatter: (v: number) => String(new Date(v).getFullYear()),
+      },
       { type: 'inside', xAxisIndex: axisIndexes, filterMode: 'none', startValue: zoomStart, endValue: zoomEnd, zoomOnMouseWheel: 'shift' },
     ],
     series: [...lines, ...markers],
