@@ -208,6 +208,49 @@ describe('chart', () => {
   })
 })
 
+describe('hostile data', () => {
+  it('shows a label carrying HTML as text, in the tooltip, the filters and the table, and runs nothing', async () => {
+    const payload = '<img src=x onerror=alert(1)>'
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    await page.route(/\/assets\/indicators-[^/]*\.csv$/, async (route) => {
+      const text = readFileSync('data/indicators.csv', 'utf8').replace(
+        indicators.get('cf_hotline_reports')!.label_en!,
+        payload.replace(/"/g, '""'),
+      )
+      await route.fulfill({ status: 200, contentType: 'text/csv', body: text })
+    })
+    await page.goto(new URL('./#/?ind=cf_hotline_reports&cat=eu_directive&lang=en', (await import('./browser')).baseUrl()).toString())
+    await waitForChart(page)
+    await expect(page.locator('.filters').textContent()).resolves.toContain(payload)
+    await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]')!.scrollIntoView({ block: 'center' }))
+    // Hover a point in the middle of the series (the link's category filter keeps milestone lines away from it).
+    const again = await page.evaluate(() => {
+      const chart = (window as unknown as {
+        __vigieChart: { getOption: () => { series: { id: string; data: { value: number[] }[] }[] }; convertToPixel: (f: object, v: number[]) => number[]; getDom: () => HTMLElement }
+      }).__vigieChart
+      const s = chart.getOption().series.find((x) => x.id === 'cf_hotline_reports|')!
+      const [x, y] = chart.convertToPixel({ gridIndex: 0 }, s.data[Math.floor(s.data.length / 2)]!.value) as [number, number]
+      const box = chart.getDom().getBoundingClientRect()
+      return { x: box.left + x, y: box.top + y }
+    })
+    await page.mouse.move(again.x, again.y)
+    const tooltip = page.locator('.vg-tooltip')
+    await tooltip.waitFor({ state: 'visible' })
+    await expect(tooltip.textContent()).resolves.toContain(payload)
+    await expect(tooltip.locator('img').count()).resolves.toBe(0)
+    await page.locator('#tab-table').click()
+    await expect(page.locator('[data-testid="figures-table"]').textContent()).resolves.toContain(payload)
+    await expect(page.locator('main img').count()).resolves.toBe(0)
+    expect(dialogs).toEqual([])
+    await page.close()
+  })
+})
+
 describe('screens', () => {
   it('the Indicators screen searches the catalogue and charts an indicator', async () => {
     const { page } = await openPage(context, '/#/indicators?lang=en')
