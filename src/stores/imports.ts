@@ -290,7 +290,7 @@ export const useImportsStore = defineStore('imports', () => {
     datasets.setImported([...others, makeEntry(meta, false)])
     mark('vigie-import:commit', 'vigie-import:commit-start')
     remember(sniff.value.header, { settings: { delimiter: settings.value.delimiter, numberFormat: settings.value.numberFormat, hasHeader: settings.value.hasHeader }, mapping: plain(mapping.value) })
-    const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length }
+    const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
     stage.value = 'done'
     const saved = await saveImported(meta)

@@ -45,6 +45,8 @@ describe('numbers', () => {
   it('detects the decimal comma from the cells and the delimiter', () => {
     expect(detectNumberFormat(['12,5', '7'], false)).toBe(COMMA_DECIMAL)
     expect(detectNumberFormat(['1.232', '2.015'], true)).toBe(COMMA_DECIMAL)
+    expect(detectNumberFormat(['2.637', '5.813', '61'], false)).toBe(COMMA_DECIMAL)
+    expect(detectNumberFormat(['1.232'], false)).toBe(POINT_DECIMAL)
     expect(detectNumberFormat(['1.232', '12.5'], false)).toBe(POINT_DECIMAL)
     expect(detectNumberFormat(['1,232', '2,015'], false)).toBe(POINT_DECIMAL)
     expect(detectNumberFormat(['1.045,5'], false)).toBe(COMMA_DECIMAL)

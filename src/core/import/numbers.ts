@@ -96,6 +96,8 @@ export function parseValueCell(raw: string, format: NumberFormat): Cell {
 export function detectNumberFormat(cells: readonly string[], preferComma: boolean): NumberFormat {
   let comma = 0
   let point = 0
+  let pointGroups = 0
+  let commaGroups = 0
   for (const raw of cells) {
     const text = raw.trim().replace(/\s*[a-z]{1,4}$/i, '').replace(/%$/, '').trim()
     if (!/^[-+−]?[\d.,\s\u00a0\u202f]+$/.test(text) || !/\d/.test(text)) continue
@@ -107,10 +109,12 @@ export function detectNumberFormat(cells: readonly string[], preferComma: boolea
     } else if (lastComma >= 0) {
       const after = text.length - lastComma - 1
       if (after !== 3 || text.indexOf(',') !== lastComma || /^[-+−]?0,/.test(text)) comma++
+      else commaGroups++
     } else if (lastPoint >= 0) {
       const after = text.length - lastPoint - 1
       if (after !== 3 || /^[-+−]?0\./.test(text)) point++
       else if (text.indexOf('.') !== lastPoint) comma++ // 1.232.000: points group thousands
+      else pointGroups++
     } else if (/\d[\s\u00a0\u202f]\d{3}/.test(text)) {
       // Space-grouped thousands are a continental habit: weakly suggests a decimal comma.
       if (preferComma) comma++
@@ -118,5 +122,8 @@ export function detectNumberFormat(cells: readonly string[], preferComma: boolea
   }
   if (comma > point) return COMMA_DECIMAL
   if (point > comma) return POINT_DECIMAL
+  // Only 1.232-like or only 1,232-like cells: several of them read as thousands, not decimals.
+  if (pointGroups >= 2 && commaGroups === 0) return COMMA_DECIMAL
+  if (commaGroups >= 2 && pointGroups === 0) return POINT_DECIMAL
   return preferComma ? COMMA_DECIMAL : POINT_DECIMAL
 }
