@@ -156,3 +156,16 @@ describe('series breaks, tentative values and scale', () => {
     expect(html).toContain('published +45 %, computed +45.4 % (2019: 1,414 → 2020: 2,056)')
   })
 })
+
+describe('long series', () => {
+  it('are thinned to about one point per pixel of chart width, without symbols', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
+      return { indicator: 'cf_hotline_reports', period: day, value: 100 + (i % 50), source: 'knack' }
+    })
+    const option = buildTrendOption({ ...specFrom(files({ observations: rows })), width: 800 }, TEXT)
+    const line = (option.series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
+    expect((line.data as unknown[]).length).toBe(800)
+    expect(line.showSymbol).toBe(false)
+  })
+})

@@ -3,6 +3,7 @@ import type { ConsistencyCheck } from '../consistency'
 import type { DisplayUnit, Locale, Milestone, Observation, Source, Status } from '../model'
 import type { ViewSeries } from '../transform'
 import { segmentsOf } from '../transform'
+import { lttb } from '../sample'
 import type { Scale } from '../view'
 import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
 
@@ -42,6 +43,8 @@ export interface TrendSpec {
   readonly zoom?: { readonly from: number | null; readonly to: number | null }
   /** Height of the chart in pixels, to stack the panels (default 480). */
   readonly height?: number
+  /** Width of the chart in pixels: long series are thinned to about one point per pixel (default 1200). */
+  readonly width?: number
 }
 
 /** The UI words the chart needs, translated by the caller (core holds no message catalogue). */
@@ -244,7 +247,11 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
       const data: (Item | Gap)[] = []
       const points: (ViewSeries['points'][number] | null)[] = []
       const dashed: ([number, number] | Gap)[] = []
-      for (const segment of segmentsOf(s.points)) {
+      // Thin a long segment to ~1 point per pixel: the same line, far less to draw. Zooming sets the
+      // period filter, so a zoomed view is thinned again from the full data at its own range.
+      const budget = Math.max(Math.round(spec.width ?? 1200), 100)
+      for (const full of segmentsOf(s.points)) {
+        const segment = full.length > budget ? (lttb(full, budget, (p) => p.x, (p) => p.value) as typeof full) : full
         if (data.length > 0) {
           data.push([segment[0]!.x, null])
           points.push(null)
