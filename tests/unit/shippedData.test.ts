@@ -31,6 +31,28 @@ describe('the shipped data set', () => {
     expect(o!.quote).toContain('1232')
   })
 
+  it('holds the 2017 Child Focus cases (144, 110 of them about self-produced images) and the +10 % ICSE target', () => {
+    const of = (indicator: string, period: string) => data.observations.find((o) => o.indicator === indicator && o.period.text === period)
+    expect(of('cf_online_problem_cases', '2017')?.value).toBe(144)
+    expect(of('cf_online_problem_cases_self_generated', '2017')?.value).toBe(110)
+    const target = data.observations.filter((o) => o.indicator === 'ga_icse_identified_victims_target')
+    expect(target.length).toBeGreaterThan(0)
+    expect(target.every((o) => o.value === 10 && o.baseline === 'previous period')).toBe(true)
+    expect(data.indicators.find((i) => i.id === 'ga_icse_identified_victims_target')!.unit).toBe('target_percent_yearly')
+  })
+
+  it('ships every published series of shared/research, each with its source URL', () => {
+    // Rows, not lines: no field of the research file spans lines.
+    const research = readFileSync('../shared/research/external-figures.csv', 'utf8').split('\n').slice(1).filter(Boolean)
+    const figures = research.filter((line) => !line.startsWith('event_'))
+    expect(figures).toHaveLength(100)
+    const urls = new Set(data.sources.map((s) => s.url))
+    const fromWeb = data.observations.filter((o) => !data.sources.find((s) => s.id === o.source)!.document)
+    expect(fromWeb.length).toBe(figures.length)
+    for (const o of fromWeb) expect(urls.has(data.sources.find((s) => s.id === o.source)!.url)).toBe(true)
+    for (const o of fromWeb) expect(o.note).not.toBe('')
+  })
+
   it('records the lockdown increases as relative figures with their baselines, never as counts', () => {
     const lockdown = data.observations.filter((o) => o.period.text.includes('/') && o.period.text.startsWith('2020'))
     const byValue = (v: number) => lockdown.filter((o) => o.value === v)
