@@ -3,21 +3,28 @@ import { useI18n } from 'vue-i18n'
 import type { TrendText } from '../core/chart/trendOption'
 import { MILESTONE_CATEGORIES, STATUSES, UNITS, type DisplayUnit } from '../core/model'
 
-/** The translated words the pure chart builder needs, recomputed when the language changes. */
+type Translate = (key: string, named?: Record<string, unknown>) => string
+
+/** The words the pure chart builder needs, from any translate function (the UI's, or an export's language). */
+export function buildTrendText(t: Translate): TrendText {
+  return {
+    unitAxis: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
+    status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
+    category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
+    source: t('chart.source'),
+    baseline: t('chart.baseline'),
+    milestones: t('chart.milestones'),
+    chartDescription: (summary: string) => t('chart.description', { summary }),
+    consistency: (published: string, computed: string, counts: string, mismatch: boolean) =>
+      t(mismatch ? 'consistency.mismatch' : 'consistency.match', { published, computed, counts }),
+  }
+}
+
+/** The chart words in the interface's language, recomputed when it changes. */
 export function useTrendText(): ComputedRef<TrendText> {
   const { t, locale } = useI18n()
   return computed(() => {
     void locale.value
-    return {
-      unitAxis: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
-      status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
-      category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
-      source: t('chart.source'),
-      baseline: t('chart.baseline'),
-      milestones: t('chart.milestones'),
-      chartDescription: (summary: string) => t('chart.description', { summary }),
-      consistency: (published: string, computed: string, counts: string, mismatch: boolean) =>
-        t(mismatch ? 'consistency.mismatch' : 'consistency.match', { published, computed, counts }),
-    }
+    return buildTrendText((key, named) => t(key, named ?? {}))
   })
 }

@@ -11,6 +11,7 @@ import { watch } from 'vue'
 import { LOCALES, MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 import { VIEW_MODES } from '../core/view'
 import { i18n } from '../i18n'
+import { buildTrendText } from '../composables/useTrendText'
 import en from '../i18n/locales/share/lazy/en.json'
 import fr from '../i18n/locales/share/lazy/fr.json'
 import nl from '../i18n/locales/share/lazy/nl.json'
@@ -43,18 +44,7 @@ const DISPLAY_UNITS: DisplayUnit[] = [...UNITS, 'index']
 
 /** The chart builder's words in a given language (what useTrendText gives the dashboard). */
 export function trendTextFor(locale: Locale): TrendText {
-  const t = translate(locale)
-  return {
-    unitAxis: Object.fromEntries(DISPLAY_UNITS.map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
-    status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
-    category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
-    source: t('chart.source'),
-    baseline: t('chart.baseline'),
-    milestones: t('chart.milestones'),
-    chartDescription: (summary: string) => t('chart.description', { summary }),
-    consistency: (published: string, computed: string, counts: string, mismatch: boolean) =>
-      t(mismatch ? 'consistency.mismatch' : 'consistency.match', { published, computed, counts }),
-  }
+  return buildTrendText(translate(locale))
 }
 
 /** The words of exported files in a given language. */

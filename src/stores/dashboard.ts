@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
-import { numberMilestones } from '../core/chart/trendOption'
+import { numberMilestones, type TrendSpec } from '../core/chart/trendOption'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import { selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
@@ -34,9 +34,22 @@ export const useDashboardStore = defineStore('dashboard', () => {
     for (const m of datasets.dataset.milestones) set.add(new Date(m.date.start).getFullYear())
     return [...set].sort((a, b) => a - b)
   })
+  /** What the chart draws at a given size: the one spec the dashboard, embed and exports share. */
+  function trendSpec(size: { height: number; width?: number }): TrendSpec {
+    return {
+      locale: view.state.locale,
+      series: viewResult.value.series,
+      milestones: milestones.value,
+      sources: datasets.sourceById,
+      scale: scale.value,
+      checks: view.state.mode === 'absolute' ? checkByObservation.value : undefined,
+      height: size.height,
+      width: size.width,
+    }
+  }
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty }
+  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendSpec }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))
