@@ -1,6 +1,8 @@
 import type { Mapping, ReadSettings } from '../core/import/mapping'
 import type { SniffResult } from '../core/import/pipeline'
 import type { FromWorker, ToWorker } from './protocol'
+import { TABLE_COLUMNS, tableBuffers, type ImportedDataset, type ImportedTable } from '../core/import/table'
+import type { WriteResult } from './persist'
 
 export type Done = Extract<FromWorker, { type: 'done' }>
 export type Progress = Extract<FromWorker, { type: 'progress' }>
@@ -87,6 +89,45 @@ export class ImportClient {
       if (m.type === 'progress') onProgress(m)
       else if (m.type === 'encoding') onEncoding(m.encoding)
       else if (m.type === 'done') resolve(m)
+    })
+  }
+
+  /**
+   * Stores a dataset in IndexedDB from the worker: the columns are copied (a memcpy) and the
+   * copies transferred, so the page keeps its own and never blocks on the structured clone.
+   */
+  async store(dataset: ImportedDataset): Promise<WriteResult> {
+    const table = dataset.table
+    // One column per task (at most 8 MB for a million rows), so no copy holds the page up.
+    const columns: Partial<Record<(typeof TABLE_COLUMNS)[number], unknown>> = {}
+    for (const c of TABLE_COLUMNS) {
+      columns[c] = table[c].slice()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    const copy = {
+      ...table,
+      ...columns,
+      periods: [...table.periods],
+      strings: [...table.strings],
+      indicators: table.indicators.map((i) => ({ ...i, label: { ...i.label } })),
+    } as ImportedTable
+    const message: ToWorker = { type: 'store', dataset: { ...dataset, table: copy } }
+    this.cancel()
+    const worker = this.start()
+    return new Promise<WriteResult>((resolve) => {
+      // A write that never answers (a stuck database) must not leave the user waiting forever.
+      const timer = setTimeout(() => resolve('unavailable'), 120_000)
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const m = event.data
+        if (m.type !== 'stored' && m.type !== 'failed') return
+        clearTimeout(timer)
+        resolve(m.type === 'stored' ? m.result : 'unavailable')
+      }
+      worker.onerror = () => {
+        clearTimeout(timer)
+        resolve('unavailable')
+      }
+      worker.postMessage(message, tableBuffers(copy))
     })
   }
 

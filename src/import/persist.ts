@@ -6,15 +6,14 @@
  * refuses the space (the data then stays in memory for the session).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
-import { checkImported, type ImportedDataset } from '../core/import/table'
+import { checkImported, type ImportedDataset, type ImportedTable } from '../core/import/table'
 
 export const DB_NAME = 'vigie-imports'
 /** The format of stored records; a record with another one is set aside. */
 export const RECORD_FORMAT = 1
 
-interface StoredDataset extends ImportedDataset {
-  readonly format: number
-}
+/** The small part of a dataset (renaming or hiding rewrites only this). */
+type StoredMeta = Omit<ImportedDataset, 'table'> & { readonly format: number }
 
 export interface SetAside {
   readonly key: number
@@ -25,7 +24,8 @@ export interface SetAside {
 }
 
 interface Schema extends DBSchema {
-  datasets: { key: string; value: StoredDataset }
+  datasets: { key: string; value: StoredMeta }
+  tables: { key: string; value: ImportedTable }
   setAside: { key: number; value: Omit<SetAside, 'key'> & { readonly record: unknown } }
 }
 
@@ -35,6 +35,7 @@ function db(): Promise<IDBPDatabase<Schema>> {
   opening ??= openDB<Schema>(DB_NAME, 1, {
     upgrade(database) {
       if (!database.objectStoreNames.contains('datasets')) database.createObjectStore('datasets', { keyPath: 'id' })
+      if (!database.objectStoreNames.contains('tables')) database.createObjectStore('tables')
       if (!database.objectStoreNames.contains('setAside')) database.createObjectStore('setAside', { autoIncrement: true })
     },
     blocked() {
@@ -70,20 +71,24 @@ function describe(value: unknown): { id: string; name: string } {
 export async function loadImported(): Promise<Loaded> {
   try {
     const database = await db()
-    const tx = database.transaction(['datasets', 'setAside'], 'readwrite')
+    const tx = database.transaction(['datasets', 'tables', 'setAside'], 'readwrite')
+    const tables = tx.objectStore('tables')
     const datasets: ImportedDataset[] = []
     let cursor = await tx.objectStore('datasets').openCursor()
     while (cursor) {
       const value = cursor.value as unknown
       const format = (value as { format?: unknown } | null)?.format
-      const reason = format !== RECORD_FORMAT ? `stored in format ${String(format)}, this version reads format ${RECORD_FORMAT}` : checkImported(value)
+      const table = (await tables.get(cursor.key)) as unknown
+      const candidate = { ...(value as object), table }
+      const reason = format !== RECORD_FORMAT ? `stored in format ${String(format)}, this version reads format ${RECORD_FORMAT}` : checkImported(candidate)
       if (reason) {
-        await tx.objectStore('setAside').add({ ...describe(value), reason, at: new Date().toISOString(), record: value })
+        await tx.objectStore('setAside').add({ ...describe(value), reason, at: new Date().toISOString(), record: candidate })
+        await tables.delete(cursor.key)
         await cursor.delete()
       } else {
-        const { format: _format, ...dataset } = cursor.value
+        const { format: _format, ...meta } = cursor.value
         void _format
-        datasets.push(dataset)
+        datasets.push({ ...meta, table: table as ImportedTable })
       }
       cursor = await cursor.continue()
     }
@@ -103,17 +108,20 @@ export async function loadImported(): Promise<Loaded> {
   }
 }
 
+/** Stores a dataset: its columns and its description, in one transaction. */
 export async function saveImported(dataset: ImportedDataset): Promise<WriteResult> {
   try {
     const database = await db()
-    await database.put('datasets', { ...dataset, format: RECORD_FORMAT })
+    const { table, ...meta } = dataset
+    const tx = database.transaction(['datasets', 'tables'], 'readwrite')
+    await Promise.all([tx.objectStore('tables').put(table, dataset.id), tx.objectStore('datasets').put({ ...meta, format: RECORD_FORMAT }), tx.done])
     return 'saved'
   } catch (e) {
     return writeError(e)
   }
 }
 
-/** Updates name or visibility without rewriting the columns' meaning. */
+/** Renames or hides: rewrites the small description only. */
 export async function updateImported(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden'>>): Promise<WriteResult> {
   try {
     const database = await db()
@@ -129,7 +137,8 @@ export async function updateImported(id: string, patch: Partial<Pick<ImportedDat
 
 export async function deleteImported(id: string): Promise<WriteResult> {
   try {
-    await (await db()).delete('datasets', id)
+    const tx = (await db()).transaction(['datasets', 'tables'], 'readwrite')
+    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('tables').delete(id), tx.done])
     return 'saved'
   } catch (e) {
     return writeError(e)

@@ -1,11 +1,13 @@
 import type { ImportReport } from '../core/import/builder'
 import type { Mapping, ReadSettings } from '../core/import/mapping'
 import type { SniffResult } from '../core/import/pipeline'
-import type { ImportedTable } from '../core/import/table'
+import type { ImportedDataset, ImportedTable } from '../core/import/table'
+import type { WriteResult } from './persist'
 
 /** Messages from the page to the import worker. */
 export type ToWorker =
   | { readonly type: 'sniff'; readonly file: Blob; readonly forced: Partial<ReadSettings> }
+  | { readonly type: 'store'; readonly dataset: ImportedDataset }
   | {
       readonly type: 'import'
       readonly file: Blob
@@ -27,4 +29,5 @@ export type FromWorker =
       readonly settings: ReadSettings
       readonly ms: number
     }
+  | { readonly type: 'stored'; readonly result: WriteResult }
   | { readonly type: 'failed'; readonly reason: 'read' | 'internal'; readonly message: string }

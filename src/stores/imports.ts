@@ -8,7 +8,7 @@ import type { ImportedDataset } from '../core/import/table'
 import type { Offence, Unit } from '../core/model'
 import { Cancelled, ImportClient, type Done } from '../import/client'
 import { makeEntry } from '../import/entries'
-import { deleteImported, discardSetAside, saveImported, updateImported, type WriteResult } from '../import/persist'
+import { deleteImported, discardSetAside, updateImported, type WriteResult } from '../import/persist'
 import { useDatasetsStore } from './datasets'
 
 export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'running' | 'report' | 'clash' | 'done'
@@ -87,6 +87,8 @@ function remember(header: readonly string[], value: Remembered): void {
 export const useImportsStore = defineStore('imports', () => {
   const datasets = useDatasetsStore()
   const client = new ImportClient()
+  /** A second worker writes to IndexedDB, so the next file can be read meanwhile. */
+  const storage = new ImportClient()
 
   const queue = shallowRef<readonly File[]>([])
   const file = shallowRef<File | null>(null)
@@ -293,15 +295,11 @@ export const useImportsStore = defineStore('imports', () => {
     const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
     stage.value = 'done'
-    const saved = await saveImported(meta)
+    say('imported', summary, 'success')
+    const saved = await storage.store(meta)
     if (replaceId) await deleteImported(replaceId)
-    if (saved === 'saved') {
-      datasets.setImported(datasets.imported.map((e) => (e.meta.id === meta.id ? makeEntry(meta, true) : e)))
-      say('imported', summary, 'success')
-    } else {
-      say('imported', summary, 'success')
-      say(`storage.${saved}`, { name: meta.name }, 'warning')
-    }
+    if (saved === 'saved') datasets.setImported(datasets.imported.map((e) => (e.meta.id === meta.id ? { ...e, stored: true } : e)))
+    else say(`storage.${saved}`, { name: meta.name }, 'warning')
     mark('vigie-import:stored', 'vigie-import:commit-start')
     if (queue.value.length > 0) await next()
   }

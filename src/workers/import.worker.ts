@@ -9,6 +9,7 @@ import { EncodingSwitch, ImportRun, sniffBytes } from '../core/import/pipeline'
 import { tableBuffers } from '../core/import/table'
 import type { ReadSettings } from '../core/import/mapping'
 import type { FromWorker, ToWorker } from '../import/protocol'
+import { saveImported } from '../import/persist'
 
 declare const self: DedicatedWorkerGlobalScope
 
@@ -47,6 +48,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data
   try {
     if (message.type === 'sniff') return await sniff(message.file, message.forced)
+    // Writing to IndexedDB clones the columns: done here, so the page never stalls on it.
+    if (message.type === 'store') return post({ type: 'stored', result: await saveImported(message.dataset) })
     let settings = message.settings
     for (;;) {
       try {

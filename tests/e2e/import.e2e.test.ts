@@ -41,8 +41,9 @@ async function checkAndReport(page: Page): Promise<void> {
 
 async function commit(page: Page, name?: string): Promise<void> {
   if (name) await page.fill('[data-testid="import-name"]', name)
+  const before = await page.locator('[data-testid="import-notice"].notice-success').count()
   await page.click('[data-testid="import-commit"]')
-  await page.waitForSelector('[data-testid="import-notice"].notice-success')
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-notice"].notice-success').length > n, before)
 }
 
 /** The rows of the dashboard's Table tab as [indicator, period, value, unit, status, source]. */
@@ -378,6 +379,7 @@ describe('import', () => {
           const open = indexedDB.open('vigie-imports', 1)
           open.onupgradeneeded = () => {
             open.result.createObjectStore('datasets', { keyPath: 'id' })
+            open.result.createObjectStore('tables')
             open.result.createObjectStore('setAside', { autoIncrement: true })
           }
           open.onsuccess = () => {
@@ -399,23 +401,20 @@ describe('import', () => {
     await page.goto(new URL('./#/import', baseUrl()).toString())
     await page.waitForSelector('[data-testid="datasets-set-aside"] li')
     const aside = await page.locator('[data-testid="datasets-set-aside"] li').allTextContents()
-    expect(aside.join('\n')).toMatch(/Broken record: missing dictionaries/)
+    expect(aside.join('\n')).toMatch(/Broken record: no table/)
     expect(aside.join('\n')).toMatch(/From a newer Vigie: stored in format 99/)
     expect(await page.locator('[data-testid="datasets-panel"]').count()).toBe(1)
     await expectClean(page, record)
   })
 
   it('says so when storage is full and keeps the dataset for the session', async () => {
-    const page = await context.newPage()
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const page = await fresh.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
-    await page.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if (this.name === 'datasets') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-        return put.apply(this, args)
-      }
-    })
+    // A real quota error: this origin may store almost nothing (the worker's write is refused).
+    const cdp = await fresh.newCDPSession(page)
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl()).origin, quotaSize: 1024 })
     await page.goto(new URL('./#/import', baseUrl()).toString())
     await page.setInputFiles('[data-testid="import-file"]', fixture('excel-bom-crlf.csv'))
     await page.waitForSelector('[data-testid="import-mapping"]')
@@ -434,7 +433,7 @@ describe('import', () => {
       ['15 September 2020', '987', 'estimate'],
     ])
     expect(errors).toEqual([])
-    await page.close()
+    await fresh.close()
   })
 
   for (const lang of ['en', 'fr', 'nl']) {

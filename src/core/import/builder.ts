@@ -127,6 +127,17 @@ export class TableBuilder {
 
   private readonly format: NumberFormat
   private readonly width: number
+  /** Per column, the last cell read and its string code: runs of equal cells skip the dictionary. */
+  private readonly lastCell: (string | undefined)[]
+  private readonly lastCode: Int32Array
+  private lastPeriodText: string | undefined
+  private lastPeriodCode = -1
+  private lastKey: string | undefined
+  private lastIndicator = -1
+  private lastStatusCell: string | undefined
+  private lastStatus: Status | undefined
+  /** Per indicator code: whether its unit is relative (needs a baseline). */
+  private readonly relative: boolean[] = []
 
   constructor(
     private readonly header: readonly string[],
@@ -135,6 +146,8 @@ export class TableBuilder {
   ) {
     this.format = settings.numberFormat
     this.width = header.length
+    this.lastCell = new Array<string | undefined>(header.length)
+    this.lastCode = new Int32Array(header.length)
   }
 
   private reject(line: number, column: number, code: RowIssueCode, value = '', other = 0): void {
@@ -231,6 +244,7 @@ export class TableBuilder {
     this.usedIds.add(id)
     const created = this.indicators.length
     this.indicators.push({ id, offence, unit, label })
+    this.relative.push(RELATIVE_UNITS.includes(unit))
     this.indicatorCodes.set(key, created)
     return created
   }
@@ -267,50 +281,70 @@ export class TableBuilder {
    * rejects the whole row (long tables) rather than one cell.
    */
   private figure(cells: readonly string[], line: number, key: string, periodColumn: number, periodText: string, valueColumn: number, whole: boolean): void {
-    const { roles, defaults } = this.mapping
+    const roles = this.mapping.roles
     const rawValue = valueColumn >= 0 ? (cells[valueColumn] ?? '') : ''
     const parsed = parseValueCell(rawValue, this.format)
     if (parsed.kind === 'missing') {
       this.missing++
       return
     }
-    if (!periodText.trim()) return this.reject(line, periodColumn, 'missing_period')
-    const period = this.periodCode(periodText)
+    let period: number
+    if (periodText === this.lastPeriodText) period = this.lastPeriodCode
+    else {
+      if (!periodText.trim()) return this.reject(line, periodColumn, 'missing_period')
+      period = this.periodCode(periodText)
+      this.lastPeriodText = periodText
+      this.lastPeriodCode = period
+    }
     if (period < 0) return this.reject(line, periodColumn, 'unknown_period', periodText.trim())
     if (parsed.kind === 'error') return this.reject(line, valueColumn, 'not_a_number', rawValue.trim())
-    if (roles.offence >= 0 && !this.mapping.overrides[key]) {
-      const cell = (cells[roles.offence] ?? '').trim()
-      if (cell && !isOffence(cell)) return this.reject(line, roles.offence, 'unknown_offence', cell)
-    }
-    if (roles.unit >= 0 && !this.mapping.overrides[key]) {
-      const cell = (cells[roles.unit] ?? '').trim()
-      if (cell && !isUnit(cell)) return this.reject(line, roles.unit, 'unknown_unit', cell)
-    }
-    const indicator = this.indicatorCode(key, cells)
-    if (typeof indicator === 'string') {
-      return this.reject(line, indicator === 'unknown_offence' ? roles.offence : roles.unit, indicator, cells[indicator === 'unknown_offence' ? roles.offence : roles.unit] ?? '')
+    let indicator: number
+    if (key === this.lastKey) indicator = this.lastIndicator
+    else {
+      if (roles.offence >= 0 && !this.mapping.overrides[key]) {
+        const cell = (cells[roles.offence] ?? '').trim()
+        if (cell && !isOffence(cell)) return this.reject(line, roles.offence, 'unknown_offence', cell)
+      }
+      if (roles.unit >= 0 && !this.mapping.overrides[key]) {
+        const cell = (cells[roles.unit] ?? '').trim()
+        if (cell && !isUnit(cell)) return this.reject(line, roles.unit, 'unknown_unit', cell)
+      }
+      const code = this.indicatorCode(key, cells)
+      if (typeof code === 'string') {
+        const column = code === 'unknown_offence' ? roles.offence : roles.unit
+        return this.reject(line, column, code, cells[column] ?? '')
+      }
+      // Only rows whose offence and unit cells were checked above may take the shortcut.
+      if (roles.offence < 0 && roles.unit < 0) {
+        this.lastKey = key
+        this.lastIndicator = code
+      }
+      indicator = code
     }
     let status: Status = parsed.status ?? 'reported'
     if (roles.status >= 0) {
-      const word = (cells[roles.status] ?? '').trim().toLowerCase()
-      const named = STATUS_WORDS[word]
-      if (named === undefined) return this.reject(line, roles.status, 'unknown_status', word)
+      const cell = cells[roles.status] ?? ''
+      let named = this.lastStatus
+      if (cell !== this.lastStatusCell) {
+        named = STATUS_WORDS[cell.trim().toLowerCase()]
+        this.lastStatusCell = cell
+        this.lastStatus = named
+      }
+      if (named === undefined) return this.reject(line, roles.status, 'unknown_status', cell.trim().toLowerCase())
       if (named !== 'reported' || parsed.status === null) status = named
     }
-    const unit = this.indicators[indicator]!.unit
-    const relative = RELATIVE_UNITS.includes(unit)
     let baseline = 0
-    if (relative) {
+    if (this.relative[indicator]) {
       const rawBaseline = roles.baseline >= 0 ? (cells[roles.baseline] ?? '') : ''
-      baseline = this.baselineCode(rawBaseline.trim() ? rawBaseline : defaults.baseline)
+      baseline = this.baselineCode(rawBaseline.trim() ? rawBaseline : this.mapping.defaults.baseline)
       if (baseline < 0) return this.reject(line, roles.baseline, 'bad_baseline', rawBaseline.trim())
       if (baseline === 0) return this.reject(line, roles.baseline, 'relative_without_baseline')
     }
-    const text = (index: number): number => (index >= 0 ? this.stringCode(unneutralise((cells[index] ?? '').trim())) : 0)
-    const age = text(roles.ageGroup)
-    const gender = text(roles.gender)
-    const region = text(roles.region)
-    const earlier = this.findDuplicate(indicator, period, age, gender, region)
+    const age = this.columnCode(cells, roles.ageGroup)
+    const gender = this.columnCode(cells, roles.gender)
+    const region = this.columnCode(cells, roles.region)
+    const slot = this.probe(indicator, period, age, gender, region)
+    const earlier = this.slots[slot]! - 1
     if (earlier >= 0) return this.reject(line, whole ? periodColumn : valueColumn, 'duplicate', rawValue.trim(), this.lineCol.data[earlier]!)
 
     const r = this.length
@@ -323,11 +357,23 @@ export class TableBuilder {
     this.ageCol.data[r] = age
     this.genderCol.data[r] = gender
     this.regionCol.data[r] = region
-    this.noteCol.data[r] = text(roles.note)
-    this.quoteCol.data[r] = text(roles.quote)
+    this.noteCol.data[r] = this.columnCode(cells, roles.note)
+    this.quoteCol.data[r] = this.columnCode(cells, roles.quote)
     this.lineCol.data[r] = line
     this.length = r + 1
-    this.insert(r, indicator, period, age, gender, region)
+    this.slots[slot] = r + 1
+    if (this.length * 2 > this.slots.length) this.rehash()
+  }
+
+  /** The string code of a text cell (trimmed, formula apostrophe undone), 0 without a column. */
+  private columnCode(cells: readonly string[], index: number): number {
+    if (index < 0) return 0
+    const cell = cells[index] ?? ''
+    if (cell === this.lastCell[index]) return this.lastCode[index]!
+    const code = this.stringCode(unneutralise(cell.trim()))
+    this.lastCell[index] = cell
+    this.lastCode[index] = code
+    return code
   }
 
   private hash(indicator: number, period: number, age: number, gender: number, region: number): number {
@@ -339,12 +385,13 @@ export class TableBuilder {
     return (h ^ (h >>> 15)) >>> 0
   }
 
-  /** Row index of an earlier figure with the same key, or -1. */
-  private findDuplicate(indicator: number, period: number, age: number, gender: number, region: number): number {
-    const mask = this.slots.length - 1
+  /** The slot holding an earlier figure with the same key, or the empty slot where this one goes. */
+  private probe(indicator: number, period: number, age: number, gender: number, region: number): number {
+    const slots = this.slots
+    const mask = slots.length - 1
     for (let s = this.hash(indicator, period, age, gender, region) & mask; ; s = (s + 1) & mask) {
-      const slot = this.slots[s]!
-      if (slot === 0) return -1
+      const slot = slots[s]!
+      if (slot === 0) return s
       const r = slot - 1
       if (
         this.indicatorCol.data[r] === indicator &&
@@ -352,26 +399,19 @@ export class TableBuilder {
         this.ageCol.data[r] === age &&
         this.genderCol.data[r] === gender &&
         this.regionCol.data[r] === region
-      ) return r
+      ) return s
     }
   }
 
-  private insert(r: number, indicator: number, period: number, age: number, gender: number, region: number): void {
-    if (this.length * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2)
-      for (let i = 0; i < this.length - 1; i++) this.place(i)
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2)
+    const mask = slots.length - 1
+    for (let r = 0; r < this.length; r++) {
+      let s = this.hash(this.indicatorCol.data[r]!, this.periodCol.data[r]!, this.ageCol.data[r]!, this.genderCol.data[r]!, this.regionCol.data[r]!) & mask
+      while (slots[s] !== 0) s = (s + 1) & mask
+      slots[s] = r + 1
     }
-    const mask = this.slots.length - 1
-    let s = this.hash(indicator, period, age, gender, region) & mask
-    while (this.slots[s] !== 0) s = (s + 1) & mask
-    this.slots[s] = r + 1
-  }
-
-  private place(r: number): void {
-    const mask = this.slots.length - 1
-    let s = this.hash(this.indicatorCol.data[r]!, this.periodCol.data[r]!, this.ageCol.data[r]!, this.genderCol.data[r]!, this.regionCol.data[r]!) & mask
-    while (this.slots[s] !== 0) s = (s + 1) & mask
-    this.slots[s] = r + 1
+    this.slots = slots
   }
 
   /** Rows read so far (for progress). */

@@ -8,7 +8,7 @@ export const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 export const SNIFF_BYTES = 256 * 1024
 
 /** How many bytes the worker reads, decodes and parses at a time. */
-export const CHUNK_BYTES = 1024 * 1024
+export const CHUNK_BYTES = 4 * 1024 * 1024
 
 /** Rows shown in the mapping preview. */
 export const PREVIEW_ROWS = 12
