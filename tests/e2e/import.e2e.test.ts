@@ -151,6 +151,13 @@ describe('import', () => {
       ['2019', '1,304', 'provisional'],
       ['2021', '1,450', 'estimate'],
     ])
+    // Like bundled series: in the filter panel's indicator list and in the Indicators catalogue.
+    await page.goto(new URL('./#/', baseUrl()).toString())
+    await page.waitForSelector('[data-testid="trend-chart"]')
+    expect(await page.locator('#main').textContent()).toContain('Child pornography offences (Eurostat)')
+    await page.goto(new URL('./#/indicators', baseUrl()).toString())
+    await page.locator('main h1').waitFor()
+    await page.waitForFunction(() => document.querySelector('main')!.textContent!.includes('Child pornography offences (Eurostat)'))
     // The yearly table's series join the default selection (they have enough figures) beside the bundled ones.
     const all = await tableRows(page, '')
     expect(all.filter((r) => r[0] === 'Hotline reports' && r[5] === 'Yearly table').map((r) => r[2])).toContain('5,813')
