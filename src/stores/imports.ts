@@ -197,6 +197,11 @@ export const useImportsStore = defineStore('imports', () => {
     return detect({ ...current, ...patch })
   }
 
+  /** Detects again with the given settings fixed (e.g. a delimiter for a file read as one column). */
+  function redetect(forced: Partial<ReadSettings>): Promise<void> {
+    return detect({ ...(settings.value ?? {}), ...forced })
+  }
+
   async function check(): Promise<void> {
     const current = file.value
     if (!current || !settings.value || !mapping.value || !sniff.value) return
@@ -375,6 +380,7 @@ export const useImportsStore = defineStore('imports', () => {
     addFiles,
     addText,
     changeSettings,
+    redetect,
     check,
     cancelRun,
     backToMapping,

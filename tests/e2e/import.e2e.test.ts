@@ -274,6 +274,15 @@ describe('import', () => {
       expect(await page.locator('[data-testid="import-problem"]').textContent()).toMatch(message)
       await page.click('.problem button')
     }
+    // A file read as one column: choose the delimiter by hand.
+    const oneColumn = join(scratch, 'colons.csv')
+    writeFileSync(oneColumn, 'period:value\n2019:10\n2020:12\n')
+    await pick(page, oneColumn)
+    await page.waitForSelector('[data-testid="import-problem"]')
+    expect(await page.locator('[data-testid="import-problem"]').textContent()).toMatch(/has a single column/)
+    await page.selectOption('[data-testid="import-retry-delimiter"]', ',')
+    await page.waitForSelector('[data-testid="import-mapping"]')
+    await page.click('text=Cancel this file')
     await pick(page, 'bad-truncated-quote.csv')
     await page.waitForSelector('[data-testid="import-mapping"]')
     await checkAndReport(page)

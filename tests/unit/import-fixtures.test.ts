@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { importBytes } from '../../src/core/import/pipeline'
+import { EncodingSwitch, ImportRun, importBytes, sniffBytes } from '../../src/core/import/pipeline'
+import { SNIFF_BYTES } from '../../src/core/import/limits'
 import type { ImportedTable } from '../../src/core/import/table'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)))
@@ -146,5 +147,41 @@ describe('bad input', () => {
   it('keeps hostile labels as plain text (rendering escapes them)', () => {
     const { result } = run('bad-hostile-labels.csv')
     expect(result.table.indicators.map((i) => i.label.en)).toEqual(['<img src=x onerror=alert(1)>', '=HYPERLINK("http://example.invalid","click")'])
+  })
+})
+
+describe('encodings', () => {
+  it('reads an Excel "Unicode text" export (UTF-16LE with BOM, tab-separated)', () => {
+    const text = '\uFEFFJaar\tMeldingen\r\n2019\t2.637\r\n2020\t5.813\r\n'
+    const bytes = new Uint8Array(text.length * 2)
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 * i] = text.charCodeAt(i) & 0xff
+      bytes[2 * i + 1] = text.charCodeAt(i) >> 8
+    }
+    const out = importBytes(bytes)
+    if (!out.ok) throw new Error(out.problem)
+    expect(out.sniff.settings).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' })
+    expect(rows(out.result.table).map((r) => [r.period, r.value])).toEqual([
+      ['2019', 2637],
+      ['2020', 5813],
+    ])
+  })
+
+  it('switches to Windows-1252 when a file stops being UTF-8 after the part detection read', () => {
+    const head = 'region,period,value\n' + 'Bruxelles,2019,1\n'.repeat(1)
+    const filler = Array.from({ length: 20000 }, (_, i) => `r${i},${1990 + (i % 30)},${i}`).join('\n')
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${head}${filler}\n`), ...[0x4c, 0x69, 0xe8, 0x67, 0x65], ...new TextEncoder().encode(',2020,7\n')])
+    const sniffed = sniffBytes(bytes.subarray(0, SNIFF_BYTES), false)
+    if (!sniffed.ok) throw new Error(sniffed.problem)
+    expect(sniffed.sniff.settings.encoding).toBe('utf-8')
+    const run = new ImportRun(sniffed.sniff.settings, sniffed.sniff.mapping, sniffed.sniff.header)
+    expect(() => {
+      for (let at = 0; at < bytes.length; at += 65536) run.push(bytes.subarray(at, at + 65536))
+      run.finish()
+    }).toThrow(EncodingSwitch)
+    const again = new ImportRun({ ...sniffed.sniff.settings, encoding: 'windows-1252' }, sniffed.sniff.mapping, sniffed.sniff.header)
+    again.push(bytes)
+    const { table } = again.finish()
+    expect(table.strings).toContain('Liège')
   })
 })
