@@ -1,6 +1,9 @@
 import type { Mapping, ReadSettings } from '../core/import/mapping'
 import type { SniffResult } from '../core/import/pipeline'
 import type { FromWorker, ToWorker } from './protocol'
+
+/** Files from this size are read by two workers at once. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 import { TABLE_COLUMNS, tableBuffers, type ImportedDataset, type ImportedTable } from '../core/import/table'
 import type { WriteResult } from './persist'
 
@@ -20,6 +23,8 @@ export class Cancelled extends Error {
  */
 export class ImportClient {
   private worker: Worker | null = null
+  /** The second worker of a parallel read, if one runs. */
+  private helper: Worker | null = null
   private reject: ((e: Error) => void) | null = null
 
   private start(): Worker {
@@ -75,6 +80,11 @@ export class ImportClient {
     })
   }
 
+  /**
+   * Reads the whole file with the mapping. A large file is read by two workers at once (the page's
+   * own thread stays free): the second from the first line after the middle, its part then merged
+   * into the first's (which reads on alone if a quoted cell runs across the cut).
+   */
   run(
     file: Blob,
     settings: ReadSettings,
@@ -85,11 +95,51 @@ export class ImportClient {
   ): Promise<Done> {
     // Plain copies: reactive proxies cannot be posted.
     const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
-    return this.request<Done>({ type: 'import', file, settings: plain(settings), mapping: plain(mapping), header: plain(header) }, (m, resolve) => {
-      if (m.type === 'progress') onProgress(m)
-      else if (m.type === 'encoding') onEncoding(m.encoding)
-      else if (m.type === 'done') resolve(m)
+    const job = { file, settings: plain(settings), mapping: plain(mapping), header: plain(header) }
+    const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1
+    const parallel = file.size >= PARALLEL_MIN_BYTES && cores >= 2 && (settings.encoding === 'utf-8' || settings.encoding === 'windows-1252')
+    const split = parallel ? Math.floor(file.size / 2) : undefined
+    const progress = { a: { bytes: 0, records: 0 }, b: { bytes: 0, records: 0 } }
+    const report = (): void =>
+      onProgress({ type: 'progress', total: file.size, bytes: Math.min(file.size, progress.a.bytes + progress.b.bytes), records: progress.a.records + progress.b.records })
+    const promise = this.request<Done>({ type: 'import', ...job, split }, (m, resolve) => {
+      if (m.type === 'progress') {
+        progress.a = m
+        report()
+      } else if (m.type === 'encoding') {
+        this.stopHelper()
+        progress.b = { bytes: 0, records: 0 }
+        onEncoding(m.encoding)
+      } else if (m.type === 'done') {
+        this.stopHelper()
+        resolve(m)
+      }
     })
+    if (split !== undefined) {
+      const helper = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'vigie-import-2' })
+      this.helper = helper
+      const handOver = (part: Extract<FromWorker, { type: 'part' }>['part']): void => {
+        performance.mark(part ? 'vigie-import:part' : 'vigie-import:part-none')
+        this.worker?.postMessage({ type: 'absorb', part } satisfies ToWorker, part ? tableBuffers(part.table) : [])
+        this.stopHelper()
+      }
+      helper.onmessage = (event: MessageEvent<FromWorker>) => {
+        const m = event.data
+        if (m.type === 'progress') {
+          progress.b = m
+          report()
+        } else if (m.type === 'part') handOver(m.part)
+        else if (m.type === 'failed') handOver(null)
+      }
+      helper.onerror = () => handOver(null)
+      helper.postMessage({ type: 'import-part', ...job, from: split } satisfies ToWorker)
+    }
+    return promise.finally(() => this.stopHelper())
+  }
+
+  private stopHelper(): void {
+    this.helper?.terminate()
+    this.helper = null
   }
 
   /**
@@ -133,6 +183,7 @@ export class ImportClient {
 
   /** Stops the current job, if any, at once. */
   cancel(): void {
+    this.stopHelper()
     if (this.reject) {
       this.worker?.terminate()
       this.worker = null

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../core/import/builder'
 import type { Mapping, ReadSettings } from '../core/import/mapping'
-import type { SniffResult } from '../core/import/pipeline'
+import type { ImportResult, SniffResult } from '../core/import/pipeline'
 import type { ImportedDataset, ImportedTable } from '../core/import/table'
 import type { WriteResult } from './persist'
 
@@ -14,7 +14,19 @@ export type ToWorker =
       readonly settings: ReadSettings
       readonly mapping: Mapping
       readonly header: readonly string[]
+      /** Cut near this byte and take in the rest from a second worker (`absorb`). */
+      readonly split?: number
     }
+  | {
+      readonly type: 'import-part'
+      readonly file: Blob
+      readonly settings: ReadSettings
+      readonly mapping: Mapping
+      readonly header: readonly string[]
+      /** Read from the first line that starts at or after this byte. */
+      readonly from: number
+    }
+  | { readonly type: 'absorb'; readonly part: ImportResult | null }
 
 /** Messages from the import worker to the page. */
 export type FromWorker =
@@ -30,4 +42,5 @@ export type FromWorker =
       readonly ms: number
     }
   | { readonly type: 'stored'; readonly result: WriteResult }
+  | { readonly type: 'part'; readonly part: ImportResult | null }
   | { readonly type: 'failed'; readonly reason: 'read' | 'internal'; readonly message: string }

@@ -383,7 +383,14 @@ describe('import', () => {
     await page.click('[data-testid="import-cancel"]')
     await page.waitForSelector('[data-testid="import-mapping"]')
     expect(await page.locator('[data-testid="import-notice"]').last().textContent()).toContain('cancelled: nothing was loaded')
-    await page.click('text=Cancel this file')
+    // Read to the end (by two workers: the file is over 8 MB): each (series, year, region) once, the rest duplicates.
+    await page.click('[data-testid="import-check"]')
+    await page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 })
+    expect(await page.locator('[data-testid="import-valid"]').textContent()).toBe('60,000 figures ready to import')
+    expect(await page.locator('[data-testid="import-rejected"]').textContent()).toBe('540,000 rows rejected')
+    const firstIssue = await page.locator('[data-testid="import-issues"] tbody tr').first().textContent()
+    expect(firstIssue).toContain('duplicate of line 2')
+    await page.click('[data-testid="import-report"] >> text=Cancel')
     await expectClean(page, record)
   })
 

@@ -49,6 +49,13 @@ export interface ImportReport {
   readonly unlisted: number
 }
 
+/** What a builder produces: the table, its report, and the series key of each indicator. */
+export interface BuiltPart {
+  readonly table: ImportedTable
+  readonly report: ImportReport
+  readonly keys: readonly string[]
+}
+
 const STATUS_CODE: Readonly<Record<Status, number>> = { reported: 0, provisional: 1, estimate: 2 }
 const STATUS_WORDS: Readonly<Record<string, Status>> = {
   '': 'reported',
@@ -113,6 +120,8 @@ export class TableBuilder {
   private readonly stringCodes = new Map<string, number>([['', 0]])
   private readonly indicators: ImportedIndicator[] = []
   private readonly indicatorCodes = new Map<string, number>()
+  /** The series key of each indicator code. */
+  private readonly indicatorKeys: string[] = []
   private readonly usedIds = new Set<string>()
   private readonly baselineCodes = new Map<string, number>()
 
@@ -234,6 +243,10 @@ export class TableBuilder {
     }
     const en = override?.label || cell(roles.labelEn) || key
     const label = { en, fr: override?.label || cell(roles.labelFr) || en, nl: override?.label || cell(roles.labelNl) || en }
+    return this.addIndicator(key, offence, unit, label)
+  }
+
+  private addIndicator(key: string, offence: Offence, unit: Unit, label: ImportedIndicator['label']): number {
     // A key that is already an id (a canonical file's) stays as it is.
     let id = /^[a-z0-9][a-z0-9_-]{0,59}$/.test(key) ? key : slugify(key)
     if (this.usedIds.has(id)) {
@@ -245,8 +258,66 @@ export class TableBuilder {
     const created = this.indicators.length
     this.indicators.push({ id, offence, unit, label })
     this.relative.push(RELATIVE_UNITS.includes(unit))
+    this.indicatorKeys.push(key)
     this.indicatorCodes.set(key, created)
     return created
+  }
+
+  /**
+   * Takes in the result of another builder that read the rest of the same file (from a line
+   * boundary, in another worker): its figures are recoded into this builder's dictionaries,
+   * checked for duplicates against these, and their lines shifted by `lineOffset`.
+   */
+  absorb(part: BuiltPart, lineOffset: number): void {
+    const t = part.table
+    const indicators = part.keys.map((key, i) => {
+      const known = this.indicatorCodes.get(key)
+      if (known !== undefined) return known
+      const def = t.indicators[i]!
+      return this.addIndicator(key, def.offence, def.unit, def.label)
+    })
+    const periods = t.periods.map((p) => this.periodCode(p))
+    const strings = t.strings.map((text) => this.stringCode(text))
+    const reportColumn = this.mapping.shape === 'transposed' ? -1 : this.mapping.roles.period
+    for (let i = 0; i < t.length; i++) {
+      const indicator = indicators[t.indicator[i]!]!
+      const period = periods[t.period[i]!]!
+      const age = strings[t.ageGroup[i]!]!
+      const gender = strings[t.gender[i]!]!
+      const region = strings[t.region[i]!]!
+      const line = t.line[i]! + lineOffset
+      const slot = this.probe(indicator, period, age, gender, region)
+      const earlier = this.slots[slot]! - 1
+      if (earlier >= 0) {
+        this.reject(line, reportColumn, 'duplicate', String(t.value[i]), this.lineCol.data[earlier]!)
+        continue
+      }
+      const r = this.length
+      if (r === this.lineCol.data.length) for (const c of this.columns) c.grow(r * 2)
+      this.indicatorCol.data[r] = indicator
+      this.periodCol.data[r] = period
+      this.valueCol.data[r] = t.value[i]!
+      this.statusCol.data[r] = t.status[i]!
+      this.baselineCol.data[r] = strings[t.baseline[i]!]!
+      this.ageCol.data[r] = age
+      this.genderCol.data[r] = gender
+      this.regionCol.data[r] = region
+      this.noteCol.data[r] = strings[t.note[i]!]!
+      this.quoteCol.data[r] = strings[t.quote[i]!]!
+      this.lineCol.data[r] = line
+      this.length = r + 1
+      this.slots[slot] = r + 1
+      if (this.length * 2 > this.slots.length) this.rehash()
+    }
+    for (const issue of part.report.issues) {
+      if (this.issues.length < MAX_REPORTED_ISSUES) {
+        this.issues.push({ ...issue, line: issue.line + lineOffset, other: issue.code === 'duplicate' ? issue.other + lineOffset : issue.other })
+      } else this.unlisted++
+    }
+    this.records += part.report.records
+    this.rejected += part.report.rejected
+    this.missing += part.report.missing
+    this.unlisted += part.report.unlisted
   }
 
   /** Reads one data record (its cells and the line it starts on). */
@@ -419,7 +490,7 @@ export class TableBuilder {
     return this.records
   }
 
-  finish(): { table: ImportedTable; report: ImportReport } {
+  finish(): BuiltPart {
     const n = this.length
     const table: ImportedTable = {
       length: n,
@@ -441,7 +512,15 @@ export class TableBuilder {
     this.slots = new Int32Array(0)
     return {
       table,
-      report: { records: this.records, valid: n, rejected: this.rejected, missing: this.missing, issues: this.issues, unlisted: this.unlisted },
+      report: {
+        records: this.records,
+        valid: n,
+        rejected: this.rejected,
+        missing: this.missing,
+        issues: [...this.issues].sort((a, b) => a.line - b.line || a.column - b.column),
+        unlisted: this.unlisted,
+      },
+      keys: this.indicatorKeys,
     }
   }
 }

@@ -1,4 +1,10 @@
 import { TableBuilder, type ImportReport } from './builder'
+
+/** Where a file may be cut for a second worker: just after the first line feed at or after `from`. */
+export function splitPoint(bytes: Uint8Array, from: number): number {
+  const i = bytes.indexOf(0x0a)
+  return i < 0 ? -1 : from + i + 1
+}
 import { detectBinary, detectEncoding, createDecoder, type BinaryKind, type Decoder, type Encoding } from './encoding'
 import { sniff, type Sniff, type SniffFailure } from './detect'
 import { SNIFF_BYTES } from './limits'
@@ -38,6 +44,8 @@ export interface ImportResult {
   readonly table: ImportedTable
   readonly report: ImportReport
   readonly header: readonly string[]
+  /** The series key of each indicator (to merge parts read in parallel). */
+  readonly keys: readonly string[]
 }
 
 /** Thrown by ImportRun.push when a file read as UTF-8 turns out not to be: restart as Windows-1252. */
@@ -84,6 +92,22 @@ export class ImportRun {
     return this.builder?.recordCount ?? 0
   }
 
+  /** True when the bytes so far end in the middle of a record (a quoted cell going on). */
+  get pending(): boolean {
+    return this.stream.pending
+  }
+
+  /** The line the next record starts on (for the lines of a part read from here on). */
+  get nextLine(): number {
+    return this.stream.nextLine
+  }
+
+  /** Merges the result of a run over the rest of the file, which started where this one stands. */
+  absorb(part: ImportResult): void {
+    if (!this.builder) this.start([])
+    this.builder!.absorb(part, this.stream.nextLine - 1)
+  }
+
   /** Reads the next bytes. Throws EncodingSwitch when UTF-8 decoding fails. */
   push(chunk: Uint8Array): void {
     let text: string
@@ -107,8 +131,8 @@ export class ImportRun {
     if (rest) this.stream.push(rest)
     this.stream.end()
     if (!this.builder) this.start([])
-    const { table, report } = this.builder!.finish()
-    return { table, report, header: this.header }
+    const { table, report, keys } = this.builder!.finish()
+    return { table, report, keys, header: this.header }
   }
 }
 

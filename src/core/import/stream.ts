@@ -29,6 +29,16 @@ export class CsvStream {
     this.breakChar = newline === '\r' ? '\r' : '\n'
   }
 
+  /** Whether a record is unfinished (e.g. inside a quoted cell) at this point. */
+  get pending(): boolean {
+    return this.carry !== ''
+  }
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line
+  }
+
   /** Parses what can be parsed of `text`; an unfinished record waits for the next chunk. */
   push(text: string): void {
     const input = this.carry ? this.carry + text : text
