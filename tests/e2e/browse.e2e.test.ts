@@ -3,7 +3,7 @@ import Papa from 'papaparse'
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launch, openPage, waitForChart } from './browser'
+import { launch, milestoneLinePoint, openPage, waitForChart } from './browser'
 
 type Row = Record<string, string>
 const csv = (name: string): Row[] => Papa.parse<Row>(readFileSync(`data/${name}.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
@@ -141,19 +141,7 @@ describe('chart', () => {
       .filter({ hasText: /grooming/i })
       .first()
       .getAttribute('data-milestone')
-    const point = await page.evaluate((n) => {
-      const chart = (window as unknown as {
-        __vigieChart: {
-          getOption: () => Option
-          convertToPixel: (finder: object, value: number[]) => number[]
-          getDom: () => HTMLElement
-        }
-      }).__vigieChart
-      const line = chart.getOption().series.find((s) => s.id === 'milestones-0')!.markLine!.data.find((d) => d.name === n)!
-      const [x] = chart.convertToPixel({ gridIndex: 0 }, [line.xAxis, 0]) as [number]
-      const box = chart.getDom().getBoundingClientRect()
-      return { x: box.left + x, y: box.top + 240 }
-    }, number)
+    const point = await milestoneLinePoint(page, number!, 240)
     await page.mouse.move(point.x, point.y)
     const tooltip = page.locator('.vg-tooltip')
     await tooltip.waitFor({ state: 'visible' })

@@ -71,3 +71,23 @@ export async function waitForChart(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="trend-chart"] canvas')
   await page.waitForFunction(() => Boolean((window as unknown as { __vigieChart?: unknown }).__vigieChart))
 }
+
+/** Where, in page pixels, the milestone line numbered `number` is drawn (`yOffset` px below the chart's top). */
+export function milestoneLinePoint(page: Page, number: string, yOffset: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ n, dy }) => {
+      const chart = (window as unknown as {
+        __vigieChart: {
+          getOption: () => { series: { id: string; markLine?: { data: { name: string; xAxis: number }[] } }[] }
+          convertToPixel: (finder: object, value: number[]) => number[]
+          getDom: () => HTMLElement
+        }
+      }).__vigieChart
+      const line = chart.getOption().series.find((s) => s.id === 'milestones-0')!.markLine!.data.find((d) => d.name === n)!
+      const [x] = chart.convertToPixel({ gridIndex: 0 }, [line.xAxis, 0]) as [number]
+      const box = chart.getDom().getBoundingClientRect()
+      return { x: box.left + x, y: box.top + dy }
+    },
+    { n: number, dy: yOffset },
+  )
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext } from 'playwright-core'
-import { baseUrl, launch, openPage, waitForChart } from './browser'
+import { baseUrl, launch, milestoneLinePoint, openPage, waitForChart } from './browser'
 
 let browser: Browser
 let context: BrowserContext
@@ -73,20 +73,7 @@ describe('dashboard', () => {
     const number = drawn[drawn.length - 1]!.name
     const first = page.locator(`.milestone-key li[data-milestone="${number}"]`)
     // Ask ECharts where the milestone's line is drawn and hover there.
-    const point = await page.evaluate((n) => {
-      const chart = (window as unknown as {
-        __vigieChart: {
-          getOption: () => { series: { id: string; markLine?: { data: { name: string; xAxis: number }[] } }[] }
-          convertToPixel: (finder: object, value: number[]) => number[]
-          getDom: () => HTMLElement
-        }
-      }).__vigieChart
-      const marker = chart.getOption().series.find((s) => s.id === 'milestones-0')!
-      const line = marker.markLine!.data.find((d) => d.name === n)!
-      const [x] = chart.convertToPixel({ gridIndex: 0 }, [line.xAxis, 0]) as [number]
-      const box = chart.getDom().getBoundingClientRect()
-      return { x: box.left + x, y: box.top + 200 }
-    }, number)
+    const point = await milestoneLinePoint(page, number, 200)
     await page.mouse.move(point.x, point.y)
     const tooltip = page.locator('.vg-tooltip')
     await tooltip.waitFor({ state: 'visible' })
