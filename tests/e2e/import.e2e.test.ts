@@ -421,6 +421,8 @@ describe('import', () => {
     await page.goto(new URL('./#/?tab=table', baseUrl()).toString())
     await page.reload()
     await page.waitForSelector('[data-testid="figures-table"] tbody tr')
+    // The dashboard says so too, and points to the panel that lists them.
+    await expect(page.locator('[data-testid="storage-notice"]').textContent()).resolves.toContain('2 stored datasets could not be read')
     await page.goto(new URL('./#/import', baseUrl()).toString())
     await page.waitForSelector('[data-testid="datasets-set-aside"] li')
     const aside = await page.locator('[data-testid="datasets-set-aside"] li').allTextContents()
