@@ -1,5 +1,6 @@
 import type { Dataset, Indicator, Jurisdiction, Milestone, MilestoneCategory, Observation, Offence } from './model'
 import type { ViewState } from './view'
+import { indexDataset } from './datasetIndex'
 
 /** The figures and milestones a view state leaves. */
 export interface Selection {
@@ -31,8 +32,7 @@ export const DEFAULT_MIN_FIGURES = 4
  */
 export function defaultIndicators(dataset: Dataset, offences: readonly Offence[]): Indicator[] {
   if (offences.length > 0) return dataset.indicators.filter((i) => offences.includes(i.offence))
-  const counts = new Map<string, number>()
-  for (const o of dataset.observations) counts.set(o.indicator, (counts.get(o.indicator) ?? 0) + 1)
+  const counts = indexDataset(dataset).countByIndicator
   return dataset.indicators.filter((i) => (counts.get(i.id) ?? 0) >= DEFAULT_MIN_FIGURES)
 }
 
@@ -52,14 +52,26 @@ export function selectFigures(dataset: Dataset, state: FilterPart): Selection {
     picked.size === 0
       ? defaultIndicators(dataset, state.offences)
       : dataset.indicators.filter((i) => picked.has(i.id) && (offences.size === 0 || offences.has(i.offence)))
-  const kept = new Set(indicators.map((i) => i.id))
-  const observations = dataset.observations.filter(
-    (o) =>
-      kept.has(o.indicator) &&
-      (sources.size === 0 || sources.has(o.source)) &&
-      (jurisdictions.size === 0 || jurisdictions.has(jurisdictionOf(o))) &&
-      inYears(o.period.start, o.period.end, state.from, state.to),
-  )
+  // Walk only the kept indicators' figures (grouped and time-ordered once per dataset).
+  const { byIndicator } = indexDataset(dataset)
+  const unfiltered = sources.size === 0 && jurisdictions.size === 0 && state.from === null && state.to === null
+  const observations: Observation[] = []
+  for (const indicator of indicators) {
+    const group = byIndicator.get(indicator.id) ?? []
+    if (unfiltered) {
+      for (const o of group) observations.push(o)
+      continue
+    }
+    for (const o of group) {
+      if (
+        (sources.size === 0 || sources.has(o.source)) &&
+        (jurisdictions.size === 0 || jurisdictions.has(jurisdictionOf(o))) &&
+        inYears(o.period.start, o.period.end, state.from, state.to)
+      ) {
+        observations.push(o)
+      }
+    }
+  }
   const milestones = dataset.milestones.filter(
     (m) =>
       (offences.size === 0 || m.offences.some((o) => o === 'general' || offences.has(o))) &&

@@ -17,6 +17,7 @@ export interface Series {
 }
 
 export function breakdownOf(o: Pick<Observation, 'ageGroup' | 'gender' | 'region'>): string {
+  if (!o.ageGroup && !o.gender && !o.region) return '' // the common case, without allocating
   return [o.ageGroup, o.gender, o.region].filter(Boolean).join(' · ')
 }
 
@@ -25,21 +26,23 @@ export function breakdownOf(o: Pick<Observation, 'ageGroup' | 'gender' | 'region
  * Series come in the order of `indicators`; observations of unknown indicators are ignored.
  */
 export function buildSeries(observations: readonly Observation[], indicators: readonly Indicator[]): Series[] {
-  const groups = new Map<string, Observation[]>()
+  // indicator -> breakdown -> observations
+  const groups = new Map<string, Map<string, Observation[]>>()
   for (const o of observations) {
-    const key = `${o.indicator}|${breakdownOf(o)}`
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = []))
+    let byBreakdown = groups.get(o.indicator)
+    if (!byBreakdown) groups.set(o.indicator, (byBreakdown = new Map()))
+    const breakdown = breakdownOf(o)
+    let group = byBreakdown.get(breakdown)
+    if (!group) byBreakdown.set(breakdown, (group = []))
     group.push(o)
   }
   const series: Series[] = []
   for (const indicator of indicators) {
-    for (const [key, group] of groups) {
-      if (!key.startsWith(`${indicator.id}|`)) continue
-      const points = group
-        .map((observation) => ({ x: observation.period.mid, value: observation.value, observation }))
-        .sort((a, b) => a.x - b.x)
-      series.push({ key, indicator, breakdown: breakdownOf(group[0]!), points })
+    for (const [breakdown, group] of groups.get(indicator.id) ?? []) {
+      const points = group.map((observation) => ({ x: observation.period.mid, value: observation.value, observation }))
+      // Usually already in time order (filters walk a time-ordered index): then this is one linear pass.
+      points.sort((a, b) => a.x - b.x)
+      series.push({ key: `${indicator.id}|${breakdown}`, indicator, breakdown, points })
     }
   }
   return series
