@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import MilestoneKey from '../../src/components/milestones/MilestoneKey.vue'
+import { numberMilestones } from '../../src/core/chart/trendOption'
+import { readDataset } from '../../src/core/dataset'
+import { i18n } from '../../src/i18n'
+import { files } from '../helpers/csv'
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  i18n.global.locale.value = 'en'
+})
+
+const milestones = numberMilestones(
+  readDataset(
+    files({
+      milestones: [
+        { date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Grooming laws in force', title_fr: 'Lois sur le grooming', source: 'knack' },
+        { date: '2013-03-08', precision: 'day', category: 'convention', jurisdiction: 'CoE', offences: 'general', title_en: 'Lanzarote Convention ratified', source: 'knack' },
+      ],
+    }),
+  ).value.milestones,
+)
+
+describe('MilestoneKey', () => {
+  it('lists the milestones with their numbers, dates at their precision, category and jurisdiction', () => {
+    const wrapper = mount(MilestoneKey, { props: { milestones, locale: 'en' }, global: { plugins: [i18n] } })
+    const items = wrapper.findAll('li')
+    expect(items.map((li) => li.attributes('data-milestone'))).toEqual(['1', '2'])
+    expect(items[0]!.text()).toContain('8 March 2013')
+    expect(items[0]!.text()).toContain('Council of Europe')
+    expect(items[1]!.text()).toContain('April 2014')
+    expect(items[1]!.text()).toContain('Law · Belgium')
+  })
+
+  it('shows titles and dates in the language asked for', () => {
+    const wrapper = mount(MilestoneKey, { props: { milestones, locale: 'fr' }, global: { plugins: [i18n] } })
+    expect(wrapper.text()).toContain('Lois sur le grooming')
+    expect(wrapper.text()).toContain('avril 2014')
+  })
+})
