@@ -67,6 +67,8 @@ export function checkConsistency(dataset: Dataset): ConsistencyCheck[] {
   for (const observation of dataset.observations) {
     const indicator = indicators.get(observation.indicator)
     if (!indicator?.comparesTo) continue
+    // Only changes and multiples can be recomputed from two counts.
+    if (indicator.unit !== 'multiple' && indicator.unit !== 'percent_change') continue
     const counts = indicators.get(indicator.comparesTo)
     if (!counts || counts.unit !== 'count') continue
     let byPeriod = countCache.get(counts.id)
@@ -91,7 +93,6 @@ export function checkConsistency(dataset: Dataset): ConsistencyCheck[] {
 
     const ratio = comparedValue / baseValue
     const computed = indicator.unit === 'multiple' ? ratio : (ratio - 1) * 100
-    if (indicator.unit !== 'multiple' && indicator.unit !== 'percent_change') continue
     const rounded = roundTo(computed, decimalsOf(observation.value))
     // A part-year count can only be smaller than the year's total: the claim fails when the total is below it.
     const mismatch = kind === 'claim_vs_total' ? computed < observation.value : rounded !== observation.value
