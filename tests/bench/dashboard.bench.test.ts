@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { baseUrl, CHROMIUM_ARGS, launch } from '../e2e/browser'
+import { baseUrl, CHROMIUM_ARGS, launch, waitForChart } from '../e2e/browser'
 
 const INDICATORS = 20
 const POINTS = 5000
@@ -88,7 +88,7 @@ describe('dashboard benchmark', () => {
       return route.fulfill({ status: 200, contentType: 'text/csv', body: data[kind]! })
     })
     await page.goto(new URL('./#/?lang=en', baseUrl()).toString())
-    await page.waitForFunction(() => Boolean((window as unknown as { __vigieChart?: unknown }).__vigieChart))
+    await waitForChart(page)
     await page.locator('.filters [data-offence="csam"]').waitFor()
     await page.waitForTimeout(500)
     const drawnPoints = await page.evaluate(() => {

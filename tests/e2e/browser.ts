@@ -66,8 +66,14 @@ export async function openPage(
   return { page, record }
 }
 
-/** Waits until ECharts has drawn the trend chart. */
+/**
+ * Waits until ECharts has drawn the trend chart. The page first shows a static picture and loads
+ * the interactive chart at the first input, so this moves the mouse as a user would.
+ */
 export async function waitForChart(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="trend-chart"]', { state: 'attached' })
+  await page.mouse.move(2, 2)
+  await page.mouse.move(4, 4)
   await page.waitForSelector('[data-testid="trend-chart"] canvas')
   await page.waitForFunction(() => Boolean((window as unknown as { __vigieChart?: unknown }).__vigieChart))
 }

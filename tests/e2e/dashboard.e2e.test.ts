@@ -64,6 +64,29 @@ describe('dashboard', () => {
     expect(await record.cspViolations()).toEqual([])
   })
 
+  it('paints the chart as a picture first and loads the interactive chart at the first input', async () => {
+    const { page, record } = await openPage(context)
+    const preview = page.locator('[data-testid="trend-preview"] svg')
+    await preview.waitFor()
+    // The same chart: milestone numbers and the axis name, as text, before the chart engine is loaded.
+    const words = await preview.locator('text').allTextContents()
+    expect(words).toContain('Number')
+    const listed = await page.locator('.milestone-key li').evaluateAll((items) => items.map((li) => li.getAttribute('data-milestone')))
+    expect(words.filter((w) => listed.includes(w)).length).toBeGreaterThan(20)
+    expect(await page.locator('[data-testid="trend-chart"] canvas').count()).toBe(0)
+    expect(record.requests.some((url) => /\/assets\/echarts-[^/]*\.js$/.test(url))).toBe(false)
+    // Screen readers get the generated description meanwhile, milestones included.
+    expect(await page.locator('[data-testid="trend-chart"]').getAttribute('aria-label')).toMatch(/1\. 20 November 1989/)
+    await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-preview-en.png' })
+
+    await page.mouse.move(200, 300)
+    await page.waitForSelector('[data-testid="trend-chart"] canvas')
+    await expect.poll(() => preview.count()).toBe(0)
+    expect(record.requests.some((url) => /\/assets\/echarts-[^/]*\.js$/.test(url))).toBe(true)
+    expect(await record.cspViolations()).toEqual([])
+    expect(record.pageErrors).toEqual([])
+  })
+
   it('shows a milestone title and date when the pointer rests on its marker', async () => {
     const { page } = await openPage(context)
     await waitForChart(page)

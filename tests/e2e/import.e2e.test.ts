@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
-import { baseUrl, launch, openPage, type PageRecord } from './browser'
+import { baseUrl, launch, openPage, waitForChart, type PageRecord } from './browser'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url))
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -316,7 +316,7 @@ describe('import', () => {
     expect(rows.map((r) => r[0])).toContain('<img src=x onerror=alert(1)>')
     expect(rows.map((r) => r[5])).toContain('<b>Hostile</b> "=1+1"')
     await page.goto(page.url().replace(/&?tab=table/, ''))
-    await page.waitForSelector('[data-testid="trend-chart"] canvas')
+    await waitForChart(page)
     // Hover the chart so the tooltip renders the label too.
     const box = await page.locator('[data-testid="trend-chart"]').boundingBox()
     for (let x = box!.x + 80; x < box!.x + box!.width - 40; x += 40) await page.mouse.move(x, box!.y + box!.height / 2)

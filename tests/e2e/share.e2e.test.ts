@@ -280,7 +280,15 @@ describe('embed', () => {
       page.on('pageerror', (e) => errors.push(String(e)))
       await page.goto(`${hostUrl}?${variant}`)
       const frame = page.frameLocator('#vigie')
+      // Before any input the frame shows the chart drawn as SVG, with its milestone numbers as text;
+      // the first move over it loads the interactive chart.
+      const preview = frame.locator('[data-testid="trend-preview"] svg')
+      await preview.waitFor({ timeout: 30_000 })
+      expect(await preview.locator('text').allTextContents()).toContain('Number')
+      const box = await page.locator('#vigie').boundingBox()
+      await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2)
       await frame.locator('[data-testid="trend-chart"] canvas').first().waitFor({ timeout: 30_000 })
+      await expect.poll(() => frame.locator('[data-testid="trend-preview"] svg').count()).toBe(0)
       const source = await frame.locator('[data-testid="embed-source"]').textContent()
       expect(source).toMatch(/^Sources: .*Child Focus/)
       const link = frame.locator('[data-testid="embed-link"]')

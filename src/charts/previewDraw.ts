@@ -1,0 +1,46 @@
+/**
+ * Draws the trend chart as an SVG element tree with ECharts' SVG renderer in server-side mode (no
+ * DOM): what the preview worker runs, from the same pure option builder as the interactive chart.
+ */
+import { init, use } from 'echarts/core'
+import { LineChart } from 'echarts/charts'
+import { AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
+import { buildTrendOption } from '../core/chart/trendOption'
+import type { PreviewRequest, SvgNode } from './previewProtocol'
+
+// No dataZoom: the period slider is a control, drawn when it works (with the interactive chart).
+use([LineChart, AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent, SVGRenderer])
+
+interface VNode {
+  tag: string
+  attrs: Record<string, string | number | boolean | undefined | null>
+  children?: VNode[]
+  text?: string
+}
+
+/** zrender's virtual node, reduced to plain data (no keys, no empty attributes). */
+function plain(node: VNode): SvgNode {
+  const attrs: Record<string, string | number | boolean> = {}
+  for (const [name, value] of Object.entries(node.attrs)) if (value != null && value !== false) attrs[name] = value
+  return {
+    tag: node.tag,
+    attrs,
+    ...(node.children?.length ? { children: node.children.map(plain) } : {}),
+    ...(node.text ? { text: node.text } : {}),
+  }
+}
+
+/** The chart of `request` at its size, without tooltip or period slider (nothing works in a picture). */
+export function drawPreview(request: Omit<PreviewRequest, 'id'>): SvgNode {
+  const option = buildTrendOption(request.spec, { ...request.text, chartDescription: () => '', consistency: () => '' })
+  const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width: request.width, height: request.height })
+  try {
+    chart.setOption({ ...option, tooltip: { show: false }, dataZoom: [] })
+    // The renderer's own element tree, before it is turned into markup: the page builds elements from it.
+    const painter = chart.getZr().painter as unknown as { renderToVNode(opts: Record<string, boolean>): VNode }
+    return plain(painter.renderToVNode({ compress: true, useViewBox: true, animation: false, emphasis: false, willUpdate: false }))
+  } finally {
+    chart.dispose()
+  }
+}

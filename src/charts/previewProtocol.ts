@@ -1,0 +1,35 @@
+/**
+ * Messages between the page and the chart-preview worker, which draws the first picture of the
+ * trend chart as SVG off the main thread, so the dashboard paints and responds before the
+ * interactive chart engine is loaded.
+ */
+import type { TrendSpec, TrendText } from '../core/chart/trendOption'
+
+/** The chart words a worker can receive: functions cannot be posted, and only tooltips and the aria text use them. */
+export type PreviewText = Omit<TrendText, 'chartDescription' | 'consistency'>
+
+export interface PreviewRequest {
+  readonly id: number
+  readonly spec: TrendSpec
+  readonly text: PreviewText
+  readonly width: number
+  readonly height: number
+}
+
+/** One SVG element as plain data: the page builds it with createElementNS, never by parsing markup. */
+export interface SvgNode {
+  readonly tag: string
+  readonly attrs: Readonly<Record<string, string | number | boolean>>
+  readonly children?: readonly SvgNode[]
+  readonly text?: string
+}
+
+export type PreviewReply = { readonly id: number; readonly tree: SvgNode } | { readonly id: number; readonly error: string }
+
+/** Beyond this many points the copy to the worker costs more than it saves: the chart engine draws directly. */
+export const PREVIEW_MAX_POINTS = 20_000
+
+export function previewText(text: TrendText): PreviewText {
+  const { unitAxis, status, category, source, baseline, milestones } = text
+  return { unitAxis, status, category, source, baseline, milestones }
+}

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+/**
+ * The chart-preview worker: draws the trend chart as SVG off the main thread, so the dashboard
+ * paints and responds before the interactive chart engine is loaded. Text is measured on an
+ * OffscreenCanvas, so labels are laid out as on the page.
+ */
+import { setPlatformAPI } from 'echarts/core'
+import { drawPreview } from '../charts/previewDraw'
+import type { PreviewReply, PreviewRequest } from '../charts/previewProtocol'
+
+declare const self: DedicatedWorkerGlobalScope
+
+setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) as unknown as HTMLCanvasElement })
+
+self.onmessage = ({ data }: MessageEvent<PreviewRequest>) => {
+  let reply: PreviewReply
+  try {
+    reply = { id: data.id, tree: drawPreview(data) }
+  } catch (e) {
+    reply = { id: data.id, error: e instanceof Error ? e.message : String(e) }
+  }
+  self.postMessage(reply)
+}

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import { buildSvgElement } from '../../src/charts/chartPreview'
+import { drawPreview } from '../../src/charts/previewDraw'
+import { previewText, type SvgNode } from '../../src/charts/previewProtocol'
+import { numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
+import { readDataset } from '../../src/core/dataset'
+import { buildSeries } from '../../src/core/series'
+import { applyView } from '../../src/core/transform'
+import { files } from '../helpers/csv'
+import { TEXT } from '../helpers/text'
+
+function spec(): TrendSpec {
+  const { value } = readDataset(files())
+  return {
+    locale: 'en',
+    series: applyView(buildSeries(value.observations, value.indicators), 'absolute', null).series,
+    milestones: numberMilestones(value.milestones),
+    sources: new Map(value.sources.map((s) => [s.id, s])),
+  }
+}
+
+const texts = (node: SvgNode): string[] => [...(node.text ? [node.text] : []), ...(node.children ?? []).flatMap(texts)]
+const tags = (node: SvgNode): string[] => [node.tag, ...(node.children ?? []).flatMap(tags)]
+
+describe('drawPreview (the chart as SVG, drawn by the worker)', () => {
+  it('draws the chart at the asked size with its axis names, milestone numbers and one line per series', () => {
+    const s = spec()
+    const tree = drawPreview({ spec: s, text: previewText(TEXT), width: 800, height: 480 })
+    expect(tree.tag).toBe('svg')
+    expect(tree.attrs.viewBox).toBe('0 0 800 480')
+    const words = texts(tree)
+    expect(words).toEqual(expect.arrayContaining(['Number', 'Change (%)']))
+    for (const m of s.milestones) expect(words).toContain(String(m.number))
+    expect(tags(tree).filter((t) => t === 'path').length).toBeGreaterThan(s.series.length)
+  })
+})
+
+describe('buildSvgElement (the page side)', () => {
+  it('builds the SVG elements, with text as text', () => {
+    const tree: SvgNode = {
+      tag: 'svg',
+      attrs: { viewBox: '0 0 10 10', width: 10 },
+      children: [{ tag: 'text', attrs: { x: 1, y: 2, style: 'font: 12px sans-serif' }, text: '<img src=x onerror=alert(1)>' }],
+    }
+    const svg = buildSvgElement(tree, document)!
+    expect(svg.namespaceURI).toBe('http://www.w3.org/2000/svg')
+    expect(svg.getAttribute('viewBox')).toBe('0 0 10 10')
+    const text = svg.querySelector('text')!
+    expect(text.textContent).toBe('<img src=x onerror=alert(1)>')
+    expect(text.querySelector('img')).toBeNull()
+    expect(text.style.getPropertyValue('font')).toContain('12px')
+  })
+
+  it('drops scripts, foreign content, event handlers and links out of the picture', () => {
+    const tree: SvgNode = {
+      tag: 'svg',
+      attrs: { onload: 'alert(1)' },
+      children: [
+        { tag: 'script', attrs: {}, text: 'alert(1)' },
+        { tag: 'foreignObject', attrs: {}, children: [{ tag: 'text', attrs: {}, text: 'inside' }] },
+        { tag: 'a', attrs: { href: 'javascript:alert(1)' }, text: 'link' },
+        { tag: 'g', attrs: { 'clip-path': 'url(#c1)', onclick: 'alert(1)' } },
+        { tag: 'path', attrs: { d: 'M0 0L1 1', style: 'fill: url(https://tracker.example/x)' } },
+        { tag: 'pattern', attrs: { id: 'p1', href: 'https://tracker.example/x.svg' } },
+        { tag: 'pattern', attrs: { id: 'p2', href: '#p1' } },
+      ],
+    }
+    const svg = buildSvgElement(tree, document)!
+    expect(new XMLSerializer().serializeToString(svg)).not.toMatch(/script|foreignObject|onload|onclick|javascript|tracker/i)
+    expect([...svg.children].map((c) => c.tagName)).toEqual(['g', 'path', 'pattern', 'pattern'])
+    expect(svg.querySelector('g')!.getAttribute('clip-path')).toBe('url(#c1)')
+    expect(svg.querySelector('#p2')!.getAttribute('href')).toBe('#p1')
+  })
+})
