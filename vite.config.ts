@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath } from 'node:url'
+import { bundledDataset } from './scripts/bundledDataset'
 
 /**
  * Strict Content-Security-Policy for the built app only: the dev server injects inline
@@ -46,6 +47,7 @@ export default defineConfig({
       escapeHtml: false,
     }),
     contentSecurityPolicy(),
+    bundledDataset(fileURLToPath(new URL('./data', import.meta.url))),
   ],
   base: './',
   define: {

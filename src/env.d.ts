@@ -5,3 +5,9 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+/** URL of the bundled dataset, read from data/*.csv at build time (scripts/bundledDataset.ts). */
+declare module 'virtual:vigie-bundled-dataset' {
+  const url: string
+  export default url
+}

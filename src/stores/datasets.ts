@@ -1,19 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import sourcesUrl from '../../data/sources.csv?url'
-import indicatorsUrl from '../../data/indicators.csv?url'
-import observationsUrl from '../../data/observations.csv?url'
-import milestonesUrl from '../../data/milestones.csv?url'
-import { readDataset, type DatasetFiles } from '../core/dataset'
+import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
 import type { DataIssue, Dataset } from '../core/model'
 import type { ImportedDataset } from '../core/import/table'
-
-const BUNDLED: Record<keyof DatasetFiles, string> = {
-  sources: sourcesUrl,
-  indicators: indicatorsUrl,
-  observations: observationsUrl,
-  milestones: milestonesUrl,
-}
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }
 
@@ -22,10 +11,11 @@ const IMPORTS_DB = 'vigie-imports'
 /** Stored imports that take longer than this to read are left for later: the app starts anyway. */
 const IMPORTS_TIMEOUT_MS = 5000
 
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
-  return response.text()
+/** The bundled data: data/*.csv as the CSV reader reads them, done once at build time. */
+async function fetchBundled(): Promise<{ value: Dataset; issues: DataIssue[] }> {
+  const response = await fetch(bundledDatasetUrl)
+  if (!response.ok) throw new Error(`${bundledDatasetUrl}: HTTP ${response.status}`)
+  return (await response.json()) as { value: Dataset; issues: DataIssue[] }
 }
 
 /** An imported dataset beside the bundled one (src/import/entries.ts makes them). */
@@ -111,13 +101,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     status.value = 'loading'
     const stored = loadStoredImports()
     try {
-      const entries = await Promise.all(
-        (Object.keys(BUNDLED) as (keyof DatasetFiles)[]).map(async (kind) => {
-          const text = await fetchText(BUNDLED[kind])
-          return [kind, { name: `data/${kind}.csv`, text }] as const
-        }),
-      )
-      const parsed = readDataset(Object.fromEntries(entries) as DatasetFiles)
+      const parsed = await fetchBundled()
       const loaded = await stored
       bundled.value = parsed.value
       issues.value = parsed.issues

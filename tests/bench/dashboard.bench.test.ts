@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, CHROMIUM_ARGS, launch, waitForChart } from '../e2e/browser'
+import { readDataset, type DatasetFiles } from '../../src/core/dataset'
 
 const INDICATORS = 20
 const POINTS = 5000
@@ -83,10 +84,11 @@ describe('dashboard benchmark', () => {
     const data = generatedData()
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
-    await page.route(/\/assets\/(sources|indicators|observations|milestones)-[^/]*\.csv$/, (route) => {
-      const kind = /assets\/(\w+)-/.exec(route.request().url())![1]!
-      return route.fulfill({ status: 200, contentType: 'text/csv', body: data[kind]! })
-    })
+    // The generated files, read as the build reads data/*.csv, in place of the bundled dataset.
+    const generated = JSON.stringify(
+      readDataset(Object.fromEntries(Object.entries(data).map(([kind, text]) => [kind, { name: `${kind}.csv`, text }])) as DatasetFiles),
+    )
+    await page.route(/\/assets\/dataset-[^/]*\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: generated }))
     await page.goto(new URL('./#/?lang=en', baseUrl()).toString())
     await waitForChart(page)
     await page.locator('.filters [data-offence="csam"]').waitFor()

@@ -205,12 +205,12 @@ describe('hostile data', () => {
       dialogs.push(d.message())
       void d.dismiss()
     })
-    await page.route(/\/assets\/indicators-[^/]*\.csv$/, async (route) => {
-      const text = readFileSync('data/indicators.csv', 'utf8').replace(
-        indicators.get('cf_hotline_reports')!.label_en!,
-        payload.replace(/"/g, '""'),
-      )
-      await route.fulfill({ status: 200, contentType: 'text/csv', body: text })
+    // The bundled dataset as served, with the hotline indicator's English label replaced.
+    await page.route(/\/assets\/dataset-[^/]*\.json$/, async (route) => {
+      const response = await route.fetch()
+      const bundled = (await response.json()) as { value: { indicators: { id: string; label: { en: string } }[] } }
+      bundled.value.indicators.find((i) => i.id === 'cf_hotline_reports')!.label.en = payload
+      await route.fulfill({ response, json: bundled })
     })
     await page.goto(new URL('./#/?ind=cf_hotline_reports&cat=eu_directive&lang=en', (await import('./browser')).baseUrl()).toString())
     await waitForChart(page)

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkQuotes, readDataset, type DatasetFiles } from '../../src/core/dataset'
 import { formatIssue, RELATIVE_UNITS } from '../../src/core/model'
+import { readBundledDataset } from '../../scripts/bundledDataset'
 
 const read = (kind: keyof DatasetFiles) => ({ name: `data/${kind}.csv`, text: readFileSync(`data/${kind}.csv`, 'utf8') })
 const files: DatasetFiles = {
@@ -15,6 +16,12 @@ const { value: data, issues } = readDataset(files)
 describe('the shipped data set', () => {
   it('passes the validator', () => {
     expect(issues.map(formatIssue)).toEqual([])
+  })
+
+  it('reaches the browser unchanged: the build-time JSON parses back to exactly what the CSV reader gives', () => {
+    const shipped = JSON.parse(JSON.stringify(readBundledDataset('data')))
+    expect(shipped).toEqual({ value: data, issues })
+    expect(shipped.value.observations).toHaveLength(data.observations.length)
   })
 
   it('quotes its seed documents word for word', () => {

@@ -63,7 +63,8 @@ export interface TrendText {
 /** Numbers the milestones in date order, 1..n. */
 export function numberMilestones(milestones: readonly Milestone[]): NumberedMilestone[] {
   return [...milestones]
-    .sort((a, b) => a.date.start - b.date.start || a.title.en.localeCompare(b.title.en))
+    // Same-day ties by English title in code-unit order: stable numbers without loading Intl's collator.
+    .sort((a, b) => a.date.start - b.date.start || (a.title.en < b.title.en ? -1 : a.title.en > b.title.en ? 1 : 0))
     .map((milestone, i) => ({ number: i + 1, milestone }))
 }
 
