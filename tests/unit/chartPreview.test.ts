@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { buildSvgElement } from '../../src/charts/chartPreview'
+import { buildSvgElement, ChartPreviewer } from '../../src/charts/chartPreview'
 import { drawPreview } from '../../src/charts/previewDraw'
 import { previewText, type SvgNode } from '../../src/charts/previewProtocol'
 import { numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
@@ -71,5 +71,68 @@ describe('buildSvgElement (the page side)', () => {
     expect([...svg.children].map((c) => c.tagName)).toEqual(['g', 'path', 'pattern', 'pattern'])
     expect(svg.querySelector('g')!.getAttribute('clip-path')).toBe('url(#c1)')
     expect(svg.querySelector('#p2')!.getAttribute('href')).toBe('#p1')
+  })
+})
+
+describe('ChartPreviewer (one worker per chart, the latest request wins)', () => {
+  /** A stand-in for the worker: records what is posted, replies when the test says so. */
+  class FakeWorker {
+    static last: FakeWorker | null = null
+    posted: { id: number; width: number }[] = []
+    terminated = false
+    onmessage: ((event: { data: unknown }) => void) | null = null
+    onerror: ((event: { message: string; preventDefault: () => void }) => void) | null = null
+    constructor() {
+      FakeWorker.last = this
+    }
+    postMessage(message: { id: number; width: number }): void {
+      this.posted.push(message)
+    }
+    terminate(): void {
+      this.terminated = true
+    }
+    reply(data: unknown): void {
+      this.onmessage?.({ data })
+    }
+  }
+  const request = (width: number) => ({ spec: spec(), text: previewText(TEXT), width, height: 300 })
+  const tree: SvgNode = { tag: 'svg', attrs: {} }
+
+  it('never shows a stale picture: requests made while one is drawn collapse into the latest', () => {
+    const original = globalThis.Worker
+    globalThis.Worker = FakeWorker as unknown as typeof Worker
+    try {
+      const shown: SvgNode[] = []
+      const previewer = new ChartPreviewer((t) => shown.push(t), () => {})
+      previewer.draw(request(400))
+      previewer.draw(request(500))
+      previewer.draw(request(600))
+      const worker = FakeWorker.last!
+      expect(worker.posted.map((m) => m.width)).toEqual([400])
+      worker.reply({ id: worker.posted[0]!.id, tree })
+      // The 400 px picture is out of date: the 600 px one is asked for instead, and only it is shown.
+      expect(shown).toEqual([])
+      expect(worker.posted.map((m) => m.width)).toEqual([400, 600])
+      worker.reply({ id: worker.posted[1]!.id, tree })
+      expect(shown).toEqual([tree])
+    } finally {
+      globalThis.Worker = original
+    }
+  })
+
+  it('hands over to the chart engine when the worker fails, and stops the worker', () => {
+    const original = globalThis.Worker
+    globalThis.Worker = FakeWorker as unknown as typeof Worker
+    try {
+      const failures: string[] = []
+      const previewer = new ChartPreviewer(() => {}, (reason) => failures.push(reason))
+      previewer.draw(request(400))
+      const worker = FakeWorker.last!
+      worker.reply({ id: worker.posted[0]!.id, error: 'OffscreenCanvas is not defined' })
+      expect(failures).toEqual(['OffscreenCanvas is not defined'])
+      expect(worker.terminated).toBe(true)
+    } finally {
+      globalThis.Worker = original
+    }
   })
 })
