@@ -71,6 +71,7 @@ describe('dashboard', () => {
     // The same chart: milestone numbers and the axis name, as text, before the chart engine is loaded.
     const words = await preview.locator('text').allTextContents()
     expect(words).toContain('Number')
+    await page.locator('.milestone-key li').first().waitFor()
     const listed = await page.locator('.milestone-key li').evaluateAll((items) => items.map((li) => li.getAttribute('data-milestone')))
     expect(words.filter((w) => listed.includes(w)).length).toBeGreaterThan(20)
     expect(await page.locator('[data-testid="trend-chart"] canvas').count()).toBe(0)
