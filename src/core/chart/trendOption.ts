@@ -381,6 +381,8 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
         gridIndex: i,
         name: panels[i] ? text.unitAxis[unit] : '',
         nameLocation: 'end' as const,
+        // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
+        nameGap: i === 0 && labelRows.length > 0 ? 2 + 3 * 12 + 8 : 15,
         nameTextStyle: { align: 'left' as const, color: '#374151' },
         axisLabel: { formatter: (value: number) => formatValue(value, unit, spec.locale) },
       }
