@@ -36,7 +36,11 @@ export function drawPreview(request: Omit<PreviewRequest, 'id'>): SvgNode {
   const option = buildTrendOption(request.spec, { ...request.text, chartDescription: () => '', consistency: () => '' })
   const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width: request.width, height: request.height })
   try {
-    chart.setOption({ ...option, tooltip: { show: false }, dataZoom: [] })
+    // Neither tooltip nor slider in a picture: left out of the option, not just hidden.
+    const picture = { ...option }
+    delete picture.tooltip
+    delete picture.dataZoom
+    chart.setOption(picture)
     // The renderer's own element tree, before it is turned into markup: the page builds elements from it.
     const painter = chart.getZr().painter as unknown as { renderToVNode(opts: Record<string, boolean>): VNode }
     return plain(painter.renderToVNode({ compress: true, useViewBox: true, animation: false, emphasis: false, willUpdate: false }))

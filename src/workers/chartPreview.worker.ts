@@ -10,6 +10,9 @@ import type { PreviewReply, PreviewRequest } from '../charts/previewProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
+// ECharts' development build reads its defaults from `global` when there is no `window`, as in a
+// worker (the dev server serves that build).
+;(globalThis as { global?: unknown }).global ??= globalThis
 setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) as unknown as HTMLCanvasElement })
 
 self.onmessage = ({ data }: MessageEvent<PreviewRequest>) => {
