@@ -3,7 +3,7 @@ import { ref, watch } from 'vue'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/model'
 import { DEFAULT_VIEW, type Scale, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
-import { i18n, initialLocale, saveLocale } from '../i18n'
+import { i18n, initialLocale, loadLocaleMessages, saveLocale } from '../i18n'
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
@@ -43,11 +43,15 @@ export const useViewStore = defineStore('view', () => {
     patch({ indicators: [], offences: [], jurisdictions: [], categories: [], sources: [], from: null, to: null })
   }
 
+  // The interface switches once the language's messages are there (French and Dutch load on demand),
+  // so it never shows keys falling back to English one by one.
   watch(
     () => state.value.locale,
-    (next) => {
-      i18n.global.locale.value = next
+    async (next) => {
       saveLocale(next)
+      await loadLocaleMessages(next)
+      if (state.value.locale !== next) return
+      i18n.global.locale.value = next
       document.documentElement.lang = next
     },
     { immediate: true },
