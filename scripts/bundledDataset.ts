@@ -5,16 +5,15 @@
  * took about 100 ms of main thread on a phone-speed CPU. `import url from 'virtual:vigie-bundled-dataset'`
  * gives the file's URL; index.html preloads it, so it downloads beside the scripts.
  */
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Plugin } from 'vite'
-import { CANONICAL_COLUMNS, readDataset, type CanonicalFile, type DatasetFiles } from '../src/core/dataset'
+import { CANONICAL_FILES, readDataset } from '../src/core/dataset'
 import type { DataIssue, Dataset } from '../src/core/model'
+import { readDataFolder } from './dataFolder'
 
 const ID = 'virtual:vigie-bundled-dataset'
 const RESOLVED = `\0${ID}`
 const DEV_PATH = '/@vigie/dataset.json'
-const CANONICAL_FILES = Object.keys(CANONICAL_COLUMNS) as CanonicalFile[]
 
 /** What the JSON file holds: exactly what readDataset returns for the bundled CSVs. */
 export interface BundledDataset {
@@ -23,15 +22,11 @@ export interface BundledDataset {
 }
 
 export function readBundledDataset(dataDir: string): BundledDataset {
-  const files = Object.fromEntries(
-    CANONICAL_FILES.map((kind) => [kind, { name: `data/${kind}.csv`, text: readFileSync(resolve(dataDir, `${kind}.csv`), 'utf8') }]),
-  ) as DatasetFiles
-  return readDataset(files)
+  return readDataset(readDataFolder(dataDir))
 }
 
 export function bundledDataset(dataDir: string): Plugin {
   let serving = false
-  let fileName: string | null = null
   return {
     name: 'vigie-bundled-dataset',
     configResolved(config) {
@@ -48,16 +43,12 @@ export function bundledDataset(dataDir: string): Plugin {
       const ref = this.emitFile({ type: 'asset', name: 'dataset.json', source: JSON.stringify(readBundledDataset(dataDir)) })
       return `export default import.meta.ROLLUP_FILE_URL_${ref}`
     },
-    generateBundle(_options, bundle) {
-      fileName = Object.values(bundle).find((file) => file.type === 'asset' && file.names?.includes('dataset.json'))?.fileName ?? null
-    },
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
         const asset = context.bundle && Object.values(context.bundle).find((f) => f.type === 'asset' && f.names?.includes('dataset.json'))
-        const href = asset?.fileName ?? fileName
-        if (!href) return html
-        return html.replace('</head>', `  <link rel="preload" href="./${href}" as="fetch" type="application/json" crossorigin />\n  </head>`)
+        if (!asset) return html
+        return html.replace('</head>', `  <link rel="preload" href="./${asset.fileName}" as="fetch" type="application/json" crossorigin />\n  </head>`)
       },
     },
     configureServer(server) {

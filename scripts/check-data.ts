@@ -6,25 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { checkConsistency } from '../src/core/consistency'
-import { checkQuotes, readDataset, type DatasetFiles } from '../src/core/dataset'
+import { checkQuotes, readDataset } from '../src/core/dataset'
 import { formatIssue } from '../src/core/model'
+import { readDataFolder } from './dataFolder'
 
 const dataDir = resolve(process.argv[2] ?? 'data')
 const seedsDir = resolve(process.env.VIGIE_SEEDS ?? '../shared/seeds')
 
-function read(kind: keyof DatasetFiles): { name: string; text: string } {
-  const path = join(dataDir, `${kind}.csv`)
-  const name = join(process.argv[2] ? dataDir : 'data', `${kind}.csv`)
-  if (!existsSync(path)) return { name, text: '' }
-  return { name, text: readFileSync(path, 'utf8') }
-}
-
-const files: DatasetFiles = {
-  sources: read('sources'),
-  indicators: read('indicators'),
-  observations: read('observations'),
-  milestones: read('milestones'),
-}
+const files = readDataFolder(dataDir, process.argv[2] ? dataDir : 'data')
 const { value: dataset, issues } = readDataset(files)
 const problems = [...issues]
 

@@ -64,6 +64,8 @@ export const CANONICAL_COLUMNS = {
 } as const
 
 export type CanonicalFile = keyof typeof CANONICAL_COLUMNS
+/** The four files of a canonical dataset, by kind. */
+export const CANONICAL_FILES = Object.keys(CANONICAL_COLUMNS) as CanonicalFile[]
 
 /** The text of each canonical file, keyed by file kind, with the name to cite in messages. */
 export type DatasetFiles = Record<CanonicalFile, { readonly name: string; readonly text: string }>

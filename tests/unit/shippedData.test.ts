@@ -1,16 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkQuotes, readDataset, type DatasetFiles } from '../../src/core/dataset'
+import { checkQuotes, readDataset } from '../../src/core/dataset'
 import { formatIssue, RELATIVE_UNITS } from '../../src/core/model'
 import { readBundledDataset } from '../../scripts/bundledDataset'
+import { readDataFolder } from '../../scripts/dataFolder'
 
-const read = (kind: keyof DatasetFiles) => ({ name: `data/${kind}.csv`, text: readFileSync(`data/${kind}.csv`, 'utf8') })
-const files: DatasetFiles = {
-  sources: read('sources'),
-  indicators: read('indicators'),
-  observations: read('observations'),
-  milestones: read('milestones'),
-}
+const files = readDataFolder('data')
 const { value: data, issues } = readDataset(files)
 
 describe('the shipped data set', () => {
