@@ -7,30 +7,15 @@ import type { TrendText } from '../core/chart/trendOption'
 import type { ExportText } from '../core/export/labels'
 import type { HtmlText } from '../core/export/html'
 import { formatDate } from '../core/format'
-import { watch } from 'vue'
-import { LOCALES, MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
+import { MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 import { VIEW_MODES } from '../core/view'
-import { i18n } from '../i18n'
+import { i18n, mergeLazyMessages } from '../i18n'
 import { buildTrendText } from '../composables/useTrendText'
 import en from '../i18n/locales/share/lazy/en.json'
 import fr from '../i18n/locales/share/lazy/fr.json'
 import nl from '../i18n/locales/share/lazy/nl.json'
 
-const LAZY: Record<Locale, typeof en> = { en, fr, nl }
-
-/** Adds the share messages to a language's catalogue unless they are there. */
-function ensure(locale: Locale): void {
-  const messages = i18n.global.getLocaleMessage(locale) as { share?: { panel?: unknown } }
-  if (!messages.share?.panel) i18n.global.mergeLocaleMessage(locale, { share: LAZY[locale] })
-}
-
-// A language's catalogue can be replaced when it loads (French and Dutch load on demand): add the
-// share messages back each time, synchronously, before anything renders with them.
-watch(
-  () => LOCALES.map((l) => i18n.global.getLocaleMessage(l)),
-  () => LOCALES.forEach(ensure),
-  { immediate: true, flush: 'sync' },
-)
+mergeLazyMessages<typeof en>('share', 'panel', { en, fr, nl })
 
 type Translate = (key: string, named?: Record<string, unknown>, options?: { locale?: Locale; plural?: number }) => string
 

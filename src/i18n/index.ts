@@ -1,3 +1,4 @@
+import { watch } from 'vue'
 import { createI18n } from 'vue-i18n'
 // Precompiled at build time by @intlify/unplugin-vue-i18n: no message compiler ships, no eval.
 import en from './locales/en.json'
@@ -58,4 +59,22 @@ export async function loadLocaleMessages(locale: Locale): Promise<void> {
   const messages = await loaders[locale]()
   i18n.global.setLocaleMessage(locale, messages.default)
   loaded.add(locale)
+}
+
+/**
+ * Merges a feature's lazily loaded catalogue (`namespace.*`, in every language) into vue-i18n, and
+ * merges it again, synchronously and before anything renders with it, whenever a language's
+ * catalogue is replaced (French and Dutch load on demand). `marker` is a key only the lazy part has;
+ * callers name the English catalogue's type, so French and Dutch must have every key it has.
+ */
+export function mergeLazyMessages<Catalogue extends object>(namespace: string, marker: string, catalogues: Record<Locale, Catalogue>): void {
+  const ensure = (locale: Locale): void => {
+    const messages = i18n.global.getLocaleMessage(locale) as Record<string, Record<string, unknown> | undefined>
+    if (messages[namespace]?.[marker] === undefined) i18n.global.mergeLocaleMessage(locale, { [namespace]: catalogues[locale] })
+  }
+  watch(
+    () => LOCALES.map((l) => i18n.global.getLocaleMessage(l)),
+    () => LOCALES.forEach(ensure),
+    { immediate: true, flush: 'sync' },
+  )
 }
