@@ -163,6 +163,11 @@ export function describeChart(spec: TrendSpec): string {
   return [...parts, ...marks].join('; ')
 }
 
+/** The chart's accessible description: ECharts' aria text, and the chart's name while its picture stands in. */
+export function chartDescription(spec: TrendSpec, text: Pick<TrendText, 'chartDescription'>): string {
+  return text.chartDescription(describeChart(spec))
+}
+
 const PANEL_GAP = 48
 const TOP = 64
 const BOTTOM = 64
@@ -346,7 +351,7 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
     aria: {
       enabled: true,
       decal: { show: true },
-      label: { description: text.chartDescription(describeChart(spec)) },
+      label: { description: chartDescription(spec, text) },
     },
     grid,
     tooltip: {
