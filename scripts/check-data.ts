@@ -1,27 +1,40 @@
 /**
- * `npm run check-data`: validates the canonical CSV files in data/ (or the folder given as first
- * argument) and exits non-zero on any problem, printing each as file:line:column. When the seed
- * documents are present (../shared/seeds, or VIGIE_SEEDS), every quote is checked against them.
+ * `npm run check-data [folder]`: validates the canonical CSV files in data/ (or the folder given)
+ * and exits non-zero on any problem, printing each as file:line:column. Checks that need the source
+ * documents kept beside the repository (../shared/seeds, or VIGIE_SEEDS; ../shared/research/
+ * external-figures.csv, or VIGIE_RESEARCH) run when those are there; the output names any check
+ * it could not run and why. With `--with-sources` (`npm run check-sources`, run by CI as its own
+ * step) missing documents are a failure.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { checkConsistency } from '../src/core/consistency'
-import { checkQuotes, readDataset } from '../src/core/dataset'
+import { readDataset } from '../src/core/dataset'
 import { formatIssue } from '../src/core/model'
 import { readDataFolder } from './dataFolder'
+import { checkAgainstResearch, checkAgainstSeeds } from './sourceChecks'
 
-const dataDir = resolve(process.argv[2] ?? 'data')
+const args = process.argv.slice(2)
+const requireSources = args.includes('--with-sources')
+const folder = args.find((a) => !a.startsWith('--'))
+const dataDir = resolve(folder ?? 'data')
 const seedsDir = resolve(process.env.VIGIE_SEEDS ?? '../shared/seeds')
+const researchFile = resolve(process.env.VIGIE_RESEARCH ?? '../shared/research/external-figures.csv')
 
-const files = readDataFolder(dataDir, process.argv[2] ? dataDir : 'data')
+const files = readDataFolder(dataDir, folder ? dataDir : 'data')
 const { value: dataset, issues } = readDataset(files)
 const problems = [...issues]
 
-if (existsSync(seedsDir)) {
-  const documents = new Map(readdirSync(seedsDir).map((name) => [name, readFileSync(join(seedsDir, name), 'utf8')]))
-  problems.push(...checkQuotes(dataset, documents))
-} else {
-  console.log(`note: ${seedsDir} not found, quotes were not checked against the seed documents`)
+let notRun = 0
+for (const check of [checkAgainstSeeds(dataset, seedsDir), checkAgainstResearch(dataset, researchFile)]) {
+  if (check.problems) {
+    console.log(`ran: ${check.name} (${check.path}): ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`)
+    problems.push(...check.problems)
+  } else if (requireSources) {
+    console.error(`FAILED: ${check.name}: ${check.path} not found (--with-sources needs the source documents beside the repository)`)
+    notRun++
+  } else {
+    console.log(`NOT RUN: ${check.name}: ${check.path} not found (a plain clone has no ../shared; CI runs it with \`npm run check-sources\`)`)
+  }
 }
 
 for (const problem of problems) console.error(formatIssue(problem))
@@ -42,6 +55,7 @@ for (const c of checks) {
 console.log(
   `check-data: ${dataset.sources.length} sources, ${dataset.indicators.length} indicators, ` +
     `${dataset.observations.length} observations, ${dataset.milestones.length} milestones; ` +
-    `${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}` +
+    (notRun > 0 ? `; ${notRun} required check${notRun === 1 ? '' : 's'} could not run` : ''),
 )
-process.exit(problems.length > 0 ? 1 : 0)
+process.exit(problems.length > 0 || notRun > 0 ? 1 : 0)

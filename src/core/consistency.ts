@@ -1,5 +1,5 @@
 import { BASELINE_PREVIOUS_PERIOD, type Dataset, type Indicator, type Observation } from './model'
-import { parsePeriod } from './period'
+import { lastYear, parsePeriod } from './period'
 
 /**
  * A published relative figure set beside the change computed from the counts it describes.
@@ -85,7 +85,7 @@ export function checkConsistency(dataset: Dataset): ConsistencyCheck[] {
     let comparedValue = byPeriod.get(comparedPeriod)
     if (comparedValue === undefined && observation.period.kind === 'interval') {
       // A part-year claim: compare with the total of the year the interval ends in.
-      comparedPeriod = String(new Date(observation.period.end - 1).getFullYear())
+      comparedPeriod = String(lastYear(observation.period))
       comparedValue = byPeriod.get(comparedPeriod)
       kind = 'claim_vs_total'
     }

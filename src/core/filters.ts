@@ -1,6 +1,7 @@
 import type { Dataset, Indicator, Jurisdiction, Milestone, MilestoneCategory, Observation, Offence } from './model'
 import type { ViewState } from './view'
 import { indexDataset } from './datasetIndex'
+import { yearOf } from './period'
 
 /** The figures and milestones a view state leaves. */
 export interface Selection {
@@ -17,8 +18,8 @@ export function jurisdictionOf(o: Observation): Jurisdiction {
 }
 
 function inYears(start: number, end: number, from: number | null, to: number | null): boolean {
-  if (from !== null && new Date(end - 1).getFullYear() < from) return false
-  if (to !== null && new Date(start).getFullYear() > to) return false
+  if (from !== null && yearOf(end - 1) < from) return false
+  if (to !== null && yearOf(start) > to) return false
   return true
 }
 

@@ -1,5 +1,5 @@
 import type { Locale, Period, Precision } from './model'
-import { parsePeriod, periodPrecision } from './period'
+import { calendarDate, parsePeriod, periodPrecision } from './period'
 
 const INTL_TAG: Record<Locale, string> = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' }
 
@@ -72,11 +72,11 @@ const MONTHS: Record<Locale, readonly string[]> = {
  * tables; a test checks every month against Intl.
  */
 export function formatDate(timestamp: number, precision: Precision, locale: Locale): string {
-  const date = new Date(timestamp)
-  const year = String(date.getFullYear())
+  const date = calendarDate(timestamp)
+  const year = String(date.year)
   if (precision === 'year') return year
-  const month = `${MONTHS[locale][date.getMonth()]} ${year}`
-  return precision === 'month' ? month : `${date.getDate()} ${month}`
+  const month = `${MONTHS[locale][date.month - 1]} ${year}`
+  return precision === 'month' ? month : `${date.day} ${month}`
 }
 
 /** A period label: a year, a month, a day, or "18 March 2020 – 15 July 2020" for an interval. */

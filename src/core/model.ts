@@ -66,9 +66,9 @@ export interface Period {
   /** The text as written in the data, e.g. `2020-03-18/2020-07-15`. */
   readonly text: string
   readonly kind: Precision | 'interval'
-  /** Start of the period (local midnight), in ms since the epoch. */
+  /** Start of the period: UTC midnight of its first day, in ms since the epoch (see period.ts). */
   readonly start: number
-  /** End of the period, exclusive, in ms since the epoch. */
+  /** End of the period, exclusive: UTC midnight after its last day. */
   readonly end: number
   /** Where the point is drawn: the middle of the period. */
   readonly mid: number
@@ -168,6 +168,7 @@ export type IssueCode =
   | 'baseline_on_absolute'
   | 'missing_quote'
   | 'quote_not_in_document'
+  | 'published_figure_missing'
   | 'source_without_reference'
   | 'duplicate_key'
   | 'duplicate_id'

@@ -1,5 +1,6 @@
 import type { DisplayUnit, Observation } from './model'
 import { previousPeriod } from './consistency'
+import { firstYear } from './period'
 import type { Series, SeriesPoint } from './series'
 import type { Scale, ViewMode } from './view'
 
@@ -35,7 +36,7 @@ export interface ViewResult {
 }
 
 function yearOf(point: SeriesPoint): number {
-  return new Date(point.observation.period.start).getFullYear()
+  return firstYear(point.observation.period)
 }
 
 /**

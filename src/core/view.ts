@@ -26,11 +26,6 @@ export interface ViewState {
   readonly scale: Scale
   readonly tab: Tab
   readonly locale: Locale
-  /**
-   * Imported datasets shown besides the bundled one, by id; empty means the default (every loaded
-   * dataset). Carried as given: a link may name a dataset this browser has not imported.
-   */
-  readonly datasets: readonly string[]
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -46,5 +41,4 @@ export const DEFAULT_VIEW: ViewState = {
   scale: 'linear',
   tab: 'chart',
   locale: 'en',
-  datasets: [],
 }

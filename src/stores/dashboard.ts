@@ -4,6 +4,7 @@ import { numberMilestones, type TrendSpec } from '../core/chart/trendOption'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import { selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
+import { firstYear } from '../core/period'
 import { buildSeries } from '../core/series'
 import { applyView, effectiveScale, logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
@@ -30,8 +31,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   /** Years with figures, for the period and base-year pickers. */
   const years = computed(() => {
     const set = new Set<number>()
-    for (const o of datasets.dataset.observations) set.add(new Date(o.period.start).getFullYear())
-    for (const m of datasets.dataset.milestones) set.add(new Date(m.date.start).getFullYear())
+    for (const o of datasets.dataset.observations) set.add(firstYear(o.period))
+    for (const m of datasets.dataset.milestones) set.add(firstYear(m.date))
     return [...set].sort((a, b) => a - b)
   })
   /** What the chart draws at a given size: the one spec the dashboard, embed and exports share. */

@@ -35,8 +35,6 @@ export const useViewStore = defineStore('view', () => {
   const setBase = (base: number | null) => patch({ base })
   const setScale = (scale: Scale) => patch({ scale })
   const setTab = (tab: Tab) => patch({ tab })
-  /** Imported datasets to show (empty: every loaded one). */
-  const setDatasets = (ids: readonly string[]) => patch({ datasets: [...ids] })
 
   /** Clears every filter; keeps the language, view mode and tab. */
   function clearFilters(): void {
@@ -73,7 +71,6 @@ export const useViewStore = defineStore('view', () => {
     setBase,
     setScale,
     setTab,
-    setDatasets,
     clearFilters,
   }
 })

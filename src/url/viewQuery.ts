@@ -24,7 +24,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'dataset', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -47,7 +47,6 @@ export function toQuery(state: ViewState): Query {
   if (state.jurisdictions.length) q.jur = join(state.jurisdictions)
   if (state.categories.length) q.cat = join(state.categories)
   if (state.sources.length) q.src = join(state.sources)
-  if (state.datasets.length) q.dataset = join(state.datasets)
   if (state.from !== null) q.from = String(state.from)
   if (state.to !== null) q.to = String(state.to)
   if (state.mode !== DEFAULT_VIEW.mode) q.view = state.mode
@@ -71,7 +70,6 @@ export function toSearch(query: Readonly<Query>): string {
 export interface KnownIds {
   readonly indicators?: ReadonlySet<string>
   readonly sources?: ReadonlySet<string>
-  readonly datasets?: ReadonlySet<string>
 }
 
 /**
@@ -79,7 +77,9 @@ export interface KnownIds {
  * first; a link without `v` is read as version 1.
  */
 export function migrate(query: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  return query
+  // `dataset` was written by early version-1 links but never had an effect: dropped without a notice.
+  if (!('dataset' in query)) return query
+  return Object.fromEntries(Object.entries(query).filter(([param]) => param !== 'dataset'))
 }
 
 /** Parses a query into a full, valid view state plus the parameters it had to drop. */
@@ -141,7 +141,6 @@ export function fromQuery(
     scale: one('scale', SCALES, DEFAULT_VIEW.scale),
     tab: one('tab', TABS, DEFAULT_VIEW.tab),
     locale: one('lang', LOCALES, (LOCALES as readonly string[]).includes(fallbackLocale) ? fallbackLocale : DEFAULT_VIEW.locale),
-    datasets: list('dataset', known.datasets),
   }
   const recognised = new Set<string>([...VIEW_PARAMS, ...PAGE_PARAMS])
   for (const param of Object.keys(query)) {
@@ -165,7 +164,6 @@ export function isViewState(s: ViewState): boolean {
     isList(s.jurisdictions, member(JURISDICTIONS)) &&
     isList(s.categories, member(MILESTONE_CATEGORIES)) &&
     isList(s.sources, id) &&
-    isList(s.datasets, id) &&
     isYear(s.from) &&
     isYear(s.to) &&
     !(s.from !== null && s.to !== null && s.from > s.to) &&

@@ -180,7 +180,7 @@ describe('chart', () => {
     const first = await page.evaluate(() => {
       const o = (window as unknown as { __vigieChart: { getOption: () => { series: { id: string; data: (number[] | { value: number[] })[] }[] } } }).__vigieChart.getOption()
       const xs = o.series.filter((s) => !s.id.startsWith('milestones-')).flatMap((s) => s.data.map((d) => (Array.isArray(d) ? d[0]! : d.value[0]!)))
-      return new Date(Math.min(...xs)).getFullYear()
+      return new Date(Math.min(...xs)).getUTCFullYear()
     })
     expect(first).toBeGreaterThanOrEqual(from)
   })

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { baseUrl, launch, openPage, waitForChart } from './browser'
+import { baseUrl, download, launch, openPage, waitForChart } from './browser'
 import { inflateRawSync } from 'node:zlib'
 
 /** Width and height of a PNG, from its IHDR header. */
@@ -42,18 +42,6 @@ function unzip(bytes: Buffer): Map<string, Buffer> {
     p += 46 + nameLength + extraLength + commentLength
   }
   return files
-}
-
-/** Clicks a share-menu item and returns the downloaded file's name and bytes. */
-export async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const panel = page.locator('[data-testid="share-panel"]')
-  if (!(await panel.isVisible())) {
-    await page.click('[data-testid="share-toggle"]')
-    await panel.waitFor()
-  }
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`[data-testid="${testId}"]`)])
-  const path = await file.path()
-  return { name: file.suggestedFilename(), bytes: readFileSync(path) }
 }
 
 type ChartOption = {

@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkQuotes, readDataset } from '../../src/core/dataset'
+import { readDataset } from '../../src/core/dataset'
 import { formatIssue, RELATIVE_UNITS } from '../../src/core/model'
 import { readBundledDataset } from '../../scripts/bundledDataset'
 import { readDataFolder } from '../../scripts/dataFolder'
@@ -19,14 +18,6 @@ describe('the shipped data set', () => {
     expect(shipped.value.observations).toHaveLength(data.observations.length)
   })
 
-  it('quotes its seed documents word for word', () => {
-    const seeds = '../shared/seeds'
-    // The seeds stand beside the repository in CI and on developers' machines.
-    expect(existsSync(seeds)).toBe(true)
-    const documents = new Map(readdirSync(seeds).map((n) => [n, readFileSync(`${seeds}/${n}`, 'utf8')]))
-    expect(checkQuotes(data, documents).map(formatIssue)).toEqual([])
-  })
-
   it('holds the 2013 figure of 1232 reports to Child Focus, quoted', () => {
     const o = data.observations.find((x) => x.period.text === '2013' && x.value === 1232)
     expect(o).toBeDefined()
@@ -41,18 +32,6 @@ describe('the shipped data set', () => {
     expect(target.length).toBeGreaterThan(0)
     expect(target.every((o) => o.value === 10 && o.baseline === 'previous period')).toBe(true)
     expect(data.indicators.find((i) => i.id === 'ga_icse_identified_victims_target')!.unit).toBe('target_percent_yearly')
-  })
-
-  it('ships every published series of shared/research, each with its source URL', () => {
-    // Rows, not lines: no field of the research file spans lines.
-    const research = readFileSync('../shared/research/external-figures.csv', 'utf8').split('\n').slice(1).filter(Boolean)
-    const figures = research.filter((line) => !line.startsWith('event_'))
-    expect(figures).toHaveLength(100)
-    const urls = new Set(data.sources.map((s) => s.url))
-    const fromWeb = data.observations.filter((o) => !data.sources.find((s) => s.id === o.source)!.document)
-    expect(fromWeb.length).toBe(figures.length)
-    for (const o of fromWeb) expect(urls.has(data.sources.find((s) => s.id === o.source)!.url)).toBe(true)
-    for (const o of fromWeb) expect(o.note).not.toBe('')
   })
 
   it('records the lockdown increases as relative figures with their baselines, never as counts', () => {

@@ -3,6 +3,7 @@ import type { LineSeriesOption } from 'echarts'
 import { buildTrendOption, formatValue, numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
 import { readDataset } from '../../src/core/dataset'
 import { buildSeries } from '../../src/core/series'
+import { calendarDate } from '../../src/core/period'
 import { applyView } from '../../src/core/transform'
 import { files, HOTLINE, HOTLINE_CHANGE } from '../helpers/csv'
 import { TEXT } from '../helpers/text'
@@ -35,7 +36,7 @@ describe('buildTrendOption', () => {
     const hotline = (option.series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
     const data = hotline.data as { value: [number, number] }[]
     expect(data.map((d) => d.value[1])).toEqual([1232, 1414, 2056])
-    expect(new Date(data[0]!.value[0]).getMonth()).toBe(6)
+    expect(calendarDate(data[0]!.value[0]).month).toBe(7)
   })
 
   it('marks milestones with numbered vertical lines on every panel, labelled once', () => {

@@ -17,7 +17,6 @@ const viewState: fc.Arbitrary<ViewState> = fc
     jurisdictions: subset(JURISDICTIONS),
     categories: subset(MILESTONE_CATEGORIES),
     sources: ids,
-    datasets: ids,
     from: year,
     to: year,
     mode: fc.constantFrom(...VIEW_MODES),
@@ -47,17 +46,16 @@ describe('view state <-> URL', () => {
 
   it('leaves defaults out and always writes the version and the language', () => {
     expect(toQuery(DEFAULT_VIEW)).toEqual({ lang: 'en', v: '1' })
-    expect(toQuery({ ...DEFAULT_VIEW, mode: 'index', base: 2015, datasets: ['my-import'] })).toEqual({
+    expect(toQuery({ ...DEFAULT_VIEW, mode: 'index', base: 2015 })).toEqual({
       view: 'index',
       base: '2015',
-      dataset: 'my-import',
       lang: 'en',
       v: '1',
     })
   })
 
   it('never throws on random query strings and always yields a valid state', () => {
-    const key = fc.oneof(fc.constantFrom('ind', 'off', 'jur', 'cat', 'src', 'dataset', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v', 'slide'), fc.string())
+    const key = fc.oneof(fc.constantFrom('ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v', 'slide'), fc.string())
     const value = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('0000', '2013', '1e3', ' 2014', 'csam,,grooming', 'log', 'index'))
     fc.assert(
       fc.property(fc.array(fc.tuple(key, value)), fc.string(), (pairs, raw) => {
@@ -69,6 +67,13 @@ describe('view state <-> URL', () => {
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('reads an old link with the retired `dataset` parameter as the same view, with no notice, and does not write it back', () => {
+    const { state, notices } = fromQuery({ off: 'grooming', dataset: 'my-import', lang: 'fr', v: '1' })
+    expect(notices).toEqual([])
+    expect(state).toEqual({ ...DEFAULT_VIEW, offences: ['grooming'], locale: 'fr' })
+    expect(toQuery(state)).not.toHaveProperty('dataset')
   })
 
   it('never throws on what vue-router may hand over: arrays, nulls, odd types', () => {

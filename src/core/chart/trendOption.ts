@@ -3,6 +3,7 @@ import type { ConsistencyCheck } from '../consistency'
 import type { DisplayUnit, Locale, Milestone, Observation, Source, Status } from '../model'
 import type { ViewSeries } from '../transform'
 import { segmentsOf } from '../transform'
+import { yearOf, yearStart } from '../period'
 import { lttb } from '../sample'
 import type { Scale } from '../view'
 import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
@@ -342,10 +343,12 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
   const byNumber = new Map(spec.milestones.map((m) => [String(m.number), m]))
   const scale = spec.scale ?? 'linear'
   const axisIndexes = panels.map((_, i) => i)
-  const zoomStart = spec.zoom?.from != null ? new Date(spec.zoom.from, 0, 1).getTime() : undefined
-  const zoomEnd = spec.zoom?.to != null ? new Date(spec.zoom.to + 1, 0, 1).getTime() : undefined
+  const zoomStart = spec.zoom?.from != null ? yearStart(spec.zoom.from) : undefined
+  const zoomEnd = spec.zoom?.to != null ? yearStart(spec.zoom.to + 1) : undefined
 
   return {
+    // The x values are UTC calendar positions (period.ts): ticks and labels must be read in UTC too.
+    useUTC: true,
     animation: false,
     color: PALETTE,
     aria: {
@@ -403,7 +406,7 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
         height: 22,
         startValue: zoomStart,
         endValue: zoomEnd,
-        labelFormatter: (v: number) => String(new Date(v).getFullYear()),
+        labelFormatter: (v: number) => String(yearOf(v)),
       },
       { type: 'inside', xAxisIndex: axisIndexes, filterMode: 'none', startValue: zoomStart, endValue: zoomEnd, zoomOnMouseWheel: 'shift' },
     ],

@@ -1,6 +1,7 @@
 import { formatValue, seriesLabel, type TrendSpec } from '../chart/trendOption'
 import { formatDate, formatPeriod } from '../format'
 import type { DisplayUnit, Offence, Source } from '../model'
+import { firstYear, lastYear } from '../period'
 import type { ViewState } from '../view'
 
 /** The translated words every export needs, passed in by the caller (core holds no catalogue). */
@@ -61,14 +62,14 @@ export function yearRange(spec: TrendSpec): [number, number] | null {
   let max = -Infinity
   for (const s of spec.series) {
     for (const p of s.points) {
-      min = Math.min(min, new Date(p.observation.period.start).getFullYear())
-      max = Math.max(max, new Date(p.observation.period.end - 1).getFullYear())
+      min = Math.min(min, firstYear(p.observation.period))
+      max = Math.max(max, lastYear(p.observation.period))
     }
   }
   if (!Number.isFinite(min)) {
     for (const m of spec.milestones) {
-      min = Math.min(min, new Date(m.milestone.date.start).getFullYear())
-      max = Math.max(max, new Date(m.milestone.date.start).getFullYear())
+      min = Math.min(min, firstYear(m.milestone.date))
+      max = Math.max(max, firstYear(m.milestone.date))
     }
   }
   return Number.isFinite(min) ? [min, max] : null
