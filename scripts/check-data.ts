@@ -2,6 +2,7 @@
  * `npm run check-data`: validates the canonical CSV files in data/ (or the folder given as first
  * argument) and exits non-zero on any problem, printing each as file:line:column. When the seed
  * documents are present (../shared/seeds, or VIGIE_SEEDS), every quote is checked against them.
+ * The column checks (part_of, caveat_*, importance, source url) run in readDataset's `complete` mode.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -14,7 +15,8 @@ const dataDir = resolve(process.argv[2] ?? 'data')
 const seedsDir = resolve(process.env.VIGIE_SEEDS ?? '../shared/seeds')
 
 const files = readDataFolder(dataDir, process.argv[2] ? dataDir : 'data')
-const { value: dataset, issues } = readDataset(files)
+// complete: the bundled data must also carry every extension column (part_of, caveats, importance) and a URL per source.
+const { value: dataset, issues } = readDataset(files, 'bundled', { complete: true })
 const problems = [...issues]
 
 if (existsSync(seedsDir)) {
