@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { checkConsistency } from '../src/core/consistency'
-import { checkQuotes, readDataset } from '../src/core/dataset'
+import { checkParts, checkQuotes, readDataset } from '../src/core/dataset'
 import { formatIssue } from '../src/core/model'
 import { readDataFolder } from './dataFolder'
 
@@ -17,7 +17,7 @@ const seedsDir = resolve(process.env.VIGIE_SEEDS ?? '../shared/seeds')
 const files = readDataFolder(dataDir, process.argv[2] ? dataDir : 'data')
 // complete: the bundled data must also carry every extension column (part_of, caveats, importance) and a URL per source.
 const { value: dataset, issues } = readDataset(files, 'bundled', { complete: true })
-const problems = [...issues]
+const problems = [...issues, ...checkParts(dataset)]
 
 if (existsSync(seedsDir)) {
   const documents = new Map(readdirSync(seedsDir).map((name) => [name, readFileSync(join(seedsDir, name), 'utf8')]))

@@ -505,6 +505,38 @@ function readMilestones(
 }
 
 /**
+ * A part can never exceed its whole in the same period (hotline reports within all sexual-exploitation
+ * files): a figure that does says the `part_of` link, or one of the two figures, is wrong.
+ */
+export function checkParts(dataset: Dataset): DataIssue[] {
+  const issues: DataIssue[] = []
+  const key = (indicator: string, period: string) => `${indicator}\u0000${period}`
+  const whole = new Map<string, number>()
+  for (const o of dataset.observations) {
+    if (!o.ageGroup && !o.gender && !o.region) whole.set(key(o.indicator, o.period.text), o.value)
+  }
+  const column = (CANONICAL_COLUMNS.observations as readonly string[]).indexOf('value') + 1
+  for (const indicator of dataset.indicators) {
+    if (!indicator.partOf) continue
+    for (const o of dataset.observations) {
+      if (o.indicator !== indicator.id || o.ageGroup || o.gender || o.region) continue
+      const total = whole.get(key(indicator.partOf.id, o.period.text))
+      if (total !== undefined && o.value > total) {
+        issues.push({
+          file: o.origin.file,
+          line: o.origin.line,
+          column,
+          field: 'value',
+          code: 'bad_part_of',
+          message: `${o.value} (${indicator.id}, ${o.period.text}) exceeds its whole ${indicator.partOf.id} (${total})`,
+        })
+      }
+    }
+  }
+  return issues
+}
+
+/**
  * Reads the four canonical files into a typed dataset. Every problem comes back as an issue with
  * file, line and column; rows with a blocking problem are left out, the others are kept.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readDataset } from '../../src/core/dataset'
+import { checkParts, readDataset } from '../../src/core/dataset'
 import { formatIssue } from '../../src/core/model'
 import { files, HOTLINE, HOTLINE_CHANGE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
 
@@ -82,5 +82,22 @@ describe('complete mode (npm run check-data)', () => {
     expect(issues).toEqual([])
     expect(value.milestones.map((m) => m.importance)).toEqual(['key'])
     expect(value.indicators[0]!.caveat).toEqual({ en: '', fr: '', nl: '' })
+  })
+})
+
+describe('checkParts', () => {
+  it('flags a part larger than its whole in the same period, at the part’s line', () => {
+    const f = files({
+      indicators: [HOTLINE_PART, FILES, HOTLINE_CHANGE],
+      observations: [
+        { indicator: 'cf_hotline_reports', period: '2019', value: 1414, source: 'knack' },
+        { indicator: 'cf_hotline_reports', period: '2020', value: 2056, source: 'knack' },
+        { indicator: 'cf_files', period: '2019', value: 1501, source: 'knack' },
+        { indicator: 'cf_files', period: '2020', value: 2000, source: 'knack' },
+      ],
+    })
+    expect(checkParts(readDataset(f).value).map(formatIssue)).toEqual([
+      'data/observations.csv:3:3 [value] 2056 (cf_hotline_reports, 2020) exceeds its whole cf_files (2000)',
+    ])
   })
 })
