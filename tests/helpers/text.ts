@@ -19,4 +19,6 @@ export const TEXT: TrendText = {
   chartDescription: (s) => `Chart. ${s}`,
   consistency: (published, computed, counts, mismatch) =>
     `published ${published}, computed ${computed} (${counts})${mismatch ? ' MISMATCH' : ''}`,
+  partOf: (whole) => `Part of “${whole}”: do not add the two`,
+  caveat: 'What this number is not',
 }
