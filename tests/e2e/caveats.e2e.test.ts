@@ -44,6 +44,7 @@ describe('what a number is not, and what it is a part of', () => {
     // The link's category filter keeps milestone lines away from the hovered point.
     const { page, record } = await openPage(context, '/#/?ind=cf_hotline_reports&cat=eu_directive&lang=fr')
     await waitForChart(page)
+    await expect.poll(() => page.locator('#tab-table').textContent()).toBe('Tableau')
     const tip = await hoverMiddlePoint(page, 'cf_hotline_reports|')
     expect(tip).toContain(`Ce que ce nombre n’est pas: ${hotline.caveat_fr}`)
     expect(tip).toContain(`Fait partie de « ${whole.label_fr} » : ne pas additionner les deux`)
@@ -84,13 +85,25 @@ describe('what a number is not, and what it is a part of', () => {
     await page.close()
   })
 
+  it('the Table says the lockdown "tripled" set against the 2020 total is an uncertain comparison, not a plain disagreement', async () => {
+    const { page } = await openPage(context, '/#/?ind=stopchildporno_reports_lockdown_multiple&tab=table&lang=en')
+    const table = page.locator('[data-testid="figures-table"]')
+    await table.waitFor({ state: 'visible' })
+    const text = (await table.textContent())!
+    expect(text).toContain('published ×3 for part of the year; the whole year’s counts give ×1.45')
+    expect(text).toContain('the comparison is uncertain')
+    expect(text).toContain('estimate')
+    await page.close()
+  })
+
   it('the Indicators screen shows each indicator’s caveat and whole, in Dutch', async () => {
     const { page } = await openPage(context, '/#/indicators?lang=nl')
     const entry = page.locator('[data-indicator="cf_hotline_reports"]')
     await entry.waitFor({ state: 'visible' })
+    // Dutch messages load after the page: wait for the interface's own words to switch.
+    await expect.poll(() => entry.textContent()).toContain('Wat dit getal niet is')
     await expect(entry.locator('.caveat').textContent()).resolves.toBe(hotline.caveat_nl)
     await expect(entry.locator('.part-of').textContent()).resolves.toBe(whole.label_nl)
-    await expect(entry.textContent()).resolves.toContain('Wat dit getal niet is')
     await entry.scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'tests/e2e/screenshots/indicators-caveat-nl.png' })
     await page.close()

@@ -58,6 +58,11 @@ export interface TrendText {
   readonly chartDescription: (summary: string) => string
   /** "published +136 %, computed +132 % (746 → 1,728)" and its mismatch flag. */
   readonly consistency: (published: string, computed: string, counts: string, mismatch: boolean) => string
+  /**
+   * A part-year claim set against a whole year's counts ("tripled during the lockdown" vs the 2020 total):
+   * the two cannot confirm or refute each other, so the text says the comparison is uncertain.
+   */
+  readonly claimVsTotal?: (published: string, computed: string, counts: string) => string
   /** "Part of “…”: do not add the two", for a series that is a subset of another (absent in the picture). */
   readonly partOf?: (whole: string) => string
   /** The label before an indicator's caveat ("What this number is not"). */
@@ -108,9 +113,20 @@ export function baselineText(baseline: string, text: Pick<TrendText, 'baseline'>
 }
 
 /** The published-vs-computed line of a consistency check, localised. */
-export function consistencyText(check: ConsistencyCheck, locale: Locale, text: Pick<TrendText, 'consistency'>): string {
+export function consistencyText(
+  check: ConsistencyCheck,
+  locale: Locale,
+  text: Pick<TrendText, 'consistency' | 'claimVsTotal'>,
+): string {
   const unit = check.indicator.unit
   const counts = `${check.base.period}: ${formatNumber(check.base.value, locale)} → ${check.compared.period}: ${formatNumber(check.compared.value, locale)}`
+  if (check.kind === 'claim_vs_total' && text.claimVsTotal) {
+    return text.claimVsTotal(
+      formatValue(check.published, unit, locale),
+      formatValue(Math.round(check.computed * 100) / 100, unit, locale),
+      counts,
+    )
+  }
   return text.consistency(
     formatValue(check.published, unit, locale),
     formatValue(Math.round(check.computed * 100) / 100, unit, locale),
