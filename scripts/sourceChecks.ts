@@ -29,6 +29,8 @@ export function checkAgainstSeeds(dataset: Dataset, seedsDir: string): SourceChe
  * Every figure of the research file (`indicator, period, value, …, source_url, …`; rows whose
  * indicator starts with `event_` are milestones) must be in the data set exactly once: same period
  * and value, from a source with the same URL. Indicator ids may differ (ours avoid outdated terms).
+ * A figure deliberately stored otherwise (a correction) must say so in its note, naming the
+ * research figure: "the research file gives 17".
  */
 export function researchFigureProblems(dataset: Dataset, file: string, text: string): DataIssue[] {
   const { value: table, issues } = parseTable(file, text)
@@ -47,6 +49,10 @@ export function researchFigureProblems(dataset: Dataset, file: string, text: str
     const url = row.cells[urlAt] ?? ''
     const matches = dataset.observations.filter((o) => o.period.text === period && o.value === value && urlOf.get(o.source) === url)
     if (matches.length === 1) continue
+    const corrected = dataset.observations.filter(
+      (o) => o.period.text === period && urlOf.get(o.source) === url && o.note.includes(`research file gives ${row.cells[valueAt]}`),
+    )
+    if (matches.length === 0 && corrected.length === 1) continue
     problems.push({
       file,
       line: row.line,

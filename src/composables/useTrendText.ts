@@ -17,6 +17,10 @@ export function buildTrendText(t: Translate): TrendText {
     chartDescription: (summary: string) => t('chart.description', { summary }),
     consistency: (published: string, computed: string, counts: string, mismatch: boolean) =>
       t(mismatch ? 'consistency.mismatch' : 'consistency.match', { published, computed, counts }),
+    claimVsTotal: (published: string, computed: string, counts: string) =>
+      t('consistency.claimVsTotal', { published, computed, counts }),
+    partOf: (whole: string) => t('chart.partOf', { whole }),
+    caveat: t('chart.caveat'),
   }
 }
 

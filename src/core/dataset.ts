@@ -2,7 +2,9 @@ import {
   BASELINE_NOT_STATED,
   BASELINE_PREVIOUS_PERIOD,
   JURISDICTIONS,
+  LOCALES,
   MILESTONE_CATEGORIES,
+  MILESTONE_IMPORTANCES,
   OFFENCES,
   RELATIVE_UNITS,
   STATUSES,
@@ -11,6 +13,7 @@ import {
   type Dataset,
   type Indicator,
   type IssueCode,
+  type Localized,
   type Milestone,
   type Observation,
   type Offence,
@@ -63,6 +66,22 @@ export const CANONICAL_COLUMNS = {
   ],
 } as const
 
+/**
+ * Columns read when the header has them: older files without them stay valid. The bundled data
+ * must have them all, filled (`complete`, checked by `npm run check-data`).
+ */
+export const EXTENSION_COLUMNS = {
+  sources: [],
+  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl'],
+  observations: [],
+  milestones: ['importance'],
+} as const satisfies Record<keyof typeof CANONICAL_COLUMNS, readonly string[]>
+
+/** How strictly to read: `complete` also requires the extension columns, a caveat per indicator and a URL per source. */
+export interface ReadOptions {
+  readonly complete?: boolean
+}
+
 export type CanonicalFile = keyof typeof CANONICAL_COLUMNS
 /** The four files of a canonical dataset, by kind. */
 export const CANONICAL_FILES = Object.keys(CANONICAL_COLUMNS) as CanonicalFile[]
@@ -107,6 +126,16 @@ class RowReader {
     })
   }
 
+  has(field: string): boolean {
+    return this.table.header.includes(field)
+  }
+
+  /** `prefix_en`, `prefix_fr`, `prefix_nl` as one value; a missing French or Dutch cell falls back to `fallback`. */
+  localized(prefix: string, fallback: Localized = { en: '', fr: '', nl: '' }): Localized {
+    const en = this.get(`${prefix}_en`) || fallback.en
+    return { en, fr: this.get(`${prefix}_fr`) || fallback.fr || en, nl: this.get(`${prefix}_nl`) || fallback.nl || en }
+  }
+
   /** Returns the cell, reporting it when empty. */
   required(field: string): string {
     const value = this.get(field)
@@ -128,10 +157,18 @@ class RowReader {
   }
 }
 
-function readTable(kind: CanonicalFile, file: { name: string; text: string }, issues: DataIssue[]): Table {
+function readTable(
+  kind: CanonicalFile,
+  file: { name: string; text: string },
+  issues: DataIssue[],
+  options: ReadOptions = {},
+): Table {
   const parsed = parseTable(file.name, file.text)
   issues.push(...parsed.issues)
-  for (const column of CANONICAL_COLUMNS[kind]) {
+  const required: readonly string[] = options.complete
+    ? [...CANONICAL_COLUMNS[kind], ...EXTENSION_COLUMNS[kind]]
+    : CANONICAL_COLUMNS[kind]
+  for (const column of required) {
     if (!parsed.value.header.includes(column)) {
       issues.push({
         file: file.name,
@@ -151,7 +188,7 @@ export function isValidBaseline(baseline: string): boolean {
   return baseline === BASELINE_NOT_STATED || baseline === BASELINE_PREVIOUS_PERIOD || parsePeriod(baseline) !== null
 }
 
-function readSources(table: Table, issues: DataIssue[]): Source[] {
+function readSources(table: Table, issues: DataIssue[], options: ReadOptions): Source[] {
   const reader = new RowReader(table, issues)
   const seen = new Map<string, number>()
   const sources: Source[] = []
@@ -169,6 +206,9 @@ function readSources(table: Table, issues: DataIssue[]): Source[] {
     const document = reader.get('document')
     if (!url && !document) {
       reader.report('url', 'source_without_reference', `source "${id}" has neither a url nor a document`)
+    } else if (!url && options.complete) {
+      // A reader of an export must be able to open the source: a seed's file name is not a citation.
+      reader.report('url', 'source_without_reference', `source "${id}" has no url a reader can open`)
     }
     sources.push({
       id,
@@ -187,11 +227,17 @@ function readSources(table: Table, issues: DataIssue[]): Source[] {
   return sources
 }
 
-function readIndicators(table: Table, issues: DataIssue[], dataset: string): Indicator[] {
+/** A part's whole may be of the same offence, or a broad (`general`) total that includes it. */
+function sameOffenceFamily(part: Offence, whole: Offence): boolean {
+  return part === whole || whole === 'general'
+}
+
+function readIndicators(table: Table, issues: DataIssue[], dataset: string, options: ReadOptions): Indicator[] {
   const reader = new RowReader(table, issues)
   const seen = new Map<string, number>()
   const indicators: Indicator[] = []
   const comparisons: { line: TableRow; target: string }[] = []
+  const parts: { line: TableRow; part: string; whole: string }[] = []
   for (const row of table.rows) {
     reader.at(row)
     const id = reader.required('id')
@@ -207,17 +253,29 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string): Ind
     seen.set(id, row.line)
     const comparesTo = reader.get('compares_to')
     if (comparesTo) comparisons.push({ line: row, target: comparesTo })
+    const partOf = reader.get('part_of')
+    if (partOf) parts.push({ line: row, part: id, whole: partOf })
+    const caveat = reader.localized('caveat')
+    if (options.complete) {
+      for (const locale of LOCALES) {
+        if (!reader.get(`caveat_${locale}`)) {
+          reader.report(`caveat_${locale}`, 'empty_required', `caveat_${locale} is empty: say in a few words what the number is not`)
+        }
+      }
+    }
     indicators.push({
       id,
       offence,
       unit,
       comparesTo,
+      partOf: null,
       label: { en: labelEn, fr: reader.get('label_fr') || labelEn, nl: reader.get('label_nl') || labelEn },
       description: {
         en: reader.get('description_en'),
         fr: reader.get('description_fr'),
         nl: reader.get('description_nl'),
       },
+      caveat: caveat.en ? caveat : { en: '', fr: '', nl: '' },
       dataset,
     })
   }
@@ -226,7 +284,48 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string): Ind
       reader.at(line).report('compares_to', 'unknown_indicator', `compares_to names an unknown indicator "${target}"`)
     }
   }
-  return indicators
+  return resolveParts(indicators, parts, reader)
+}
+
+/**
+ * Checks each `part_of` (an existing indicator, same unit, same offence or a general total, no
+ * cycle) and links the part to its whole. A bad link is reported and left out, the indicator kept.
+ */
+function resolveParts(
+  indicators: Indicator[],
+  parts: readonly { line: TableRow; part: string; whole: string }[],
+  reader: RowReader,
+): Indicator[] {
+  const byId = new Map(indicators.map((i) => [i.id, i]))
+  const wholeOf = new Map<string, Indicator>()
+  for (const { line, part, whole } of parts) {
+    const p = byId.get(part)
+    const w = byId.get(whole)
+    const report = (message: string) => reader.at(line).report('part_of', 'bad_part_of', message)
+    if (!p) continue
+    if (!w) report(`part_of names an unknown indicator "${whole}"`)
+    else if (w.id === p.id) report(`indicator "${part}" cannot be a part of itself`)
+    else if (w.unit !== p.unit) report(`part_of "${whole}" is in ${w.unit}, "${part}" in ${p.unit}: a part has its whole's unit`)
+    else if (!sameOffenceFamily(p.offence, w.offence)) {
+      report(`part_of "${whole}" is about ${w.offence}, "${part}" about ${p.offence}: a part's whole has the same offence or is general`)
+    } else wholeOf.set(p.id, w)
+  }
+  // A cycle (a within b within a) would make every "part of" a lie: drop the link that closes it.
+  for (const { line, part } of parts) {
+    const visited = new Set([part])
+    for (let w = wholeOf.get(part); w; w = wholeOf.get(w.id)) {
+      if (visited.has(w.id)) {
+        reader.at(line).report('part_of', 'bad_part_of', `part_of of "${part}" runs in a circle back to "${w.id}"`)
+        wholeOf.delete(part)
+        break
+      }
+      visited.add(w.id)
+    }
+  }
+  return indicators.map((i) => {
+    const whole = wholeOf.get(i.id)
+    return whole ? { ...i, partOf: { id: whole.id, label: whole.label } } : i
+  })
 }
 
 function observationKey(o: { indicator: string; period: string; ageGroup: string; gender: string; region: string }): string {
@@ -328,7 +427,12 @@ function readObservations(
   return observations
 }
 
-function readMilestones(table: Table, issues: DataIssue[], sources: ReadonlyMap<string, Source>): Milestone[] {
+function readMilestones(
+  table: Table,
+  issues: DataIssue[],
+  sources: ReadonlyMap<string, Source>,
+  options: ReadOptions,
+): Milestone[] {
   const reader = new RowReader(table, issues)
   const seen = new Map<string, number>()
   const milestones: Milestone[] = []
@@ -361,6 +465,9 @@ function readMilestones(table: Table, issues: DataIssue[], sources: ReadonlyMap<
       if ((OFFENCES as readonly string[]).includes(offence)) offences.push(offence as Offence)
       else reader.report('offences', 'unknown_vocabulary', `"${offence}" is not one of ${OFFENCES.join(', ')}`)
     }
+    // A file without the column shows every milestone (all key); a file with it must say which are.
+    const importance =
+      reader.has('importance') || options.complete ? reader.oneOf('importance', MILESTONE_IMPORTANCES) : 'key'
     const titleEn = reader.required('title_en')
     const sourceId = reader.required('source')
     const source = sources.get(sourceId)
@@ -369,7 +476,7 @@ function readMilestones(table: Table, issues: DataIssue[], sources: ReadonlyMap<
     if (source?.document && !quote) {
       reader.report('quote', 'missing_quote', `source "${sourceId}" is a document: quote the sentence the milestone stands in`)
     }
-    if (!date || date.kind === 'interval' || !precision || !category || !jurisdiction || !titleEn || !source) continue
+    if (!date || date.kind === 'interval' || !precision || !category || !jurisdiction || !importance || !titleEn || !source) continue
     if (endText && !endDate) continue
     const id = `${dateText}:${titleEn}`
     const earlier = seen.get(id)
@@ -386,6 +493,7 @@ function readMilestones(table: Table, issues: DataIssue[], sources: ReadonlyMap<
       category,
       jurisdiction,
       offences: offences.length > 0 ? offences : ['general'],
+      importance,
       title: { en: titleEn, fr: reader.get('title_fr') || titleEn, nl: reader.get('title_nl') || titleEn },
       source: source.id,
       quote,
@@ -397,13 +505,50 @@ function readMilestones(table: Table, issues: DataIssue[], sources: ReadonlyMap<
 }
 
 /**
+ * A part can never exceed its whole in the same period (hotline reports within all sexual-exploitation
+ * files): a figure that does says the `part_of` link, or one of the two figures, is wrong.
+ */
+export function checkParts(dataset: Dataset): DataIssue[] {
+  const issues: DataIssue[] = []
+  const key = (indicator: string, period: string) => `${indicator}\u0000${period}`
+  const whole = new Map<string, number>()
+  for (const o of dataset.observations) {
+    if (!o.ageGroup && !o.gender && !o.region) whole.set(key(o.indicator, o.period.text), o.value)
+  }
+  const column = (CANONICAL_COLUMNS.observations as readonly string[]).indexOf('value') + 1
+  for (const indicator of dataset.indicators) {
+    if (!indicator.partOf) continue
+    for (const o of dataset.observations) {
+      if (o.indicator !== indicator.id || o.ageGroup || o.gender || o.region) continue
+      const total = whole.get(key(indicator.partOf.id, o.period.text))
+      if (total !== undefined && o.value > total) {
+        issues.push({
+          file: o.origin.file,
+          line: o.origin.line,
+          column,
+          field: 'value',
+          code: 'bad_part_of',
+          message: `${o.value} (${indicator.id}, ${o.period.text}) exceeds its whole ${indicator.partOf.id} (${total})`,
+        })
+      }
+    }
+  }
+  return issues
+}
+
+/**
  * Reads the four canonical files into a typed dataset. Every problem comes back as an issue with
  * file, line and column; rows with a blocking problem are left out, the others are kept.
  */
-export function readDataset(files: DatasetFiles, dataset = 'bundled'): Parsed<Dataset> {
+export function readDataset(files: DatasetFiles, dataset = 'bundled', options: ReadOptions = {}): Parsed<Dataset> {
   const issues: DataIssue[] = []
-  const sources = readSources(readTable('sources', files.sources, issues), issues)
-  const indicators = readIndicators(readTable('indicators', files.indicators, issues), issues, dataset)
+  const sources = readSources(readTable('sources', files.sources, issues, options), issues, options)
+  const indicators = readIndicators(
+    readTable('indicators', files.indicators, issues, options),
+    issues,
+    dataset,
+    options,
+  )
   const sourceById = new Map(sources.map((s) => [s.id, s]))
   const indicatorById = new Map(indicators.map((i) => [i.id, i]))
   const observations = readObservations(
@@ -412,7 +557,12 @@ export function readDataset(files: DatasetFiles, dataset = 'bundled'): Parsed<Da
     indicatorById,
     sourceById,
   )
-  const milestones = readMilestones(readTable('milestones', files.milestones, issues), issues, sourceById)
+  const milestones = readMilestones(
+    readTable('milestones', files.milestones, issues, options),
+    issues,
+    sourceById,
+    options,
+  )
   return { value: { sources, indicators, observations, milestones }, issues }
 }
 

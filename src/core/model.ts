@@ -85,14 +85,27 @@ export interface Source {
   readonly document: string
 }
 
+/** Another indicator named by id, with its label, so a reader can say "part of …" without a lookup. */
+export interface IndicatorRef {
+  readonly id: string
+  readonly label: Localized
+}
+
 export interface Indicator {
   readonly id: string
   readonly offence: Offence
   readonly unit: Unit
   /** For a relative indicator: the count indicator whose change it describes (consistency checks). */
   readonly comparesTo: string
+  /**
+   * The indicator this one is a subset of (hotline reports within sexual-exploitation files): same
+   * unit, and nothing may add the two. Null when it is no one's part.
+   */
+  readonly partOf: IndicatorRef | null
   readonly label: Localized
   readonly description: Localized
+  /** What the number is not ("reports to a hotline, not a measure of prevalence"); empty strings when none. */
+  readonly caveat: Localized
   /** Which dataset the indicator comes from (`bundled`, or an imported dataset's id). */
   readonly dataset: string
 }
@@ -113,6 +126,10 @@ export interface Observation {
   readonly origin: Origin
 }
 
+/** How much a milestone matters to the story: key ones are shown by default, secondary ones on request. */
+export const MILESTONE_IMPORTANCES = ['key', 'secondary'] as const
+export type MilestoneImportance = (typeof MILESTONE_IMPORTANCES)[number]
+
 export interface Milestone {
   /** Stable key: date + first words of the English title. */
   readonly id: string
@@ -122,6 +139,7 @@ export interface Milestone {
   readonly category: MilestoneCategory
   readonly jurisdiction: Jurisdiction
   readonly offences: readonly Offence[]
+  readonly importance: MilestoneImportance
   readonly title: Localized
   readonly source: string
   readonly quote: string
@@ -173,6 +191,7 @@ export type IssueCode =
   | 'duplicate_key'
   | 'duplicate_id'
   | 'precision_mismatch'
+  | 'bad_part_of'
 
 export function formatIssue(issue: DataIssue): string {
   const where = issue.column > 0 ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`

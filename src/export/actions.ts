@@ -5,6 +5,7 @@
 import { describeChart } from '../core/chart/trendOption'
 import { csvRows, toCsv } from '../core/export/csv'
 import { embedSnippet, embedUrl } from '../core/export/embed'
+import { indicatorNotes } from '../core/export/caveats'
 import { buildHtmlDocument } from '../core/export/html'
 import { exportFileName, figureRows } from '../core/export/labels'
 import { speakerNotes } from '../core/export/notes'
@@ -17,6 +18,12 @@ import { buildDeck, type DeckSlide } from './pptx'
 import { blobToDataUrl, svgToPng } from './raster'
 
 export type { ExportContext }
+
+/** The caveats of the plotted indicators, in the export's language. */
+function caveatsOf(ctx: ExportContext): { heading: string; notes: ReturnType<typeof indicatorNotes> } {
+  const t = translate(ctx.spec.locale)
+  return { heading: t('table.notesTitle'), notes: indicatorNotes(ctx.spec, { partOf: (whole) => t('chart.partOf', { whole }) }) }
+}
 
 /** The on-screen size of the chart, in CSS pixels. */
 export interface ScreenSize {
@@ -68,6 +75,7 @@ export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
     rows: figureRows(ctx.spec),
     link: ctx.link,
     text: htmlTextFor(ctx.spec.locale, ctx.now),
+    caveats: caveatsOf(ctx),
   })
   const name = exportFileName(ctx.spec, ctx.state, 'html')
   saveBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), name)
@@ -91,7 +99,7 @@ export async function slideOf(ctx: ExportContext, name?: string): Promise<DeckSl
     imageAspect: PICTURE.width / PICTURE.height,
     alt: t('share.text.alt', { description: composed.description }),
     footer: `${labels.sourceLine} · ${date}`,
-    notes: speakerNotes(labels, figureRows(ctx.spec), text, `${date} · ${ctx.link}`),
+    notes: speakerNotes(labels, figureRows(ctx.spec), text, `${date} · ${ctx.link}`, caveatsOf(ctx)),
   }
 }
 

@@ -1,12 +1,13 @@
 import type { DatasetFiles } from '../../src/core/dataset'
-import { CANONICAL_COLUMNS } from '../../src/core/dataset'
+import { CANONICAL_COLUMNS, EXTENSION_COLUMNS } from '../../src/core/dataset'
 
 type Kind = keyof DatasetFiles
 type Row = Record<string, string | number>
 
-/** Builds a CSV text with the canonical header of `kind`, quoting every cell. */
+/** Builds a CSV text with the canonical header of `kind` (plus any extension column a row fills), quoting every cell. */
 export function csv(kind: Kind, rows: Row[]): string {
-  const header = CANONICAL_COLUMNS[kind]
+  const extensions = (EXTENSION_COLUMNS[kind] as readonly string[]).filter((c) => rows.some((r) => c in r))
+  const header = [...CANONICAL_COLUMNS[kind], ...extensions]
   const cell = (v: string | number | undefined): string => `"${String(v ?? '').replace(/"/g, '""')}"`
   return [header.join(','), ...rows.map((r) => header.map((c) => cell(r[c])).join(','))].join('\n') + '\n'
 }

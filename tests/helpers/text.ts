@@ -19,4 +19,7 @@ export const TEXT: TrendText = {
   chartDescription: (s) => `Chart. ${s}`,
   consistency: (published, computed, counts, mismatch) =>
     `published ${published}, computed ${computed} (${counts})${mismatch ? ' MISMATCH' : ''}`,
+  claimVsTotal: (published, computed, counts) => `published ${published} for part of the year; the whole year gives ${computed} (${counts}): uncertain`,
+  partOf: (whole) => `Part of “${whole}”: do not add the two`,
+  caveat: 'What this number is not',
 }

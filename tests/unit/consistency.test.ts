@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { consistencyText } from '../../src/core/chart/trendOption'
 import { checkConsistency, previousPeriod } from '../../src/core/consistency'
 import { readDataset } from '../../src/core/dataset'
 import { files, HOTLINE, HOTLINE_CHANGE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
+import { TEXT } from '../helpers/text'
 
 const counts = [
   { indicator: 'cf_hotline_reports', period: '2017', value: 746, source: 'knack' },
@@ -33,6 +35,13 @@ describe('checkConsistency', () => {
     const [check] = checksFor([{ indicator: 'cf_hotline_change', period: '2018', value: 136, baseline: 'previous period', source: 'knack' }])
     expect(check!.mismatch).toBe(true)
     expect(Math.round(check!.computed)).toBe(132)
+  })
+
+  it('says a part-year claim against a whole year is uncertain, and a same-period change that it disagrees', () => {
+    const [claim] = checksFor([{ indicator: 'tripled', period: '2020-03-18/2020-07-15', value: 3, baseline: '2019', source: 'knack' }])
+    expect(consistencyText(claim!, 'en', TEXT)).toBe('published ×3 for part of the year; the whole year gives ×1.45 (2019: 1,414 → 2020: 2,056): uncertain')
+    const [change] = checksFor([{ indicator: 'cf_hotline_change', period: '2018', value: 136, baseline: 'previous period', source: 'knack' }])
+    expect(consistencyText(change!, 'en', TEXT)).toContain('MISMATCH')
   })
 
   it('checks a change against a named baseline year', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { readDataset } from '../../src/core/dataset'
 import { csvRows, neutralise, quoteCell, toCsv, CSV_COLUMNS } from '../../src/core/export/csv'
 import { embedSnippet, embedUrl, dashboardUrl } from '../../src/core/export/embed'
+import { indicatorNotes } from '../../src/core/export/caveats'
 import { buildHtmlDocument, type HtmlText } from '../../src/core/export/html'
 import { chartLabels, exportFileName, figureRows, sourcesOf, type ExportText } from '../../src/core/export/labels'
 import { composeSvg, layoutExport, wrapText } from '../../src/core/export/layout'
@@ -10,7 +11,7 @@ import { slidePlan, speakerNotes } from '../../src/core/export/notes'
 import { specForView } from '../../src/core/export/spec'
 import { DEFAULT_VIEW } from '../../src/core/view'
 import { loadSavedViews } from '../../src/stores/savedViews'
-import { files } from '../helpers/csv'
+import { files, HOTLINE, HOTLINE_CHANGE } from '../helpers/csv'
 
 const TEXT: ExportText = {
   title: 'Trends and policy milestones',
@@ -161,6 +162,45 @@ describe('PowerPoint', () => {
         expect(image.w / image.h).toBeCloseTo(aspect, 5)
       }),
     )
+  })
+})
+
+describe('caveats in export notes', () => {
+  const caveat = { caveat_en: 'Reports, not prevalence', caveat_fr: 'Signalements', caveat_nl: 'Meldingen' }
+  const withParts = readDataset(
+    files({
+      indicators: [
+        { ...HOTLINE, ...caveat, part_of: 'cf_files' },
+        { id: 'cf_files', offence: 'general', unit: 'count', label_en: 'All <case> files', ...caveat },
+        { ...HOTLINE_CHANGE, ...caveat },
+      ],
+    }),
+  ).value
+  const partSpec = specForView(withParts, state, 480)
+  const caveats = { heading: 'What these figures are not', notes: indicatorNotes(partSpec, { partOf: (w) => `Part of “${w}”: do not add the two` }) }
+
+  it('lists each plotted indicator once with its caveat and the whole it is a part of', () => {
+    expect(caveats.notes).toEqual([
+      { label: 'Reports to the hotline', caveat: 'Reports, not prevalence', partOf: 'Part of “All <case> files”: do not add the two' },
+      { label: 'Change in reports', caveat: 'Reports, not prevalence', partOf: '' },
+    ])
+  })
+
+  it('puts them in the speaker notes and, escaped, in the HTML file', () => {
+    const notes = speakerNotes(chartLabels(partSpec, state, TEXT), figureRows(partSpec), TEXT, 'Exported', caveats)
+    expect(notes).toContain('What these figures are not:\n- Reports to the hotline: Reports, not prevalence. Part of “All <case> files”: do not add the two')
+    const html = buildHtmlDocument({
+      locale: 'en',
+      labels: chartLabels(partSpec, state, TEXT),
+      chartSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+      description: 'A chart',
+      rows: figureRows(partSpec),
+      link: 'https://example.org/',
+      text: { milestoneKey: 'M', figures: 'F', sources: 'S', columns: { indicator: 'I', period: 'P', value: 'V', unit: 'U', baseline: 'B', status: 'St', source: 'So', quote: 'Q' }, unit: TEXT.unit, status: TEXT.status, exportedOn: 'E', viewOnline: 'O' },
+      caveats,
+    })
+    expect(html).toContain('<h2>What these figures are not</h2>')
+    expect(html).toContain('<li>Reports to the hotline: Reports, not prevalence. Part of “All &lt;case&gt; files”: do not add the two</li>')
   })
 })
 

@@ -26,6 +26,23 @@ describe('checks against the source documents kept outside the repository', () =
     expect(researchFigureProblems(dataset, 'external-figures.csv', text)).toEqual([])
   })
 
+  it('accepts a deliberate correction only when the figure’s note names the research figure', () => {
+    const corrected = readDataset(
+      files({
+        observations: [
+          { indicator: 'cf_hotline_reports', period: '2019', value: 1400, source: 'knack', note: 'Stored as 1400 (the research file gives 1414, which counts adults).' },
+          { indicator: 'cf_hotline_reports', period: '2020', value: 2000, source: 'knack', note: 'Stored as 2000.' },
+        ],
+      }),
+    ).value
+    const text = [
+      RESEARCH_HEADER,
+      'cf_hotline_reports,2019,1414,reports,knack.be,https://example.org/a,high,',
+      'cf_hotline_reports,2020,2056,reports,knack.be,https://example.org/a,high,',
+    ].join('\n')
+    expect(researchFigureProblems(corrected, 'external-figures.csv', text).map((p) => p.line)).toEqual([3])
+  })
+
   it('names a published figure missing from data/ or cited with another URL, with its line', () => {
     const text = [
       RESEARCH_HEADER,

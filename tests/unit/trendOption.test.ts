@@ -66,6 +66,19 @@ describe('buildTrendOption', () => {
     expect(html).toContain('Law · BE')
   })
 
+  it('says in a point’s tooltip what the number is not and what it is a part of, escaped', () => {
+    const caveat = { caveat_en: 'Reports <b>not</b> prevalence', caveat_fr: 'Signalements', caveat_nl: 'Meldingen' }
+    const whole = { id: 'cf_files', offence: 'general', unit: 'count', label_en: 'All <files>', ...caveat }
+    const f = files({ indicators: [{ ...HOTLINE, ...caveat, part_of: 'cf_files' }, whole, { ...HOTLINE_CHANGE, ...caveat }] })
+    const option = buildTrendOption(specFrom(f), TEXT)
+    const hotline = (option.series as LineSeriesOption[]).findIndex((s) => s.id === 'cf_hotline_reports|')
+    const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: hotline, dataIndex: 0 })
+    expect(html).toContain('What this number is not: Reports &lt;b&gt;not&lt;/b&gt; prevalence')
+    expect(html).toContain('Part of “All &lt;files&gt;”: do not add the two')
+    const change = (option.series as LineSeriesOption[]).findIndex((s) => s.id === 'cf_hotline_change|')
+    expect((option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: change, dataIndex: 0 })).not.toContain('Part of')
+  })
+
   it('escapes labels and quotes in tooltips', () => {
     const f = files({ indicators: [{ ...HOTLINE, label_en: '<img src=x onerror=alert(1)>' }, HOTLINE_CHANGE] })
     const option = buildTrendOption(specFrom(f), TEXT)

@@ -59,6 +59,15 @@ export interface TrendText {
   readonly chartDescription: (summary: string) => string
   /** "published +136 %, computed +132 % (746 → 1,728)" and its mismatch flag. */
   readonly consistency: (published: string, computed: string, counts: string, mismatch: boolean) => string
+  /**
+   * A part-year claim set against a whole year's counts ("tripled during the lockdown" vs the 2020 total):
+   * the two cannot confirm or refute each other, so the text says the comparison is uncertain.
+   */
+  readonly claimVsTotal?: (published: string, computed: string, counts: string) => string
+  /** "Part of “…”: do not add the two", for a series that is a subset of another (absent in the picture). */
+  readonly partOf?: (whole: string) => string
+  /** The label before an indicator's caveat ("What this number is not"). */
+  readonly caveat?: string
 }
 
 /** Numbers the milestones in date order, 1..n. */
@@ -105,9 +114,20 @@ export function baselineText(baseline: string, text: Pick<TrendText, 'baseline'>
 }
 
 /** The published-vs-computed line of a consistency check, localised. */
-export function consistencyText(check: ConsistencyCheck, locale: Locale, text: Pick<TrendText, 'consistency'>): string {
+export function consistencyText(
+  check: ConsistencyCheck,
+  locale: Locale,
+  text: Pick<TrendText, 'consistency' | 'claimVsTotal'>,
+): string {
   const unit = check.indicator.unit
   const counts = `${check.base.period}: ${formatNumber(check.base.value, locale)} → ${check.compared.period}: ${formatNumber(check.compared.value, locale)}`
+  if (check.kind === 'claim_vs_total' && text.claimVsTotal) {
+    return text.claimVsTotal(
+      formatValue(check.published, unit, locale),
+      formatValue(Math.round(check.computed * 100) / 100, unit, locale),
+      counts,
+    )
+  }
   return text.consistency(
     formatValue(check.published, unit, locale),
     formatValue(Math.round(check.computed * 100) / 100, unit, locale),
@@ -130,6 +150,15 @@ function milestoneTooltip(m: NumberedMilestone, spec: TrendSpec, text: TrendText
   ].join('')
 }
 
+/** What the series' number is not, and what it is a part of: shown before its source, escaped. */
+function indicatorNotes(series: ViewSeries, locale: Locale, text: TrendText): string {
+  const { caveat, partOf } = series.indicator
+  return [
+    caveat[locale] && text.caveat ? `<div class="vg-tip-caveat">${escapeHtml(text.caveat)}: ${escapeHtml(caveat[locale])}</div>` : '',
+    partOf && text.partOf ? `<div class="vg-tip-part">${escapeHtml(text.partOf(partOf.label[locale]))}</div>` : '',
+  ].join('')
+}
+
 function pointTooltip(series: ViewSeries, o: Observation, value: number, spec: TrendSpec, text: TrendText): string {
   const source = spec.sources.get(o.source)
   const baseline = series.viewBaseline || o.baseline
@@ -141,6 +170,7 @@ function pointTooltip(series: ViewSeries, o: Observation, value: number, spec: T
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(text.status[o.status])}</div>`,
     check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, spec.locale, text))}</div>` : '',
+    indicatorNotes(series, spec.locale, text),
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
     o.quote ? `<blockquote>“${escapeHtml(o.quote)}”</blockquote>` : '',
     o.note ? `<div class="vg-tip-note">${escapeHtml(o.note)}</div>` : '',

@@ -1,5 +1,6 @@
 import type { Locale } from '../model'
 import { escapeHtml, intlTag } from '../format'
+import { noteLine, type IndicatorNote } from './caveats'
 import { citation, type ChartLabels, type FigureRow } from './labels'
 
 export interface HtmlText {
@@ -24,6 +25,8 @@ export interface HtmlInput {
   /** Address of the same view online, as a plain link (never fetched). */
   readonly link: string
   readonly text: HtmlText
+  /** What the plotted numbers are not, and which are parts of others, under their heading. */
+  readonly caveats?: { readonly heading: string; readonly notes: readonly IndicatorNote[] }
 }
 
 /**
@@ -60,6 +63,9 @@ export function buildHtmlDocument(input: HtmlInput): string {
     )
     .join('\n')
   const sources = labels.sources.map((s) => `<li>${e(citation(s))}</li>`).join('\n')
+  const caveats = input.caveats?.notes.length
+    ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n))}</li>`).join('\n')}\n</ul>\n`
+    : ''
   return `<!doctype html>
 <html lang="${e(intlTag(input.locale))}">
 <head>
@@ -84,7 +90,7 @@ ${labels.milestoneKey.length ? `<h2>${e(text.milestoneKey)}</h2>\n<ol class="key
 ${table}
 </tbody>
 </table>
-<h2>${e(text.sources)}</h2>
+${caveats}<h2>${e(text.sources)}</h2>
 <ul class="sources">
 ${sources}
 </ul>

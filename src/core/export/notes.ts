@@ -1,3 +1,4 @@
+import { noteLine, type IndicatorNote } from './caveats'
 import { citation, type ChartLabels, type ExportText, type FigureRow } from './labels'
 
 /**
@@ -5,7 +6,13 @@ import { citation, type ChartLabels, type ExportText, type FigureRow } from './l
  * source in full and the quoted sentences the figures stand in, so the presenter can answer
  * "where does this come from?" without leaving the slide.
  */
-export function speakerNotes(labels: ChartLabels, rows: readonly FigureRow[], text: ExportText, exportedOn: string): string {
+export function speakerNotes(
+  labels: ChartLabels,
+  rows: readonly FigureRow[],
+  text: ExportText,
+  exportedOn: string,
+  caveats: { readonly heading: string; readonly notes: readonly IndicatorNote[] } = { heading: '', notes: [] },
+): string {
   const out: string[] = [labels.title, labels.subtitle, '']
   out.push(`${text.figures}:`)
   let current = ''
@@ -17,6 +24,10 @@ export function speakerNotes(labels: ChartLabels, rows: readonly FigureRow[], te
     }
     const status = r.status === 'reported' ? '' : ` (${text.status[r.status] ?? r.status})`
     out.push(`  ${r.periodLabel}: ${r.shown}${status}`)
+  }
+  // What the numbers are not, before anyone quotes them: caveats and parts never to be added to their whole.
+  if (caveats.notes.length) {
+    out.push('', `${caveats.heading}:`, ...caveats.notes.map((n) => `- ${noteLine(n)}`))
   }
   if (labels.milestoneKey.length) {
     out.push('', `${text.milestoneKey}:`, ...labels.milestoneKey.map((m) => `- ${m}`))

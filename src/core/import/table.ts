@@ -111,8 +111,10 @@ export function toDataset(imported: ImportedDataset): Dataset {
     offence: i.offence,
     unit: i.unit,
     comparesTo: '',
+    partOf: null,
     label: i.label,
     description: { en: '', fr: '', nl: '' },
+    caveat: { en: '', fr: '', nl: '' },
     dataset: imported.id,
   }))
   const periods = table.periods.map((p) => parsePeriod(p))
