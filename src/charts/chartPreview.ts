@@ -5,7 +5,7 @@
  * show as text.
  */
 import { PREVIEW_MAX_POINTS, type PreviewReply, type PreviewRequest, type SvgNode } from './previewProtocol'
-import type { TrendSpec } from '../core/chart/trendOption'
+import type { TrendView } from '../core/chart/chartState'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 /** What ECharts' SVG renderer writes for Vigie's charts: shapes, text, clips and decal patterns. */
@@ -57,10 +57,10 @@ export function buildSvgElement(node: SvgNode, doc: Document): SVGElement | null
 }
 
 /** Whether the preview is worth it: a worker with OffscreenCanvas, and a spec small enough to copy. */
-export function canPreview(spec: TrendSpec): boolean {
+export function canPreview(view: TrendView): boolean {
   if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return false
   let points = 0
-  for (const s of spec.series) points += s.points.length
+  for (const s of view.series) points += s.points.length
   return points <= PREVIEW_MAX_POINTS
 }
 

@@ -31,16 +31,14 @@ function plain(node: VNode): SvgNode {
   }
 }
 
-/** The chart of `request` at its size, without tooltip or period slider (nothing works in a picture). */
+/** The chart of `request` at its layout's size. */
 export function drawPreview(request: Omit<PreviewRequest, 'id'>): SvgNode {
-  const option = buildTrendOption(request.spec, { ...request.text, chartDescription: () => '', consistency: () => '' })
-  const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width: request.width, height: request.height })
+  const { layout } = request
+  // The still layout has neither tooltip nor slider: nothing to take out of the option.
+  const option = buildTrendOption(request.view, layout, { ...request.text, chartDescription: () => '', consistency: () => '' })
+  const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width: layout.width, height: layout.height })
   try {
-    // Neither tooltip nor slider in a picture: left out of the option, not just hidden.
-    const picture = { ...option }
-    delete picture.tooltip
-    delete picture.dataZoom
-    chart.setOption(picture)
+    chart.setOption(option)
     // The renderer's own element tree, before it is turned into markup: the page builds elements from it.
     const painter = chart.getZr().painter as unknown as { renderToVNode(opts: Record<string, boolean>): VNode }
     return plain(painter.renderToVNode({ compress: true, useViewBox: true, animation: false, emphasis: false, willUpdate: false }))

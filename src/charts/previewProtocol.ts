@@ -3,17 +3,19 @@
  * trend chart as SVG off the main thread, so the dashboard paints and responds before the
  * interactive chart engine is loaded.
  */
-import type { TrendSpec, TrendText } from '../core/chart/trendOption'
+import type { ChartLayout } from '../core/chart/chartLayout'
+import type { TrendView } from '../core/chart/chartState'
+import type { TrendText } from '../core/chart/trendOption'
 
 /** The chart words a worker can receive: functions cannot be posted, and only tooltips and the aria text use them. */
 export type PreviewText = Omit<TrendText, 'chartDescription' | 'consistency'>
 
 export interface PreviewRequest {
   readonly id: number
-  readonly spec: TrendSpec
+  readonly view: TrendView
   readonly text: PreviewText
-  readonly width: number
-  readonly height: number
+  /** The still layout (stillLayout) of the chart at its size. */
+  readonly layout: ChartLayout
 }
 
 /** One SVG element as plain data: the page builds it with createElementNS, never by parsing markup. */

@@ -33,6 +33,8 @@ export interface ViewResult {
   readonly series: readonly ViewSeries[]
   /** Series left out of this view, with the reason, for the notice under the chart. */
   readonly excluded: readonly { readonly series: Series; readonly reason: 'not_count' | 'no_base' | 'too_short' }[]
+  /** The index view's base year when every line shares it (chosen, or common to all); null otherwise. */
+  readonly base?: number | null
 }
 
 function yearOf(point: SeriesPoint): number {
@@ -40,11 +42,34 @@ function yearOf(point: SeriesPoint): number {
 }
 
 /**
+ * The base year an index view uses when the user has not chosen one, so that every line shares
+ * one base: the year with a yearly figure above zero in the most count series (the latest such
+ * year on a tie). Lines without a figure that year are left out of the index view, and the notice
+ * under the chart says so. Null when no count series has a yearly figure.
+ */
+export function commonBaseYear(series: readonly Series[]): number | null {
+  const coverage = new Map<number, number>()
+  for (const s of series) {
+    if (s.indicator.unit !== 'count') continue
+    const years = new Set(s.points.filter((p) => p.observation.period.kind === 'year' && p.value !== 0).map((p) => yearOf(p)))
+    for (const y of years) coverage.set(y, (coverage.get(y) ?? 0) + 1)
+  }
+  let best: number | null = null
+  for (const [year, count] of coverage) {
+    const bestCount = best === null ? 0 : coverage.get(best)!
+    if (count > bestCount || (count === bestCount && year > best!)) best = year
+  }
+  return best
+}
+
+/**
  * Applies the view mode. Absolute keeps every series. Index (base = 100) and change from the
  * previous period apply to counts only; a change is computed only between consecutive periods of
  * the same segment, never across a series break.
  */
-export function applyView(series: readonly Series[], mode: ViewMode, base: number | null): ViewResult {
+export function applyView(series: readonly Series[], mode: ViewMode, chosenBase: number | null): ViewResult {
+  // Without a chosen base, the index uses one base common to every line, or each line's first figure.
+  const base = mode === 'index' && chosenBase === null ? commonBaseYear(series) : chosenBase
   if (mode === 'absolute') {
     return { series: series.map((s) => ({ ...s, unit: s.indicator.unit, viewBaseline: '' })), excluded: [] }
   }
@@ -87,7 +112,7 @@ export function applyView(series: readonly Series[], mode: ViewMode, base: numbe
     }
     out.push({ ...s, unit: 'percent_change', viewBaseline: 'previous period', points })
   }
-  return { series: out, excluded }
+  return { series: out, excluded, base: mode === 'index' ? base : null }
 }
 
 /** Log scale needs every shown value above zero; says why not otherwise. */

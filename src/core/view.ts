@@ -6,6 +6,9 @@ export const SCALES = ['linear', 'log'] as const
 export type Scale = (typeof SCALES)[number]
 export const TABS = ['chart', 'table', 'sources'] as const
 export type Tab = (typeof TABS)[number]
+/** Which milestones the chart draws: the key ones (default) or all of them. */
+export const MILESTONE_SETS = ['key', 'all'] as const
+export type MilestoneSet = (typeof MILESTONE_SETS)[number]
 
 /**
  * Everything that defines what the user sees: the URL-ready state. Empty lists mean "no filter"
@@ -24,6 +27,7 @@ export interface ViewState {
   /** Base year of the index view; null means each series' first year. */
   readonly base: number | null
   readonly scale: Scale
+  readonly milestones: MilestoneSet
   readonly tab: Tab
   readonly locale: Locale
 }
@@ -39,6 +43,7 @@ export const DEFAULT_VIEW: ViewState = {
   mode: 'absolute',
   base: null,
   scale: 'linear',
+  milestones: 'key',
   tab: 'chart',
   locale: 'en',
 }

@@ -21,8 +21,8 @@ export type { ExportContext }
 
 /** The caveats of the plotted indicators, in the export's language. */
 function caveatsOf(ctx: ExportContext): { heading: string; notes: ReturnType<typeof indicatorNotes> } {
-  const t = translate(ctx.spec.locale)
-  return { heading: t('table.notesTitle'), notes: indicatorNotes(ctx.spec, { partOf: (whole) => t('chart.partOf', { whole }) }) }
+  const t = translate(ctx.view.locale)
+  return { heading: t('table.notesTitle'), notes: indicatorNotes(ctx.view, { partOf: (whole) => t('chart.partOf', { whole }) }) }
 }
 
 /** The on-screen size of the chart, in CSS pixels. */
@@ -44,21 +44,21 @@ export async function pngOf(ctx: ExportContext, kind: PngKind, screen: ScreenSiz
 
 export async function downloadPng(ctx: ExportContext, kind: PngKind, screen: ScreenSize): Promise<string> {
   const { blob } = await pngOf(ctx, kind, screen)
-  const name = exportFileName(ctx.spec, ctx.state, kind === 'screen' ? 'png' : kind === 'double' ? '2x.png' : 'slide.png')
+  const name = exportFileName(ctx.view, ctx.state, kind === 'screen' ? 'png' : kind === 'double' ? '2x.png' : 'slide.png')
   saveBlob(blob, name)
   return name
 }
 
 export function downloadSvg(ctx: ExportContext, screen: ScreenSize): string {
   const { svg } = composeExport(ctx, { kind: 'screen', ...screen })
-  const name = exportFileName(ctx.spec, ctx.state, 'svg')
+  const name = exportFileName(ctx.view, ctx.state, 'svg')
   saveBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`], { type: 'image/svg+xml' }), name)
   return name
 }
 
 export function downloadCsv(ctx: ExportContext): string {
-  const name = exportFileName(ctx.spec, ctx.state, 'csv')
-  saveBlob(new Blob([toCsv(csvRows(figureRows(ctx.spec)))], { type: 'text/csv;charset=utf-8' }), name)
+  const name = exportFileName(ctx.view, ctx.state, 'csv')
+  saveBlob(new Blob([toCsv(csvRows(figureRows(ctx.view)))], { type: 'text/csv;charset=utf-8' }), name)
   return name
 }
 
@@ -66,18 +66,19 @@ export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
   const width = Math.max(640, Math.min(1100, Math.round(screen.width)))
   const height = Math.max(360, Math.round(screen.height))
   const labels = labelsOf(ctx)
-  const description = describeChart(ctx.spec)
+  const description = describeChart(ctx.view)
   const html = buildHtmlDocument({
-    locale: ctx.spec.locale,
+    locale: ctx.view.locale,
     labels,
+    legend: ctx.view.series.map((s) => ({ name: s.label, color: s.colour })),
     chartSvg: chartOnlySvg(ctx, width, height),
     description,
-    rows: figureRows(ctx.spec),
+    rows: figureRows(ctx.view),
     link: ctx.link,
-    text: htmlTextFor(ctx.spec.locale, ctx.now),
+    text: htmlTextFor(ctx.view.locale, ctx.now),
     caveats: caveatsOf(ctx),
   })
-  const name = exportFileName(ctx.spec, ctx.state, 'html')
+  const name = exportFileName(ctx.view, ctx.state, 'html')
   saveBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), name)
   return name
 }
@@ -87,11 +88,11 @@ const PICTURE = { width: 1860, height: 820 }
 /** One slide: the chart and its key as a picture, title and subtitle as text, sources in the notes. */
 export async function slideOf(ctx: ExportContext, name?: string): Promise<DeckSlide> {
   const composed = composeExport(ctx, { kind: 'picture', ...PICTURE })
-  const text = exportTextFor(ctx.spec.locale)
-  const t = translate(ctx.spec.locale)
+  const text = exportTextFor(ctx.view.locale)
+  const t = translate(ctx.view.locale)
   const png = await svgToPng(composed.svg, PICTURE.width, PICTURE.height)
   const { labels } = composed
-  const date = exportedOn(ctx.spec.locale, ctx.now)
+  const date = exportedOn(ctx.view.locale, ctx.now)
   return {
     title: name || labels.title,
     subtitle: name ? `${labels.title} · ${labels.subtitle}` : labels.subtitle,
@@ -99,14 +100,14 @@ export async function slideOf(ctx: ExportContext, name?: string): Promise<DeckSl
     imageAspect: PICTURE.width / PICTURE.height,
     alt: t('share.text.alt', { description: composed.description }),
     footer: `${labels.sourceLine} · ${date}`,
-    notes: speakerNotes(labels, figureRows(ctx.spec), text, `${date} · ${ctx.link}`, caveatsOf(ctx)),
+    notes: speakerNotes(labels, figureRows(ctx.view), text, `${date} · ${ctx.link}`, caveatsOf(ctx)),
   }
 }
 
 export async function downloadPptx(ctx: ExportContext): Promise<string> {
   const slide = await slideOf(ctx)
-  const blob = await buildDeck([slide], slide.title)
-  const name = exportFileName(ctx.spec, ctx.state, 'pptx')
+  const blob = await buildDeck([slide], slide.title, ctx.view.locale)
+  const name = exportFileName(ctx.view, ctx.state, 'pptx')
   saveBlob(blob, name)
   return name
 }
@@ -115,7 +116,7 @@ export async function downloadPptx(ctx: ExportContext): Promise<string> {
 export async function downloadDeck(views: readonly { name: string; ctx: ExportContext }[], title: string): Promise<string> {
   const slides: DeckSlide[] = []
   for (const v of views) slides.push(await slideOf(v.ctx, v.name))
-  const blob = await buildDeck(slides, title)
+  const blob = await buildDeck(slides, title, views[0]?.ctx.view.locale ?? 'en')
   const name = 'vigie-saved-views.pptx'
   saveBlob(blob, name)
   return name

@@ -1,13 +1,15 @@
-import { buildTrendOption, describeChart, type TrendSpec } from '../core/chart/trendOption'
+import { layoutChart, type ChartProfile } from '../core/chart/chartLayout'
+import type { TrendView } from '../core/chart/chartState'
+import { buildTrendOption, describeChart } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
 import { composeSvg, layoutExport, type ExportLayout } from '../core/export/layout'
 import type { ViewState } from '../core/view'
 import { exportedOn, exportTextFor, trendTextFor } from './messages'
 import { renderChartSvg } from './svg'
 
-/** Everything an export of one view needs: what is drawn, the state it comes from, and when. */
+/** Everything an export of one view needs: the chart state, the view state it comes from, and when. */
 export interface ExportContext {
-  readonly spec: TrendSpec
+  readonly view: TrendView
   readonly state: ViewState
   /** Address of the same view online. */
   readonly link: string
@@ -27,26 +29,26 @@ export interface ComposedExport {
   readonly description: string
 }
 
+/** Draws the chart alone as SVG at a size, laid out for a profile (no tooltip, no slider: a picture). */
+function chartSvg(view: TrendView, width: number, height: number, profile: ChartProfile): string {
+  return renderChartSvg(buildTrendOption(view, layoutChart(view, { width, height }, profile), trendTextFor(view.locale)), width, height)
+}
+
 /** Builds the exported image of a view as one SVG document, laid out for the requested size. */
 export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExport {
-  const { spec, state } = ctx
-  const text = exportTextFor(spec.locale)
-  const labels = chartLabels(spec, state, text)
+  const { view, state } = ctx
+  const text = exportTextFor(view.locale)
+  const labels = chartLabels(view, state, text)
   const bare = size.kind === 'picture'
-  const trendText = trendTextFor(spec.locale)
-  // The legend lists the lines as the option draws them: same names, same colours.
-  const probe = buildTrendOption(spec, trendText)
-  const legend = (Array.isArray(probe.series) ? probe.series : [])
-    .filter((s) => typeof s.name === 'string' && !String(s.id).startsWith('milestones-') && typeof s.color === 'string')
-    .map((s) => ({ name: String(s.name), color: String(s.color) }))
   const layout = layoutExport({
     width: size.kind === 'slide' ? 1920 : size.width,
     height: size.kind === 'screen' ? null : size.kind === 'slide' ? 1080 : size.height,
     chartHeight: size.kind === 'screen' ? size.height : 0,
     labels: bare ? { ...labels, title: '', subtitle: '', sourceLine: '' } : labels,
-    legend,
+    // The legend lists the lines as the chart state colours them.
+    legend: view.series.map((s) => ({ name: s.label, color: s.colour })),
     milestoneKeyTitle: text.milestoneKey,
-    exportedOn: bare ? '' : exportedOn(spec.locale, ctx.now),
+    exportedOn: bare ? '' : exportedOn(view.locale, ctx.now),
     more: text.more,
     fontSize: size.kind === 'screen' ? undefined : 24,
   })
@@ -54,21 +56,19 @@ export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExp
   const scale = size.kind === 'screen' ? 1 : 1.6
   const w = Math.round(layout.chart.width / scale)
   const h = Math.round(layout.chart.height / scale)
-  const option = buildTrendOption({ ...spec, height: h }, trendText)
-  const chartSvg = renderChartSvg(option, w, h)
-  const description = describeChart(spec)
-  return { svg: composeSvg(layout, chartSvg, labels.title, description, scale), layout, labels, description }
+  const svg = chartSvg(view, w, h, size.kind === 'screen' ? 'picture' : 'slide')
+  const description = describeChart(view)
+  return { svg: composeSvg(layout, svg, labels.title, description, scale), layout, labels, description }
 }
 
-/** The chart alone as SVG (for the HTML file, where title, key and sources are HTML text). */
+/** The chart alone as SVG (for the HTML file, where title, legend, key and sources are HTML text). */
 export function chartOnlySvg(ctx: ExportContext, width: number, height: number): string {
-  const option = buildTrendOption({ ...ctx.spec, height }, trendTextFor(ctx.spec.locale))
-  return renderChartSvg(option, width, height)
+  return chartSvg(ctx.view, width, height, 'picture')
 }
 
 export { figureRows }
 
 /** Title, subtitle, sources and key of a view, without drawing anything. */
 export function labelsOf(ctx: ExportContext): ChartLabels {
-  return chartLabels(ctx.spec, ctx.state, exportTextFor(ctx.spec.locale))
+  return chartLabels(ctx.view, ctx.state, exportTextFor(ctx.view.locale))
 }

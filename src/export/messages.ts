@@ -44,8 +44,8 @@ export function exportTextFor(locale: Locale): ExportText {
     category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
     base: (year) => t('share.text.base', { year }),
     logScale: t('share.text.logScale'),
-    seriesCount: (n) => t('share.text.series', { n }, n),
-    milestoneCount: (n) => t('share.text.milestones', { n }, n),
+    what: Object.fromEntries(DISPLAY_UNITS.map((u) => [u, t(`share.text.what.${u}`)])) as ExportText['what'],
+    from: t('share.text.from'),
     sources: t('share.text.sources'),
     milestoneKey: t('chart.milestoneKey'),
     figures: t('share.text.figures'),
@@ -84,5 +84,6 @@ export function htmlTextFor(locale: Locale, now: Date): HtmlText {
     status: text.status,
     exportedOn: exportedOn(locale, now),
     viewOnline: text.viewOnline,
+    legend: translate(locale)('chart.legend'),
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Server-side style SVG rendering of the trend chart: ECharts' SVG renderer without a DOM node,
  * text kept as text. The SVG renderer is registered here only, so it loads with the exports and
- * never with the dashboard.
+ * never with the dashboard. The option comes from the renderer with a picture layout (no tooltip,
+ * no slider): nothing is changed here.
  */
 import type { EChartsOption } from 'echarts'
 import { init, use } from 'echarts/core'
@@ -11,16 +12,11 @@ import '../charts/echarts'
 
 use([SVGRenderer])
 
-/** The option as exports draw it: no slider, no tooltip, no animation. */
-export function staticOption(option: EChartsOption): EChartsOption {
-  return { ...option, animation: false, dataZoom: [], tooltip: { show: false } }
-}
-
 /** Renders an option to an SVG string of the given size. */
 export function renderChartSvg(option: EChartsOption, width: number, height: number): string {
   const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width, height })
   try {
-    chart.setOption(staticOption(option))
+    chart.setOption(option)
     return chart.renderToSVGString()
   } finally {
     chart.dispose()

@@ -1,33 +1,41 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
-import { numberMilestones, type TrendSpec } from '../core/chart/trendOption'
+import { deriveTrendView, type TrendView } from '../core/chart/chartState'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
-import { selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
-import { buildSeries } from '../core/series'
-import { applyView, effectiveScale, logScaleAvailability } from '../core/transform'
+import { colourSlots, numberedMilestones, runPipeline } from '../core/pipeline'
+import { logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
 import { useViewStore } from './view'
 
 /**
- * The dashboard's derived data: what the filters leave, transformed by the view mode. Pure
- * derivations of the datasets and view stores, each a call into core.
+ * The dashboard's derived data: the one pipeline (core/pipeline.ts) run on the loaded data and the
+ * view state, and the chart state every surface reads.
  */
 export const useDashboardStore = defineStore('dashboard', () => {
   const datasets = useDatasetsStore()
   const view = useViewStore()
 
-  const selection = computed(() => selectFigures(datasets.dataset, view.state))
-  const series = computed(() => buildSeries(selection.value.observations, selection.value.indicators))
-  const viewResult = computed(() => applyView(series.value, view.state.mode, view.state.base))
-  const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
-  const scale = computed(() => effectiveScale(view.state.scale, viewResult.value.series))
-  const milestones = computed(() => numberMilestones(selection.value.milestones))
   const checks = computed(() => checkConsistency(datasets.dataset))
   const checkByObservation = computed(
     () => new Map<Observation, ConsistencyCheck>(checks.value.map((c) => [c.observation, c])),
   )
+  // Per data set, not per view: milestone numbers and colours never change with the filters.
+  const numbered = computed(() => numberedMilestones(datasets.dataset))
+  const slots = computed(() => colourSlots(datasets.dataset))
+  const pipeline = computed(() =>
+    runPipeline(datasets.dataset, view.state, { checks: checkByObservation.value, numbered: numbered.value, slots: slots.value }),
+  )
+  const selection = computed(() => pipeline.value.selection)
+  const series = computed(() => pipeline.value.series)
+  const viewResult = computed(() => pipeline.value.viewResult)
+  const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
+  const scale = computed(() => pipeline.value.spec.scale ?? 'linear')
+  /** The milestones the filters leave (the Table lists them all; the chart draws those in its range). */
+  const milestones = computed(() => pipeline.value.milestones)
+  /** The chart state: what the chart, its legend and key, the embed and every export show. */
+  const trendView = computed<TrendView>(() => deriveTrendView(pipeline.value.spec))
   /** Years with figures, for the period and base-year pickers. */
   const years = computed(() => {
     const set = new Set<number>()
@@ -35,22 +43,9 @@ export const useDashboardStore = defineStore('dashboard', () => {
     for (const m of datasets.dataset.milestones) set.add(firstYear(m.date))
     return [...set].sort((a, b) => a - b)
   })
-  /** What the chart draws at a given size: the one spec the dashboard, embed and exports share. */
-  function trendSpec(size: { height: number; width?: number }): TrendSpec {
-    return {
-      locale: view.state.locale,
-      series: viewResult.value.series,
-      milestones: milestones.value,
-      sources: datasets.sourceById,
-      scale: scale.value,
-      checks: view.state.mode === 'absolute' ? checkByObservation.value : undefined,
-      height: size.height,
-      width: size.width,
-    }
-  }
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendSpec }
+  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendView }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/model'
-import { DEFAULT_VIEW, type Scale, type Tab, type ViewMode, type ViewState } from '../core/view'
+import { DEFAULT_VIEW, type MilestoneSet, type Scale, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
 import { i18n, initialLocale, loadLocaleMessages, saveLocale } from '../i18n'
 
@@ -35,6 +35,7 @@ export const useViewStore = defineStore('view', () => {
   const setBase = (base: number | null) => patch({ base })
   const setScale = (scale: Scale) => patch({ scale })
   const setTab = (tab: Tab) => patch({ tab })
+  const setMilestones = (milestones: MilestoneSet) => patch({ milestones })
 
   /** Clears every filter; keeps the language, view mode and tab. */
   function clearFilters(): void {
@@ -71,6 +72,7 @@ export const useViewStore = defineStore('view', () => {
     setBase,
     setScale,
     setTab,
+    setMilestones,
     clearFilters,
   }
 })

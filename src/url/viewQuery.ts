@@ -9,7 +9,7 @@ import {
   MILESTONE_CATEGORIES,
   OFFENCES,
 } from '../core/model'
-import { DEFAULT_VIEW, SCALES, TABS, VIEW_MODES, type ViewState } from '../core/view'
+import { DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, type ViewState } from '../core/view'
 
 export const QUERY_VERSION = '1'
 
@@ -24,7 +24,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -52,6 +52,7 @@ export function toQuery(state: ViewState): Query {
   if (state.mode !== DEFAULT_VIEW.mode) q.view = state.mode
   if (state.base !== null) q.base = String(state.base)
   if (state.scale !== DEFAULT_VIEW.scale) q.scale = state.scale
+  if (state.milestones !== DEFAULT_VIEW.milestones) q.ms = state.milestones
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
   q.lang = state.locale
   q.v = QUERY_VERSION
@@ -139,6 +140,7 @@ export function fromQuery(
     mode: one('view', VIEW_MODES, DEFAULT_VIEW.mode),
     base: year('base'),
     scale: one('scale', SCALES, DEFAULT_VIEW.scale),
+    milestones: one('ms', MILESTONE_SETS, DEFAULT_VIEW.milestones),
     tab: one('tab', TABS, DEFAULT_VIEW.tab),
     locale: one('lang', LOCALES, (LOCALES as readonly string[]).includes(fallbackLocale) ? fallbackLocale : DEFAULT_VIEW.locale),
   }
@@ -170,6 +172,7 @@ export function isViewState(s: ViewState): boolean {
     isYear(s.base) &&
     VIEW_MODES.includes(s.mode) &&
     SCALES.includes(s.scale) &&
+    MILESTONE_SETS.includes(s.milestones) &&
     TABS.includes(s.tab) &&
     LOCALES.includes(s.locale)
   )

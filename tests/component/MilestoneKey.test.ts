@@ -41,3 +41,20 @@ describe('MilestoneKey', () => {
     expect(wrapper.text()).toContain('avril 2014')
   })
 })
+
+describe('MilestoneKey: key milestones and all', () => {
+  it('offers the hidden milestones of the period, and asks for them when clicked', async () => {
+    const wrapper = mount(MilestoneKey, { props: { milestones, locale: 'en', hidden: 3 }, global: { plugins: [i18n] } })
+    const button = wrapper.get('[data-testid="milestones-toggle"]')
+    expect(button.text()).toBe('Show all milestones (3 more in this period)')
+    await button.trigger('click')
+    expect(wrapper.emitted('toggle')).toHaveLength(1)
+  })
+
+  it('offers to go back to key milestones when all are shown, and nothing when none is hidden', () => {
+    const all = mount(MilestoneKey, { props: { milestones, locale: 'en', all: true }, global: { plugins: [i18n] } })
+    expect(all.get('[data-testid="milestones-toggle"]').text()).toBe('Show key milestones only')
+    const none = mount(MilestoneKey, { props: { milestones, locale: 'en' }, global: { plugins: [i18n] } })
+    expect(none.find('[data-testid="milestones-toggle"]').exists()).toBe(false)
+  })
+})

@@ -3,21 +3,28 @@ import { describe, expect, it } from 'vitest'
 import { buildSvgElement, ChartPreviewer } from '../../src/charts/chartPreview'
 import { drawPreview } from '../../src/charts/previewDraw'
 import { previewText, type SvgNode } from '../../src/charts/previewProtocol'
-import { numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
+import { layoutChart, stillLayout } from '../../src/core/chart/chartLayout'
+import { deriveTrendView, numberMilestones, type TrendView } from '../../src/core/chart/chartState'
 import { readDataset } from '../../src/core/dataset'
 import { buildSeries } from '../../src/core/series'
 import { applyView } from '../../src/core/transform'
 import { files } from '../helpers/csv'
 import { TEXT } from '../helpers/text'
 
-function spec(): TrendSpec {
+function chartView(): TrendView {
   const { value } = readDataset(files())
-  return {
+  return deriveTrendView({
     locale: 'en',
     series: applyView(buildSeries(value.observations, value.indicators), 'absolute', null).series,
     milestones: numberMilestones(value.milestones),
     sources: new Map(value.sources.map((s) => [s.id, s])),
-  }
+  })
+}
+
+/** What the page asks the worker for: the chart state and its still layout at a size. */
+function previewRequest(width: number, height: number) {
+  const view = chartView()
+  return { view, text: previewText(TEXT), layout: stillLayout(layoutChart(view, { width, height }, 'screen')) }
 }
 
 const texts = (node: SvgNode): string[] => [...(node.text ? [node.text] : []), ...(node.children ?? []).flatMap(texts)]
@@ -25,8 +32,9 @@ const tags = (node: SvgNode): string[] => [node.tag, ...(node.children ?? []).fl
 
 describe('drawPreview (the chart as SVG, drawn by the worker)', () => {
   it('draws the chart at the asked size with its axis names, milestone numbers and one line per series', () => {
-    const s = spec()
-    const tree = drawPreview({ spec: s, text: previewText(TEXT), width: 800, height: 480 })
+    const request = previewRequest(800, 480)
+    const s = request.view
+    const tree = drawPreview(request)
     expect(tree.tag).toBe('svg')
     expect(tree.attrs.viewBox).toBe('0 0 800 480')
     const words = texts(tree)
@@ -78,14 +86,14 @@ describe('ChartPreviewer (one worker per chart, the latest request wins)', () =>
   /** A stand-in for the worker: records what is posted, replies when the test says so. */
   class FakeWorker {
     static last: FakeWorker | null = null
-    posted: { id: number; width: number }[] = []
+    posted: { id: number; layout: { width: number } }[] = []
     terminated = false
     onmessage: ((event: { data: unknown }) => void) | null = null
     onerror: ((event: { message: string; preventDefault: () => void }) => void) | null = null
     constructor() {
       FakeWorker.last = this
     }
-    postMessage(message: { id: number; width: number }): void {
+    postMessage(message: { id: number; layout: { width: number } }): void {
       this.posted.push(message)
     }
     terminate(): void {
@@ -95,7 +103,7 @@ describe('ChartPreviewer (one worker per chart, the latest request wins)', () =>
       this.onmessage?.({ data })
     }
   }
-  const request = (width: number) => ({ spec: spec(), text: previewText(TEXT), width, height: 300 })
+  const request = (width: number) => previewRequest(width, 300)
   const tree: SvgNode = { tag: 'svg', attrs: {} }
 
   it('never shows a stale picture: requests made while one is drawn collapse into the latest', () => {
@@ -108,11 +116,11 @@ describe('ChartPreviewer (one worker per chart, the latest request wins)', () =>
       previewer.draw(request(500))
       previewer.draw(request(600))
       const worker = FakeWorker.last!
-      expect(worker.posted.map((m) => m.width)).toEqual([400])
+      expect(worker.posted.map((m) => m.layout.width)).toEqual([400])
       worker.reply({ id: worker.posted[0]!.id, tree })
       // The 400 px picture is out of date: the 600 px one is asked for instead, and only it is shown.
       expect(shown).toEqual([])
-      expect(worker.posted.map((m) => m.width)).toEqual([400, 600])
+      expect(worker.posted.map((m) => m.layout.width)).toEqual([400, 600])
       worker.reply({ id: worker.posted[1]!.id, tree })
       expect(shown).toEqual([tree])
     } finally {

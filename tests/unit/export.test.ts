@@ -8,7 +8,7 @@ import { buildHtmlDocument, type HtmlText } from '../../src/core/export/html'
 import { chartLabels, exportFileName, figureRows, sourcesOf, type ExportText } from '../../src/core/export/labels'
 import { composeSvg, layoutExport, wrapText } from '../../src/core/export/layout'
 import { slidePlan, speakerNotes } from '../../src/core/export/notes'
-import { specForView } from '../../src/core/export/spec'
+import { viewFor } from '../../src/core/export/spec'
 import { DEFAULT_VIEW } from '../../src/core/view'
 import { loadSavedViews } from '../../src/stores/savedViews'
 import { files, HOTLINE, HOTLINE_CHANGE } from '../helpers/csv'
@@ -22,8 +22,8 @@ const TEXT: ExportText = {
   category: { law: 'Law' },
   base: (y) => `base ${y} = 100`,
   logScale: 'log scale',
-  seriesCount: (n) => `${n} series`,
-  milestoneCount: (n) => `${n} milestones`,
+  what: { count: 'counts', index: 'index', percent: 'percentages', percent_change: 'changes in %', multiple: 'multiples', rate_per_100k: 'rates', target_percent_yearly: 'targets' },
+  from: 'data from',
   sources: 'Sources',
   milestoneKey: 'Milestones on the chart',
   figures: 'Figures shown',
@@ -36,7 +36,7 @@ const TEXT: ExportText = {
 
 const dataset = readDataset(files()).value
 const state = { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports', 'cf_hotline_change'] }
-const spec = specForView(dataset, state, 480)
+const spec = viewFor(dataset, state)
 
 describe('CSV export', () => {
   it('has one row per plotted figure, with period, unit, baseline, status, source and quote', () => {
@@ -79,16 +79,16 @@ describe('CSV export', () => {
         observations: [{ indicator: 'cf_hotline_reports', period: '2013', value: 1, source: 'knack', note: '=cmd|"/c calc"!A1' }],
       }),
     ).value
-    const rows = csvRows(figureRows(specForView(evil, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })))
+    const rows = csvRows(figureRows(viewFor(evil, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })))
     expect(rows[1]![13]).toBe(`'=cmd|"/c calc"!A1`)
   })
 })
 
 describe('labels', () => {
-  it('titles the chart after the offences, says the period, mode and counts, and cites the publishers', () => {
+  it('titles the chart after the offences, says in plain words when, what is counted and by whom, and cites the publishers', () => {
     const labels = chartLabels(spec, { ...state, offences: ['csam'] }, TEXT)
     expect(labels.title).toBe('Trends and policy milestones: CSAM')
-    expect(labels.subtitle).toBe('2013–2020 · Values · 2 series · 1 milestones')
+    expect(labels.subtitle).toBe('2013–2020 · counts, changes in % · data from Global Alliance, knack.be')
     expect(labels.sourceLine).toBe('Sources: Global Alliance; knack.be')
     expect(labels.milestoneKey).toEqual(['1. April 2014 — Grooming laws in force'])
     expect(sourcesOf(spec).map((s) => s.id)).toEqual(['seed_ga_2014', 'knack'])
@@ -104,10 +104,11 @@ describe('layout', () => {
   const many = { ...labels, milestoneKey: Array.from({ length: 80 }, (_, i) => `${i + 1}. 2014 — A milestone with a rather long title number ${i + 1}`) }
   const input = { labels: many, milestoneKeyTitle: 'Milestones', exportedOn: 'Exported on 1 May 2025', more: TEXT.more }
 
-  it('fits a slide exactly: the key gives way before the chart drops under half the height', () => {
+  it('fits a slide exactly: the key gives way before the chart drops under two thirds of the height', () => {
     const layout = layoutExport({ ...input, width: 1920, height: 1080, chartHeight: 0, fontSize: 24 })
     expect(layout.height).toBe(1080)
-    expect(layout.chart.height).toBeGreaterThanOrEqual(540)
+    expect(layout.chart.height).toBeGreaterThanOrEqual(720)
+    for (const t of layout.texts) expect(t.text.endsWith('…')).toBe(false)
     expect(layout.omittedMilestones).toBeGreaterThan(0)
     expect(layout.texts.some((t) => t.text === `and ${layout.omittedMilestones} more`)).toBe(true)
     for (const t of layout.texts) {
@@ -126,7 +127,8 @@ describe('layout', () => {
   it('wraps text to a width', () => {
     // 10 px type, 0.56 em per glyph: 10 characters per 60 px line.
     expect(wrapText('one two three four five six', 60, 10)).toEqual(['one two', 'three four', 'five six'])
-    expect(wrapText('antidisestablishmentarianism', 60, 10)).toEqual(['antidises…'])
+    // A word longer than a line is split across lines, never cut with an ellipsis.
+    expect(wrapText('antidisestablishmentarianism', 60, 10)).toEqual(['antidisest', 'ablishment', 'arianism'])
   })
 
   it('writes labels as escaped SVG text around the chart', () => {
@@ -176,7 +178,7 @@ describe('caveats in export notes', () => {
       ],
     }),
   ).value
-  const partSpec = specForView(withParts, state, 480)
+  const partSpec = viewFor(withParts, state)
   const caveats = { heading: 'What these figures are not', notes: indicatorNotes(partSpec, { partOf: (w) => `Part of “${w}”: do not add the two` }) }
 
   it('lists each plotted indicator once with its caveat and the whole it is a part of', () => {
@@ -195,8 +197,9 @@ describe('caveats in export notes', () => {
       chartSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
       description: 'A chart',
       rows: figureRows(partSpec),
+      legend: [],
       link: 'https://example.org/',
-      text: { milestoneKey: 'M', figures: 'F', sources: 'S', columns: { indicator: 'I', period: 'P', value: 'V', unit: 'U', baseline: 'B', status: 'St', source: 'So', quote: 'Q' }, unit: TEXT.unit, status: TEXT.status, exportedOn: 'E', viewOnline: 'O' },
+      text: { milestoneKey: 'M', figures: 'F', sources: 'S', columns: { indicator: 'I', period: 'P', value: 'V', unit: 'U', baseline: 'B', status: 'St', source: 'So', quote: 'Q' }, unit: TEXT.unit, status: TEXT.status, exportedOn: 'E', viewOnline: 'O', legend: 'L' },
       caveats,
     })
     expect(html).toContain('<h2>What these figures are not</h2>')
@@ -214,10 +217,12 @@ describe('self-contained HTML', () => {
     status: TEXT.status,
     exportedOn: 'Exported on 1 May 2025',
     viewOnline: 'Open in Vigie',
+    legend: 'Lines on the chart',
   }
   const html = buildHtmlDocument({
     locale: 'en',
     labels: { ...chartLabels(spec, state, TEXT), title: 'Title <script>alert(1)</script>' },
+    legend: spec.series.map((s) => ({ name: s.label, color: s.colour })),
     chartSvg: '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>',
     description: 'A chart',
     rows: figureRows(spec),
@@ -229,6 +234,7 @@ describe('self-contained HTML', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
     expect(html).not.toMatch(/<script/i)
     expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/example\.org)/)
+    expect(html).not.toContain('001_doc.txt" href')
     expect(html).not.toContain('<?xml')
   })
 
@@ -236,20 +242,26 @@ describe('self-contained HTML', () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>')
     expect(html).toContain('Title &lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html.match(/<tr><td>/g)).toHaveLength(figureRows(spec).length)
-    expect(html).toContain('<li>April 2014 — Grooming laws in force</li>')
+    expect(html).toContain('<li value="1">April 2014 — Grooming laws in force</li>')
+    // The legend: every line with its colour; each source's address a link.
+    for (const s of spec.series) expect(html).toContain(`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`)
+    expect(html).toContain('<a href="https://example.org/a">https://example.org/a</a>')
     expect(html).toContain('“In 2013, 1232 reports.”')
     expect(html).toContain('href="https://example.org/#/?a=1&amp;b=&quot;2&quot;"')
   })
 })
 
 describe('embed', () => {
-  it('builds an iframe snippet with a title, lazy loading and an aspect ratio, escaped', () => {
+  it('builds an iframe snippet with a title, lazy loading and a fixed height, escaped, and an optional resizing script that trusts only Vigie', () => {
     const src = embedUrl('https://vigie.example/app/#/?off=csam', '?off=csam&lang=en&v=1')
     expect(src).toBe('https://vigie.example/app/#/embed?off=csam&lang=en&v=1')
     const snippet = embedSnippet(src, 'Vigie: "CSAM" <trends>')
-    expect(snippet).toBe(
-      '<iframe src="https://vigie.example/app/#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="500" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:auto;aspect-ratio:800/500;border:0"></iframe>',
+    const [frame, , script] = snippet.split('\n')
+    expect(frame).toBe(
+      '<iframe src="https://vigie.example/app/#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="560" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:560px;border:0"></iframe>',
     )
+    expect(script).toContain('e.origin!=="https://vigie.example"')
+    expect(script).toContain('vigie:embed-height')
     expect(dashboardUrl('https://vigie.example/app/#/embed?x=1', '?lang=fr&v=1')).toBe('https://vigie.example/app/#/?lang=fr&v=1')
   })
 })

@@ -7,11 +7,12 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { LineSeriesOption } from 'echarts'
+import { layoutChart } from '../../src/core/chart/chartLayout'
 import { buildTrendOption } from '../../src/core/chart/trendOption'
 import { checkConsistency } from '../../src/core/consistency'
 import { readDataset } from '../../src/core/dataset'
 import { yearRange } from '../../src/core/export/labels'
-import { specForView } from '../../src/core/export/spec'
+import { viewFor } from '../../src/core/export/spec'
 import { selectFigures } from '../../src/core/filters'
 import { buildSeries } from '../../src/core/series'
 import { applyView } from '../../src/core/transform'
@@ -52,18 +53,19 @@ describe('the same years in every time zone', () => {
   })
 
   it('exports name the same first and last year, and the chart reads its axis in UTC', () => {
-    const reference = yearRange(specForView(data, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] }))
+    const reference = yearRange(viewFor(data, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] }))
     expect(reference?.[0]).toBe(2013)
     inEveryTimeZone((zone) => {
-      const spec = specForView(data, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })
+      const spec = viewFor(data, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })
       expect(yearRange(spec), zone).toEqual(reference)
-      const option = buildTrendOption({ ...spec, zoom: { from: 2014, to: 2016 } }, TEXT) as { useUTC?: boolean; dataZoom: { startValue?: number; endValue?: number; labelFormatter?: (v: number) => string }[] }
+      const layout = layoutChart(spec, { width: 1200, height: 480 }, 'screen')
+      const option = buildTrendOption({ ...spec, zoom: { from: 2014, to: 2016 } }, layout, TEXT) as { useUTC?: boolean; dataZoom: { startValue?: number; endValue?: number; labelFormatter?: (v: number) => string }[] }
       expect(option.useUTC, zone).toBe(true)
       const slider = option.dataZoom[0]!
       expect(slider.startValue, zone).toBe(Date.UTC(2014, 0, 1))
       expect(slider.endValue, zone).toBe(Date.UTC(2017, 0, 1))
       expect(slider.labelFormatter!(slider.startValue!), zone).toBe('2014')
-      const hotline = (buildTrendOption(spec, TEXT).series as LineSeriesOption[]).find((s) => String(s.id).startsWith('cf_hotline_reports'))!
+      const hotline = (buildTrendOption(spec, layout, TEXT).series as LineSeriesOption[]).find((s) => String(s.id).startsWith('cf_hotline_reports'))!
       const first = (hotline.data as { value: [number, number] }[])[0]!.value
       expect(first[1], zone).toBe(1232)
       expect(first[0], zone).toBe(data.observations.find((o) => o.indicator === 'cf_hotline_reports' && o.period.text === '2013')!.period.mid)

@@ -20,8 +20,11 @@ describe('applyView', () => {
     expect(out[0]!.points.map((p) => Math.round(p.value))).toEqual([53, 122, 100, 152])
   })
 
-  it('index: without a base year, the first year is 100; a series without the base year is left out with the reason', () => {
-    expect(applyView(series, 'index', null).series[0]!.points[0]!.value).toBe(100)
+  it('index: without a base year, the common base (here the series’ latest year) is 100; a series without the base year is left out with the reason', () => {
+    const indexed = applyView(series, 'index', null)
+    const last = indexed.series[0]!.points[indexed.series[0]!.points.length - 1]!
+    expect(last.value).toBe(100)
+    expect(indexed.base).toBe(Number(last.observation.period.text))
     const { series: out, excluded } = applyView(series, 'index', 2016)
     expect(out).toEqual([])
     expect(excluded[0]!.reason).toBe('no_base')

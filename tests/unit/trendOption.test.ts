@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LineSeriesOption } from 'echarts'
-import { buildTrendOption, formatValue, numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
+import { layoutChart, type ChartProfile } from '../../src/core/chart/chartLayout'
+import { buildTrendOption, deriveTrendView, formatValue, numberMilestones, type TrendSpec } from '../../src/core/chart/trendOption'
 import { readDataset } from '../../src/core/dataset'
 import { buildSeries } from '../../src/core/series'
 import { calendarDate } from '../../src/core/period'
@@ -20,9 +21,15 @@ function specFrom(f = files(), locale: TrendSpec['locale'] = 'en'): TrendSpec {
 
 type Tooltip = { formatter: (p: unknown) => string }
 
+/** The option a screen of 1200×480 gets: state → layout → renderer, as every surface builds it. */
+function optionOf(spec: TrendSpec, size = { width: 1200, height: 480 }, profile: ChartProfile = 'screen') {
+  const view = deriveTrendView(spec)
+  return buildTrendOption(view, layoutChart(view, size, profile), TEXT)
+}
+
 describe('buildTrendOption', () => {
   it('puts counts and relative figures on separate axes and panels', () => {
-    const option = buildTrendOption(specFrom(), TEXT)
+    const option = optionOf(specFrom())
     const series = option.series as LineSeriesOption[]
     const hotline = series.find((s) => s.id === 'cf_hotline_reports|')!
     const change = series.find((s) => s.id === 'cf_hotline_change|')!
@@ -32,7 +39,7 @@ describe('buildTrendOption', () => {
   })
 
   it('draws each figure at the middle of its period, in time order', () => {
-    const option = buildTrendOption(specFrom(), TEXT)
+    const option = optionOf(specFrom())
     const hotline = (option.series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
     const data = hotline.data as { value: [number, number] }[]
     expect(data.map((d) => d.value[1])).toEqual([1232, 1414, 2056])
@@ -40,7 +47,7 @@ describe('buildTrendOption', () => {
   })
 
   it('marks milestones with numbered vertical lines on every panel, labelled once', () => {
-    const option = buildTrendOption(specFrom(), TEXT)
+    const option = optionOf(specFrom())
     const markers = (option.series as LineSeriesOption[]).filter((s) => String(s.id).startsWith('milestones-'))
     expect(markers).toHaveLength(2)
     expect(markers[0]!.markLine!.data).toEqual([expect.objectContaining({ name: '1' })])
@@ -52,14 +59,14 @@ describe('buildTrendOption', () => {
     const f = files({
       milestones: [{ date: '2020-03-18', end_date: '2020-05-04', precision: 'day', category: 'event', jurisdiction: 'BE', offences: 'general', title_en: 'Lockdown', source: 'knack' }],
     })
-    const option = buildTrendOption(specFrom(f), TEXT)
+    const option = optionOf(specFrom(f))
     const marker = (option.series as LineSeriesOption[]).find((s) => s.id === 'milestones-0')!
     expect(marker.markLine!.data).toEqual([])
     expect((marker.markArea!.data as unknown[]).length).toBe(1)
   })
 
   it('shows the milestone title and date in its tooltip', () => {
-    const option = buildTrendOption(specFrom(), TEXT)
+    const option = optionOf(specFrom())
     const html = (option.tooltip as Tooltip).formatter({ componentType: 'markLine', name: '1' })
     expect(html).toContain('1. Grooming laws in force')
     expect(html).toContain('April 2014')
@@ -70,7 +77,7 @@ describe('buildTrendOption', () => {
     const caveat = { caveat_en: 'Reports <b>not</b> prevalence', caveat_fr: 'Signalements', caveat_nl: 'Meldingen' }
     const whole = { id: 'cf_files', offence: 'general', unit: 'count', label_en: 'All <files>', ...caveat }
     const f = files({ indicators: [{ ...HOTLINE, ...caveat, part_of: 'cf_files' }, whole, { ...HOTLINE_CHANGE, ...caveat }] })
-    const option = buildTrendOption(specFrom(f), TEXT)
+    const option = optionOf(specFrom(f))
     const hotline = (option.series as LineSeriesOption[]).findIndex((s) => s.id === 'cf_hotline_reports|')
     const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: hotline, dataIndex: 0 })
     expect(html).toContain('What this number is not: Reports &lt;b&gt;not&lt;/b&gt; prevalence')
@@ -81,7 +88,7 @@ describe('buildTrendOption', () => {
 
   it('escapes labels and quotes in tooltips', () => {
     const f = files({ indicators: [{ ...HOTLINE, label_en: '<img src=x onerror=alert(1)>' }, HOTLINE_CHANGE] })
-    const option = buildTrendOption(specFrom(f), TEXT)
+    const option = optionOf(specFrom(f))
     const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
@@ -91,7 +98,7 @@ describe('buildTrendOption', () => {
   })
 
   it('writes values in the chosen language and names the baseline of a relative figure', () => {
-    const option = buildTrendOption(specFrom(files(), 'nl'), TEXT)
+    const option = optionOf(specFrom(files(), 'nl'))
     const tooltip = option.tooltip as Tooltip
     expect(tooltip.formatter({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })).toContain('1.232')
     const change = tooltip.formatter({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })
@@ -100,14 +107,14 @@ describe('buildTrendOption', () => {
   })
 
   it('describes the chart for screen readers with its series and milestones', () => {
-    const option = buildTrendOption(specFrom(), TEXT)
+    const option = optionOf(specFrom())
     const description = (option.aria as { label: { description: string } }).label.description
     expect(description).toContain('Reports to the hotline: 2013 1,232, 2020 2,056 (3)')
     expect(description).toContain('1. April 2014 Grooming laws in force')
   })
 
   it('turns on aria and decal patterns', () => {
-    const option = buildTrendOption(specFrom(), TEXT)
+    const option = optionOf(specFrom())
     expect(option.aria).toMatchObject({ enabled: true, decal: { show: true } })
   })
 })
@@ -126,14 +133,14 @@ describe('series breaks, tentative values and scale', () => {
 
   it('does not join a line across a series break', () => {
     const f = files({ observations: [row('2015', 17), row('2018', 46, { note: 'Series break: case files from here' }), row('2019', 55)] })
-    const line = (buildTrendOption(specFrom(f), TEXT).series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
+    const line = (optionOf(specFrom(f)).series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
     const values = (line.data as ({ value: [number, number] } | [number, null])[]).map((d) => (Array.isArray(d) ? null : d.value[1]))
     expect(values).toEqual([17, null, 46, 55])
   })
 
   it('draws a provisional value hollow, reached by a dashed line, and says so in the tooltip', () => {
     const f = files({ observations: [row('2021', 100), row('2022', 120, { status: 'provisional' })] })
-    const option = buildTrendOption(specFrom(f), TEXT)
+    const option = optionOf(specFrom(f))
     const series = option.series as LineSeriesOption[]
     const line = series.find((s) => s.id === 'cf_hotline_reports|')!
     const items = line.data as ({ value: [number, number]; symbol: string } | [number, null])[]
@@ -147,7 +154,7 @@ describe('series breaks, tentative values and scale', () => {
   })
 
   it('uses a log axis when asked', () => {
-    const option = buildTrendOption({ ...specFrom(), scale: 'log' }, TEXT)
+    const option = optionOf({ ...specFrom(), scale: 'log' })
     expect((option.yAxis as { type: string }[]).every((y) => y.type === 'log')).toBe(true)
   })
 
@@ -165,7 +172,7 @@ describe('series breaks, tentative values and scale', () => {
       compared: { period: '2020', value: 2056 },
       mismatch: false,
     }
-    const option = buildTrendOption({ ...spec, checks: new Map([[change, check]]) }, TEXT)
+    const option = optionOf({ ...spec, checks: new Map([[change, check]]) })
     const html = (option.tooltip as Tooltip).formatter({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })
     expect(html).toContain('published +45 %, computed +45.4 % (2019: 1,414 → 2020: 2,056)')
   })
@@ -177,9 +184,13 @@ describe('long series', () => {
       const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
       return { indicator: 'cf_hotline_reports', period: day, value: 100 + (i % 50), source: 'knack' }
     })
-    const option = buildTrendOption({ ...specFrom(files({ observations: rows })), width: 800 }, TEXT)
+    const spec = specFrom(files({ observations: rows }))
+    const option = optionOf(spec, { width: 800, height: 480 })
     const line = (option.series as LineSeriesOption[]).find((s) => s.id === 'cf_hotline_reports|')!
-    expect((line.data as unknown[]).length).toBe(800)
+    // The plot's width: the chart's 800 px less the axis margins.
+    const view = deriveTrendView(spec)
+    expect((line.data as unknown[]).length).toBe(layoutChart(view, { width: 800, height: 480 }, 'screen').pointBudget)
+    expect((line.data as unknown[]).length).toBeLessThan(800)
     expect(line.showSymbol).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { JURISDICTIONS, LOCALES, MILESTONE_CATEGORIES, OFFENCES } from '../../src/core/model'
-import { DEFAULT_VIEW, SCALES, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
+import { DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
 import { fromQuery, isViewState, pagePart, toQuery, toSearch, viewPart } from '../../src/url/viewQuery'
 
 const id = fc.stringMatching(/^[a-z0-9_][a-z0-9_.:~-]{0,30}$/)
@@ -22,6 +22,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
     mode: fc.constantFrom(...VIEW_MODES),
     base: year,
     scale: fc.constantFrom(...SCALES),
+    milestones: fc.constantFrom(...MILESTONE_SETS),
     tab: fc.constantFrom(...TABS),
     locale: fc.constantFrom(...LOCALES),
   })
@@ -55,7 +56,7 @@ describe('view state <-> URL', () => {
   })
 
   it('never throws on random query strings and always yields a valid state', () => {
-    const key = fc.oneof(fc.constantFrom('ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'tab', 'lang', 'v', 'slide'), fc.string())
+    const key = fc.oneof(fc.constantFrom('ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'tab', 'lang', 'v', 'slide'), fc.string())
     const value = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('0000', '2013', '1e3', ' 2014', 'csam,,grooming', 'log', 'index'))
     fc.assert(
       fc.property(fc.array(fc.tuple(key, value)), fc.string(), (pairs, raw) => {

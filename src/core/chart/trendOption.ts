@@ -1,52 +1,31 @@
+/**
+ * The chart's renderer: chart state (chartState.ts) + layout (chartLayout.ts) → ECharts option.
+ * It decides nothing a reader would notice that the state or the layout has not already decided;
+ * no consumer changes the option after it is built. Pure: same state and layout, same option.
+ */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { ConsistencyCheck } from '../consistency'
-import type { DisplayUnit, Locale, Milestone, Observation, Source, Status } from '../model'
+import type { DisplayUnit, Locale, Observation, Status } from '../model'
 import type { ViewSeries } from '../transform'
 import { segmentsOf } from '../transform'
 import { yearOf, yearStart } from '../period'
 import { lttb } from '../sample'
-import type { Scale } from '../view'
 import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
+import type { ChartLayout } from './chartLayout'
+import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
 
-/**
- * Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. Yellow comes last
- * because it is faint on white.
- */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#F0E442']
-
-/** Fixed order of the panels, top to bottom: counts first, then each relative unit on its own axis. */
-export const UNIT_ORDER: readonly DisplayUnit[] = [
-  'count',
-  'index',
-  'rate_per_100k',
-  'percent',
-  'percent_change',
-  'multiple',
-  'target_percent_yearly',
-]
-
-/** A milestone with the number it carries on the chart and in the list below it. */
-export interface NumberedMilestone {
-  readonly number: number
-  readonly milestone: Milestone
-}
-
-/** Everything the chart shows, already filtered and transformed: what the builder turns into an option. */
-export interface TrendSpec {
-  readonly locale: Locale
-  readonly series: readonly ViewSeries[]
-  readonly milestones: readonly NumberedMilestone[]
-  readonly sources: ReadonlyMap<string, Source>
-  readonly scale?: Scale
-  /** Consistency checks of published relative figures, keyed by the observation they concern. */
-  readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
-  /** Period slider position, as years (inclusive), or null for the whole range. */
-  readonly zoom?: { readonly from: number | null; readonly to: number | null }
-  /** Height of the chart in pixels, to stack the panels (default 480). */
-  readonly height?: number
-  /** Width of the chart in pixels: long series are thinned to about one point per pixel (default 1200). */
-  readonly width?: number
-}
+export {
+  deriveTrendView,
+  numberMilestones,
+  numberedSelection,
+  panelsOf,
+  PALETTE,
+  seriesLabel,
+  UNIT_ORDER,
+  type NumberedMilestone,
+  type TrendSpec,
+  type TrendView,
+} from './chartState'
 
 /** The UI words the chart needs, translated by the caller (core holds no message catalogue). */
 export interface TrendText {
@@ -68,26 +47,6 @@ export interface TrendText {
   readonly partOf?: (whole: string) => string
   /** The label before an indicator's caveat ("What this number is not"). */
   readonly caveat?: string
-}
-
-/** Numbers the milestones in date order, 1..n. */
-export function numberMilestones(milestones: readonly Milestone[]): NumberedMilestone[] {
-  return [...milestones]
-    // Same-day ties by English title in code-unit order: stable numbers without loading Intl's collator.
-    .sort((a, b) => a.date.start - b.date.start || (a.title.en < b.title.en ? -1 : a.title.en > b.title.en ? 1 : 0))
-    .map((milestone, i) => ({ number: i + 1, milestone }))
-}
-
-/** Groups series into panels by unit, in UNIT_ORDER. */
-export function panelsOf<S extends { unit: DisplayUnit }>(series: readonly S[]): { unit: DisplayUnit; series: S[] }[] {
-  return UNIT_ORDER.map((unit) => ({ unit, series: series.filter((s) => s.unit === unit) })).filter(
-    (panel) => panel.series.length > 0,
-  )
-}
-
-export function seriesLabel(series: Pick<ViewSeries, 'indicator' | 'breakdown'>, locale: Locale): string {
-  const label = series.indicator.label[locale]
-  return series.breakdown ? `${label} (${series.breakdown})` : label
 }
 
 /** A value with its unit, e.g. "1,232", "×3", "+118 %". */
@@ -136,14 +95,19 @@ export function consistencyText(
   )
 }
 
-function milestoneTooltip(m: NumberedMilestone, spec: TrendSpec, text: TrendText): string {
+/** A milestone's date as the data gives it, with its end for an interval. */
+export function milestoneDate(m: ChartMilestone | { milestone: ChartMilestone['milestone'] }, locale: Locale): string {
   const { milestone } = m
-  const date = formatDate(milestone.date.start, milestone.precision, spec.locale)
-  const end = milestone.endDate ? ` – ${formatDate(milestone.endDate.start, milestone.precision, spec.locale)}` : ''
-  const source = spec.sources.get(milestone.source)
+  const date = formatDate(milestone.date.start, milestone.precision, locale)
+  return milestone.endDate ? `${date} – ${formatDate(milestone.endDate.start, milestone.precision, locale)}` : date
+}
+
+function milestoneTooltip(m: ChartMilestone, view: TrendView, text: TrendText): string {
+  const { milestone } = m
+  const source = view.sources.get(milestone.source)
   return [
-    `<div class="vg-tip"><strong>${m.number}. ${escapeHtml(milestone.title[spec.locale])}</strong>`,
-    `<div>${escapeHtml(date + end)} · ${escapeHtml(text.category[milestone.category] ?? milestone.category)} · ${escapeHtml(milestone.jurisdiction)}</div>`,
+    `<div class="vg-tip"><strong>${m.number}. ${escapeHtml(milestone.title[view.locale])}</strong>`,
+    `<div>${escapeHtml(milestoneDate(m, view.locale))} · ${escapeHtml(text.category[milestone.category] ?? milestone.category)} · ${escapeHtml(milestone.jurisdiction)}</div>`,
     milestone.quote ? `<blockquote>“${escapeHtml(milestone.quote)}”</blockquote>` : '',
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
     '</div>',
@@ -159,18 +123,18 @@ function indicatorNotes(series: ViewSeries, locale: Locale, text: TrendText): st
   ].join('')
 }
 
-function pointTooltip(series: ViewSeries, o: Observation, value: number, spec: TrendSpec, text: TrendText): string {
-  const source = spec.sources.get(o.source)
+function pointTooltip(series: ChartSeries, o: Observation, value: number, view: TrendView, text: TrendText): string {
+  const source = view.sources.get(o.source)
   const baseline = series.viewBaseline || o.baseline
-  const check = spec.checks?.get(o)
+  const check = view.checks?.get(o)
   return [
-    `<div class="vg-tip"><strong>${escapeHtml(seriesLabel(series, spec.locale))}</strong>`,
-    `<div>${escapeHtml(formatPeriod(o.period, spec.locale))}: <b>${escapeHtml(formatValue(value, series.unit, spec.locale))}</b>${
+    `<div class="vg-tip"><strong>${escapeHtml(series.label)}</strong>`,
+    `<div>${escapeHtml(formatPeriod(o.period, view.locale))}: <b>${escapeHtml(formatValue(value, series.unit, view.locale))}</b>${
       baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(text.status[o.status])}</div>`,
-    check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, spec.locale, text))}</div>` : '',
-    indicatorNotes(series, spec.locale, text),
+    check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, view.locale, text))}</div>` : '',
+    indicatorNotes(series, view.locale, text),
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
     o.quote ? `<blockquote>“${escapeHtml(o.quote)}”</blockquote>` : '',
     o.note ? `<div class="vg-tip-note">${escapeHtml(o.note)}</div>` : '',
@@ -178,30 +142,25 @@ function pointTooltip(series: ViewSeries, o: Observation, value: number, spec: T
   ].join('')
 }
 
-/** A plain-language summary of the chart for screen readers (ECharts aria description). */
-export function describeChart(spec: TrendSpec): string {
-  const parts = spec.series.map((s) => {
+/** A plain-language summary of the chart for screen readers: every line, then every milestone drawn. */
+export function describeChart(view: Pick<TrendView, 'series' | 'milestones' | 'locale'>): string {
+  const parts = view.series.map((s) => {
     const first = s.points[0]
     const last = s.points[s.points.length - 1]
-    if (!first || !last) return seriesLabel(s, spec.locale)
-    const one = `${formatPeriod(first.observation.period, spec.locale)} ${formatValue(first.value, s.unit, spec.locale)}`
-    const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, spec.locale)} ${formatValue(last.value, s.unit, spec.locale)}` : ''
-    return `${seriesLabel(s, spec.locale)}: ${one}${two} (${s.points.length})`
+    if (!first || !last) return s.label
+    const one = `${formatPeriod(first.observation.period, view.locale)} ${formatValue(first.value, s.unit, view.locale)}`
+    const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, view.locale)} ${formatValue(last.value, s.unit, view.locale)}` : ''
+    return `${s.label}: ${one}${two} (${s.points.length})`
   })
-  const marks = spec.milestones.map(
-    (m) => `${m.number}. ${formatDate(m.milestone.date.start, m.milestone.precision, spec.locale)} ${m.milestone.title[spec.locale]}`,
-  )
+  const marks = view.milestones.map((m) => `${m.number}. ${milestoneDate(m, view.locale)} ${m.milestone.title[view.locale]}`)
   return [...parts, ...marks].join('; ')
 }
 
 /** The chart's accessible description: ECharts' aria text, and the chart's name while its picture stands in. */
-export function chartDescription(spec: TrendSpec, text: Pick<TrendText, 'chartDescription'>): string {
-  return text.chartDescription(describeChart(spec))
+export function chartDescription(view: Pick<TrendView, 'series' | 'milestones' | 'locale'>, text: Pick<TrendText, 'chartDescription'>): string {
+  return text.chartDescription(describeChart(view))
 }
 
-const PANEL_GAP = 48
-const TOP = 64
-const BOTTOM = 64
 type Gap = [number, null]
 
 /** Above this many points a series is drawn as a plain line: symbols would hide the trend and cost time. */
@@ -209,137 +168,91 @@ export const SYMBOL_LIMIT = 200
 
 type Item = { value: [number, number]; symbol: string; symbolSize: number } | [number, number]
 
-/** A point's data item: hollow symbol for provisional and estimated values; a bare pair on long series. */
-function dataItem(x: number, value: number, status: Status, compact: boolean): Item {
+/** A point's data item in the series' own symbol: hollow for provisional and estimated values; a bare pair on long series. */
+function dataItem(x: number, value: number, status: Status, series: ChartSeries, compact: boolean): Item {
   if (compact) return [x, value]
   const tentative = status !== 'reported'
-  return { value: [x, value], symbol: tentative ? 'emptyCircle' : 'circle', symbolSize: tentative ? 9 : 7 }
-}
-
-/** Label rows for milestone numbers: a number closer than ~1.8 % of the axis to the previous one on a row moves up a row (up to 3 rows). */
-export function staggerLabels(xs: readonly number[], span: number): number[] {
-  const ROWS = 3
-  const minGap = span * 0.018
-  const lastOnRow: number[] = Array(ROWS).fill(-Infinity)
-  return xs.map((x) => {
-    let row = lastOnRow.findIndex((last) => x - last >= minGap)
-    if (row < 0) row = lastOnRow.indexOf(Math.min(...lastOnRow))
-    lastOnRow[row] = x
-    return row
-  })
+  const hollow = `empty${series.symbol[0]!.toUpperCase()}${series.symbol.slice(1)}`
+  return { value: [x, value], symbol: tentative ? hollow : series.symbol, symbolSize: tentative ? 9 : 7 }
 }
 
 /**
- * Builds the ECharts option of the trend chart: one stacked panel per unit sharing the time axis
- * (counts and relative figures never share an axis), milestones as numbered vertical lines,
- * intervals as shaded areas, a period slider. A series is not joined across a definition break,
- * and the segment towards a provisional or estimated value is dashed. Pure: same spec, same option.
+ * Builds the ECharts option: one stacked panel per unit and magnitude sharing the time axis,
+ * milestones as numbered vertical lines and intervals as shaded bands (numbers placed by the
+ * layout so none overlaps), and, where the layout says so, tooltips and the period slider. A series
+ * is not joined across a definition break, and the segment towards a provisional or estimated
+ * value is dashed.
  */
-export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOption {
-  const panels = panelsOf(spec.series)
-  const panelCount = Math.max(panels.length, 1)
-  // The time axis spans the figures; milestones outside it stay in the key below the chart.
-  // With no figure, it spans the milestones.
-  let min = Infinity
-  let max = -Infinity
-  for (const s of spec.series) {
-    for (const p of s.points) {
-      if (p.x < min) min = p.x
-      if (p.x > max) max = p.x
-    }
-  }
-  if (!Number.isFinite(min)) {
-    for (const m of spec.milestones) {
-      min = Math.min(min, m.milestone.date.mid)
-      max = Math.max(max, m.milestone.endDate?.end ?? m.milestone.date.mid)
-    }
-  }
-  const hasRange = Number.isFinite(min) && Number.isFinite(max)
-  const pad = hasRange ? Math.max((max - min) * 0.03, 86_400_000 * 180) : 0
-  const axisMin = min - pad
-  const axisMax = max + pad
-  const inRange = (m: NumberedMilestone) =>
-    hasRange && (m.milestone.endDate?.end ?? m.milestone.date.mid) >= axisMin && m.milestone.date.start <= axisMax
-
-  // Stack the panels in pixels: the caller passes the chart's height.
-  const height = spec.height ?? 480
-  const panelHeight = Math.max((height - TOP - BOTTOM - PANEL_GAP * (panelCount - 1)) / panelCount, 60)
-  const grid = Array.from({ length: panelCount }, (_, i) => ({
-    left: 72,
-    right: 28,
-    top: TOP + i * (panelHeight + PANEL_GAP),
-    height: panelHeight,
-  }))
+export function buildTrendOption(view: TrendView, layout: ChartLayout, text: TrendText): EChartsOption {
+  const panelCount = Math.max(view.panels.length, 1)
+  const domain = view.domain
+  const grid = layout.panels.map((p) => ({ left: p.left, right: p.right, top: p.top, height: p.height }))
 
   const lines: LineSeriesOption[] = []
   // The series each drawn line stands for, to find the observation behind a hovered point.
-  const drawn: { series: ViewSeries; points: ViewSeries['points'] }[] = []
-  let colourIndex = 0
-  panels.forEach((panel, panelIndex) => {
-    for (const s of panel.series) {
-      const color = PALETTE[colourIndex++ % PALETTE.length]
-      // A null value keeps two points apart: across a definition break, and where a
-      // provisional or estimated value joins (the dashed overlay draws that stretch).
-      const compact = s.points.length > SYMBOL_LIMIT
-      const data: (Item | Gap)[] = []
-      const points: (ViewSeries['points'][number] | null)[] = []
-      const dashed: ([number, number] | Gap)[] = []
-      // Thin a long segment to ~1 point per pixel: the same line, far less to draw. Zooming sets the
-      // period filter, so a zoomed view is thinned again from the full data at its own range.
-      const budget = Math.max(Math.round(spec.width ?? 1200), 100)
-      for (const full of segmentsOf(s.points)) {
-        const segment = full.length > budget ? (lttb(full, budget, (p) => p.x, (p) => p.value) as typeof full) : full
-        if (data.length > 0) {
-          data.push([segment[0]!.x, null])
-          points.push(null)
-        }
-        segment.forEach((p, i) => {
-          const prev = segment[i - 1]
-          if (prev && (p.observation.status !== 'reported' || prev.observation.status !== 'reported')) {
-            data.push([p.x, null])
-            points.push(null)
-            dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
-          }
-          data.push(dataItem(p.x, p.value, p.observation.status, compact))
-          points.push(p)
-        })
+  const drawn: { series: ChartSeries; points: ViewSeries['points'] }[] = []
+  for (const s of view.series) {
+    // A null value keeps two points apart: across a definition break, and where a provisional or
+    // estimated value joins (the dashed overlay draws that stretch).
+    const compact = s.points.length > SYMBOL_LIMIT
+    const data: (Item | Gap)[] = []
+    const points: (ViewSeries['points'][number] | null)[] = []
+    const dashed: ([number, number] | Gap)[] = []
+    for (const full of segmentsOf(s.points)) {
+      const segment = full.length > layout.pointBudget ? (lttb(full, layout.pointBudget, (p) => p.x, (p) => p.value) as typeof full) : full
+      if (data.length > 0) {
+        data.push([segment[0]!.x, null])
+        points.push(null)
       }
-      drawn.push({ series: s, points: points as ViewSeries['points'] })
+      segment.forEach((p, i) => {
+        const prev = segment[i - 1]
+        if (prev && (p.observation.status !== 'reported' || prev.observation.status !== 'reported')) {
+          data.push([p.x, null])
+          points.push(null)
+          dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
+        }
+        data.push(dataItem(p.x, p.value, p.observation.status, s, compact))
+        points.push(p)
+      })
+    }
+    drawn.push({ series: s, points: points as ViewSeries['points'] })
+    lines.push({
+      type: 'line',
+      id: s.key,
+      name: s.label,
+      xAxisIndex: s.panel,
+      yAxisIndex: s.panel,
+      color: s.colour,
+      symbol: s.symbol,
+      connectNulls: false,
+      showSymbol: !compact,
+      emphasis: layout.interactive ? { focus: 'series' } : { disabled: true },
+      data: data as LineSeriesOption['data'],
+    })
+    if (dashed.length > 0) {
       lines.push({
         type: 'line',
-        id: s.key,
-        name: seriesLabel(s, spec.locale),
-        xAxisIndex: panelIndex,
-        yAxisIndex: panelIndex,
-        color,
+        id: `${s.key}#tentative`,
+        xAxisIndex: s.panel,
+        yAxisIndex: s.panel,
+        color: s.colour,
+        silent: true,
+        showSymbol: false,
         connectNulls: false,
-        showSymbol: !compact,
-        emphasis: { focus: 'series' },
-        sampling: 'lttb',
-        data: data as LineSeriesOption['data'],
+        lineStyle: { type: 'dashed', width: 2 },
+        tooltip: { show: false },
+        data: dashed as LineSeriesOption['data'],
       })
-      if (dashed.length > 0) {
-        lines.push({
-          type: 'line',
-          id: `${s.key}#tentative`,
-          xAxisIndex: panelIndex,
-          yAxisIndex: panelIndex,
-          color,
-          silent: true,
-          showSymbol: false,
-          connectNulls: false,
-          lineStyle: { type: 'dashed', width: 2 },
-          tooltip: { show: false },
-          data: dashed as LineSeriesOption['data'],
-        })
-        drawn.push({ series: s, points: [] })
-      }
+      drawn.push({ series: s, points: [] })
     }
-  })
+  }
 
-  const pointMilestones = spec.milestones.filter((m) => !m.milestone.endDate && inRange(m))
-  const intervalMilestones = spec.milestones.filter((m) => m.milestone.endDate && inRange(m))
-  const labelRows = staggerLabels(pointMilestones.map((m) => m.milestone.date.mid), axisMax - axisMin)
+  const labelOf = new Map(layout.milestoneLabels.map((l) => [l.number, l]))
+  const labelDistance = (number: number) => 4 + (labelOf.get(number)?.row ?? 0) * layout.labelRowHeight
+  const points = view.milestones.filter((m) => m.kind === 'point')
+  const intervals = view.milestones.filter((m) => m.kind === 'interval')
+  const clampStart = (t: number) => (domain ? Math.max(t, domain.min) : t)
+  const clampEnd = (t: number) => (domain ? Math.min(t, domain.max) : t)
   const markers: LineSeriesOption[] = Array.from({ length: panelCount }, (_, panelIndex) => ({
     type: 'line',
     id: `milestones-${panelIndex}`,
@@ -347,99 +260,105 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
     xAxisIndex: panelIndex,
     yAxisIndex: panelIndex,
     data: [],
+    silent: !layout.interactive,
     markLine: {
       symbol: ['none', 'none'],
       animation: false,
+      silent: !layout.interactive,
       lineStyle: { color: '#6b7280', type: 'dashed', width: 1 },
       emphasis: { lineStyle: { width: 2, color: '#111827' } },
-      label: { show: panelIndex === 0, formatter: '{b}', position: 'end', color: '#111827', fontSize: 11 },
-      data: pointMilestones.map((m, i) => ({
+      label: { show: panelIndex === 0, formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
+      data: points.map((m) => ({
         xAxis: m.milestone.date.mid,
         name: String(m.number),
-        // Close milestones get their numbers on successive rows so they stay legible.
-        label: { distance: [0, 2 + (labelRows[i] ?? 0) * 12] },
+        // Rows placed by the layout: close milestones' numbers stack instead of overprinting.
+        label: { distance: [0, labelDistance(m.number)] },
       })),
     },
     markArea: {
+      silent: !layout.interactive,
       itemStyle: { color: 'rgba(107,114,128,0.14)' },
-      label: { show: panelIndex === 0, position: 'insideTop', color: '#111827', fontSize: 11 },
-      data: intervalMilestones.map((m) => [
-        { xAxis: m.milestone.date.start, name: String(m.number) },
-        { xAxis: m.milestone.endDate!.end },
+      label: { show: panelIndex === 0, position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
+      data: intervals.map((m) => [
+        { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) - 4 } },
+        { xAxis: clampEnd(m.milestone.endDate!.end) },
       ]),
     },
   }))
 
-  const byNumber = new Map(spec.milestones.map((m) => [String(m.number), m]))
-  const scale = spec.scale ?? 'linear'
-  const axisIndexes = panels.map((_, i) => i)
-  const zoomStart = spec.zoom?.from != null ? yearStart(spec.zoom.from) : undefined
-  const zoomEnd = spec.zoom?.to != null ? yearStart(spec.zoom.to + 1) : undefined
+  const byNumber = new Map(view.milestones.map((m) => [String(m.number), m]))
+  const axisIndexes = view.panels.map((_, i) => i)
+  const zoomStart = view.zoom?.from != null ? yearStart(view.zoom.from) : undefined
+  const zoomEnd = view.zoom?.to != null ? yearStart(view.zoom.to + 1) : undefined
+  const topNameGap = 4 + Math.max(0, ...layout.milestoneLabels.map((l) => l.row + 1)) * layout.labelRowHeight + 4
 
   return {
     // The x values are UTC calendar positions (period.ts): ticks and labels must be read in UTC too.
     useUTC: true,
     animation: false,
-    color: PALETTE,
     aria: {
       enabled: true,
       decal: { show: true },
-      label: { description: chartDescription(spec, text) },
+      label: { description: chartDescription(view, text) },
     },
     grid,
-    tooltip: {
-      trigger: 'item',
-      confine: true,
-      className: 'vg-tooltip',
-      enterable: false,
-      formatter: (params) => {
-        const p = Array.isArray(params) ? params[0] : params
-        if (!p) return ''
-        if (p.componentType === 'markLine' || p.componentType === 'markArea') {
-          const m = byNumber.get(String(p.name))
-          return m ? milestoneTooltip(m, spec, text) : ''
+    tooltip: layout.interactive
+      ? {
+          trigger: 'item',
+          confine: true,
+          className: 'vg-tooltip',
+          enterable: false,
+          formatter: (params) => {
+            const p = Array.isArray(params) ? params[0] : params
+            if (!p) return ''
+            if (p.componentType === 'markLine' || p.componentType === 'markArea') {
+              const m = byNumber.get(String(p.name))
+              return m ? milestoneTooltip(m, view, text) : ''
+            }
+            const entry = drawn[p.seriesIndex ?? -1]
+            const point = entry?.points[p.dataIndex]
+            return entry && point ? pointTooltip(entry.series, point.observation, point.value, view, text) : ''
+          },
         }
-        const entry = drawn[p.seriesIndex ?? -1]
-        const point = entry?.points[p.dataIndex]
-        return entry && point ? pointTooltip(entry.series, point.observation, point.value, spec, text) : ''
-      },
-    },
+      : { show: false },
     xAxis: Array.from({ length: panelCount }, (_, i) => ({
       type: 'time' as const,
       gridIndex: i,
-      min: hasRange ? axisMin : undefined,
-      max: hasRange ? axisMax : undefined,
-      axisLabel: { show: i === panelCount - 1, hideOverlap: true },
+      min: domain ? domain.min : undefined,
+      max: domain ? domain.max : undefined,
+      axisLabel: { show: i === panelCount - 1, hideOverlap: true, fontSize: layout.fontSize, color: '#374151' },
       splitLine: { show: false },
     })),
     yAxis: Array.from({ length: panelCount }, (_, i) => {
-      const unit = panels[i]?.unit ?? 'count'
+      const unit = view.panels[i]?.unit ?? 'count'
       return {
-        type: scale === 'log' ? ('log' as const) : ('value' as const),
+        type: view.scale === 'log' ? ('log' as const) : ('value' as const),
         gridIndex: i,
-        name: panels[i] ? text.unitAxis[unit] : '',
+        name: view.panels[i] ? text.unitAxis[unit] : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
-        nameGap: i === 0 && labelRows.length > 0 ? 2 + 3 * 12 + 8 : 15,
-        nameTextStyle: { align: 'left' as const, color: '#374151' },
-        axisLabel: { formatter: (value: number) => formatValue(value, unit, spec.locale) },
+        nameGap: i === 0 ? topNameGap : 8,
+        nameTextStyle: { align: 'left' as const, color: '#374151', fontSize: layout.fontSize },
+        axisLabel: { fontSize: layout.fontSize, color: '#374151', formatter: (value: number) => formatValue(value, unit, view.locale) },
       }
     }),
-    dataZoom: [
-      {
-        type: 'slider',
-        xAxisIndex: axisIndexes,
-        filterMode: 'none',
-        left: 72,
-        right: 28,
-        bottom: 8,
-        height: 22,
-        startValue: zoomStart,
-        endValue: zoomEnd,
-        labelFormatter: (v: number) => String(yearOf(v)),
-      },
-      { type: 'inside', xAxisIndex: axisIndexes, filterMode: 'none', startValue: zoomStart, endValue: zoomEnd, zoomOnMouseWheel: 'shift' },
-    ],
+    dataZoom: layout.slider
+      ? [
+          {
+            type: 'slider',
+            xAxisIndex: axisIndexes,
+            filterMode: 'none',
+            left: layout.panels[0]?.left ?? 72,
+            right: layout.panels[0]?.right ?? 28,
+            bottom: 8,
+            height: 22,
+            startValue: zoomStart,
+            endValue: zoomEnd,
+            labelFormatter: (v: number) => String(yearOf(v)),
+          },
+          { type: 'inside', xAxisIndex: axisIndexes, filterMode: 'none', startValue: zoomStart, endValue: zoomEnd, zoomOnMouseWheel: 'shift' },
+        ]
+      : [],
     series: [...lines, ...markers],
   } satisfies EChartsOption
 }

@@ -1,4 +1,4 @@
-import type { TrendSpec } from '../chart/trendOption'
+import type { TrendView } from '../chart/chartState'
 
 /** What one plotted indicator's number is not, and what it is a part of, in the spec's language. */
 export interface IndicatorNote {
@@ -15,7 +15,7 @@ export interface IndicatorNotesText {
 }
 
 /** Each plotted indicator once, in drawing order, that has a caveat or is a part of another. */
-export function indicatorNotes(spec: TrendSpec, text: Pick<IndicatorNotesText, 'partOf'>): IndicatorNote[] {
+export function indicatorNotes(spec: TrendView, text: Pick<IndicatorNotesText, 'partOf'>): IndicatorNote[] {
   const seen = new Set<string>()
   const notes: IndicatorNote[] = []
   for (const { indicator } of spec.series) {

@@ -1,5 +1,5 @@
 import type { Locale } from '../model'
-import { escapeHtml, intlTag } from '../format'
+import { escapeHtml, intlTag, safeHttpUrl } from '../format'
 import { noteLine, type IndicatorNote } from './caveats'
 import { citation, type ChartLabels, type FigureRow } from './labels'
 
@@ -12,11 +12,14 @@ export interface HtmlText {
   readonly status: Readonly<Record<string, string>>
   readonly exportedOn: string
   readonly viewOnline: string
+  readonly legend: string
 }
 
 export interface HtmlInput {
   readonly locale: Locale
   readonly labels: ChartLabels
+  /** The lines of the chart, each with its colour, as the chart draws them. */
+  readonly legend: readonly { readonly name: string; readonly color: string }[]
   /** The chart as an SVG document (ECharts' SVG renderer): inline, so no script is needed. */
   readonly chartSvg: string
   /** Plain-language description of the chart, for screen readers. */
@@ -42,7 +45,9 @@ figcaption{font-size:.85rem;color:#6b7280;margin-top:4px}
 ol.key{padding-left:1.6em;columns:2 420px;column-gap:24px;font-size:.92rem}ol.key li{break-inside:avoid}
 table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #d1d5db;padding:4px 6px;text-align:left;vertical-align:top}
 td.num{text-align:right;white-space:nowrap}blockquote{margin:4px 0 0;font-style:italic;color:#374151}
-.sources li{margin-bottom:6px}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
+.sources li{margin-bottom:6px}
+ul.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:4px 18px;font-size:.92rem}ul.legend li{display:flex;align-items:center;gap:6px}
+.swatch{display:inline-block;width:22px;height:4px;border-radius:2px}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
 @media print{body{max-width:none}a{color:inherit}}
 `
 
@@ -52,7 +57,14 @@ const e = escapeHtml
 export function buildHtmlDocument(input: HtmlInput): string {
   const { labels, text, rows } = input
   const chart = input.chartSvg.replace(/^<\?xml[^>]*>\s*/, '')
-  const key = labels.milestoneKey.map((m) => `<li>${e(m.replace(/^\d+\.\s*/, ''))}</li>`).join('\n')
+  // Milestones keep the numbers they carry on the chart (stable across views, not 1..n).
+  const key = labels.milestoneKey
+    .map((m) => {
+      const number = /^(\d+)\.\s*/.exec(m)
+      return `<li${number ? ` value="${number[1]}"` : ''}>${e(number ? m.slice(number[0].length) : m)}</li>`
+    })
+    .join('\n')
+  const legend = input.legend.map((l) => `<li><span class="swatch" style="background:${e(/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#000000')}"></span>${e(l.name)}</li>`).join('\n')
   const c = text.columns
   const table = rows
     .map(
@@ -62,7 +74,14 @@ export function buildHtmlDocument(input: HtmlInput): string {
         `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : e(r.note)}</td></tr>`,
     )
     .join('\n')
-  const sources = labels.sources.map((s) => `<li>${e(citation(s))}</li>`).join('\n')
+  // Each source's address is a link a reader can follow (http and https only; text stays escaped).
+  const sources = labels.sources
+    .map((s) => {
+      const url = safeHttpUrl(s.url)
+      const text = citation(url ? { ...s, url: '', document: '' } : s)
+      return `<li>${e(text)}${url ? `. <a href="${e(url)}">${e(url)}</a>` : ''}</li>`
+    })
+    .join('\n')
   const caveats = input.caveats?.notes.length
     ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n))}</li>`).join('\n')}\n</ul>\n`
     : ''
@@ -80,6 +99,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
 <header><h1>${e(labels.title)}</h1><p class="subtitle">${e(labels.subtitle)}</p></header>
 <figure role="group" aria-labelledby="chart-caption">
 ${chart}
+${legend ? `<ul class="legend" aria-label="${e(text.legend)}">\n${legend}\n</ul>` : ''}
 <figcaption id="chart-caption">${e(input.description)}</figcaption>
 </figure>
 ${labels.milestoneKey.length ? `<h2>${e(text.milestoneKey)}</h2>\n<ol class="key">\n${key}\n</ol>` : ''}

@@ -1,4 +1,5 @@
-import { formatValue, seriesLabel, type TrendSpec } from '../chart/trendOption'
+import { formatValue } from '../chart/trendOption'
+import type { TrendView } from '../chart/chartState'
 import { formatDate, formatPeriod } from '../format'
 import type { DisplayUnit, Offence, Source } from '../model'
 import { firstYear, lastYear } from '../period'
@@ -16,9 +17,10 @@ export interface ExportText {
   /** "Base year {year}" */
   readonly base: (year: string) => string
   readonly logScale: string
-  /** "{n} series", "{n} milestones" */
-  readonly seriesCount: (n: number) => string
-  readonly milestoneCount: (n: number) => string
+  /** What a unit counts, in the subtitle's plain words: "counts", "changes in %". */
+  readonly what: Readonly<Record<DisplayUnit, string>>
+  /** Before the publishers in the subtitle: "data from Child Focus, NCMEC". */
+  readonly from: string
   readonly sources: string
   readonly milestoneKey: string
   readonly figures: string
@@ -46,7 +48,7 @@ export interface ChartLabels {
 type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'>
 
 /** The sources behind what a spec shows: figures first, then milestones, each once. */
-export function sourcesOf(spec: TrendSpec): Source[] {
+export function sourcesOf(spec: TrendView): Source[] {
   const ids: string[] = []
   const add = (id: string) => {
     if (id && !ids.includes(id)) ids.push(id)
@@ -57,7 +59,7 @@ export function sourcesOf(spec: TrendSpec): Source[] {
 }
 
 /** First and last year of the figures shown (or of the milestones, when no figure is). */
-export function yearRange(spec: TrendSpec): [number, number] | null {
+export function yearRange(spec: TrendView): [number, number] | null {
   let min = Infinity
   let max = -Infinity
   for (const s of spec.series) {
@@ -76,7 +78,7 @@ export function yearRange(spec: TrendSpec): [number, number] | null {
 }
 
 /** "3. April 2014 – Law on grooming" */
-export function milestoneLine(m: TrendSpec['milestones'][number], locale: TrendSpec['locale']): string {
+export function milestoneLine(m: TrendView['milestones'][number], locale: TrendView['locale']): string {
   const { milestone } = m
   const date = formatDate(milestone.date.start, milestone.precision, locale)
   const end = milestone.endDate ? `–${formatDate(milestone.endDate.start, milestone.precision, locale)}` : ''
@@ -84,24 +86,26 @@ export function milestoneLine(m: TrendSpec['milestones'][number], locale: TrendS
 }
 
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
-export function chartLabels(spec: TrendSpec, state: LabelState, text: ExportText): ChartLabels {
+export function chartLabels(spec: TrendView, state: LabelState, text: ExportText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
   const title = offences.length ? `${text.title}: ${offences.join(', ')}` : text.title
   const range = yearRange(spec)
   const from = state.from ?? range?.[0]
   const to = state.to ?? range?.[1]
   const period = from !== undefined && to !== undefined ? (from === to ? String(from) : `${from}–${to}`) : ''
-  const mode = text.mode[state.mode] + (state.mode === 'index' && state.base !== null ? ` (${text.base(String(state.base))})` : '')
-  const scale = spec.scale === 'log' ? text.logScale : ''
-  const subtitle = [period, mode, scale, text.seriesCount(spec.series.length), text.milestoneCount(spec.milestones.length)]
-    .filter(Boolean)
-    .join(' · ')
   const sources = sourcesOf(spec)
   const publishers: string[] = []
   for (const s of sources) {
     const name = s.publisher || s.title
     if (!publishers.includes(name)) publishers.push(name)
   }
+  // In plain words: when, what is counted (each unit drawn), by whom.
+  const base = spec.indexBase ?? state.base
+  const units = [...new Set(spec.panels.map((p) => p.unit))].map((u) => (u === 'index' && base != null ? `${text.what[u]} (${text.base(String(base))})` : text.what[u]))
+  const what = units.length ? units.join(', ') : ''
+  const scale = spec.scale === 'log' ? text.logScale : ''
+  const who = publishers.length ? `${text.from} ${publishers.slice(0, 3).join(', ')}${publishers.length > 3 ? ` ${text.more(publishers.length - 3)}` : ''}` : ''
+  const subtitle = [period, [what, scale].filter(Boolean).join(', '), who].filter(Boolean).join(' · ')
   const shown = publishers.slice(0, 6)
   const sourceLine = publishers.length
     ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}`
@@ -128,13 +132,13 @@ export interface FigureRow {
 }
 
 /** Exactly the figures drawn, in panel and series order, then time order: one row per point. */
-export function figureRows(spec: TrendSpec): FigureRow[] {
+export function figureRows(spec: TrendView): FigureRow[] {
   return spec.series.flatMap((s) =>
     s.points.map((p) => {
       const o = p.observation
       return {
         indicator: s.indicator.id,
-        label: seriesLabel(s, spec.locale),
+        label: s.label,
         breakdown: s.breakdown,
         period: o.period.text,
         periodLabel: formatPeriod(o.period, spec.locale),
@@ -160,7 +164,7 @@ export function citation(source: Source): string {
 }
 
 /** A file name for an export: "vigie-trends-2013-2023-en.png". */
-export function exportFileName(spec: TrendSpec, state: Pick<ViewState, 'offences'>, ext: string): string {
+export function exportFileName(spec: TrendView, state: Pick<ViewState, 'offences'>, ext: string): string {
   const range = yearRange(spec)
   const parts = ['vigie', ...(state.offences.length ? state.offences : ['trends']), ...(range ? [`${range[0]}-${range[1]}`] : []), spec.locale]
   return `${parts.join('-').replace(/[^a-z0-9_-]+/gi, '-')}.${ext}`

@@ -45,33 +45,37 @@ const MUTED = '#6b7280'
 /** Average glyph width of a sans-serif face, as a share of the font size (bold a little wider). */
 const GLYPH = 0.56
 
-/** Greedy word wrap to a width in pixels, by the average glyph width; long words are cut. */
+/** Greedy word wrap to a width in pixels, by the average glyph width; a word longer than a line is split, never cut. */
 export function wrapText(text: string, width: number, size: number, bold = false): string[] {
   const max = Math.max(4, Math.floor(width / (size * (bold ? GLYPH + 0.05 : GLYPH))))
   const lines: string[] = []
   let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > max) {
+      if (line) lines.push(line)
+      line = ''
+      lines.push(word.slice(0, max))
+      word = word.slice(max)
+    }
     const next = line ? `${line} ${word}` : word
     if (next.length <= max) line = next
     else {
       if (line) lines.push(line)
-      line = word.length > max ? `${word.slice(0, max - 1)}…` : word
+      line = word
     }
   }
   if (line) lines.push(line)
   return lines
 }
 
-/** Cuts a line to a width in pixels with an ellipsis. */
-export function fitText(text: string, width: number, size: number): string {
-  const max = Math.max(4, Math.floor(width / (size * GLYPH)))
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
-}
+/** The share of a fixed-size image (a slide) the chart keeps at least: the key gives way first. */
+export const MIN_CHART_SHARE = 2 / 3
 
 /**
- * Lays out an exported chart: title and subtitle above, the chart, then the milestone key in
- * columns, the source line and the export date. On a fixed-size slide the key gives way (its
- * remaining lines are counted) before the chart drops under half the height.
+ * Lays out an exported chart: title and subtitle above, the chart, its legend, then the milestone
+ * key in columns, the source line and the export date. Every text is wrapped, never cut. On a
+ * fixed-size slide the key gives way (its remaining lines are counted) before the chart drops under
+ * two thirds of the height.
  */
 export function layoutExport(input: LayoutInput): ExportLayout {
   const { width, labels } = input
@@ -87,34 +91,68 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const keySize = Math.round(f * 0.82)
   const footSize = Math.round(f * 0.8)
   const sourceLines = wrapText(labels.sourceLine, inner, footSize)
-  const columns = Math.max(1, Math.floor(inner / (f * 30)))
-  const columnWidth = inner / columns
-  const keyCount = labels.milestoneKey.length
 
+  // Legend: entries in columns, each name wrapped in its column; a row is as tall as its tallest entry.
   const legend = input.legend ?? []
-  const legendColumns = Math.max(1, Math.floor(inner / (f * 24)))
-  const legendRows = Math.ceil(legend.length / legendColumns)
-  const legendHeight = legendRows * line(keySize) + (legend.length ? Math.round(f * 0.4) : 0)
+  const legendColumns = Math.max(1, Math.min(legend.length, Math.floor(inner / (f * 22))))
+  const legendWidth = inner / legendColumns
+  const swatchSize = Math.round(keySize * 0.8)
+  const legendLines = legend.map((entry) => wrapText(entry.name, legendWidth - swatchSize - f, keySize))
+  const legendRows: number[] = []
+  legendLines.forEach((lines, i) => {
+    const row = Math.floor(i / legendColumns)
+    legendRows[row] = Math.max(legendRows[row] ?? 0, lines.length)
+  })
+  const legendHeight = legendRows.reduce((sum, n) => sum + n * line(keySize) + Math.round(f * 0.25), 0) + (legend.length ? Math.round(f * 0.4) : 0)
+
   const headHeight = pad + titleLines.length * line(titleSize) + subtitleLines.length * line(f) + Math.round(f * 0.6)
   const footHeight = (sourceLines.length + (input.exportedOn ? 1 : 0)) * line(footSize) + pad
+
+  // Milestone key: each line wrapped in its column; columns filled top to bottom.
+  const keyCount = labels.milestoneKey.length
+  const columns = Math.max(1, Math.floor(inner / (f * 30)))
+  const columnWidth = inner / columns
+  const keyItems = labels.milestoneKey.map((text) => wrapText(text, columnWidth - f, keySize))
   const keyHead = keyCount ? line(f) + Math.round(f * 0.4) : 0
-  let rows = Math.ceil(keyCount / columns)
+  const totalLines = keyItems.reduce((n, lines) => n + lines.length, 0)
   let chartHeight = input.chartHeight
   let height: number
+  let columnLines: number
   if (input.height === null) {
-    height = headHeight + chartHeight + legendHeight + keyHead + rows * line(keySize) + footHeight
+    columnLines = Math.max(...keyItems.map((l) => l.length), Math.ceil(totalLines / columns), 0)
+  } else {
+    const room = input.height - headHeight - footHeight - keyHead - legendHeight
+    columnLines = Math.max(0, Math.floor((room - Math.round(input.height * MIN_CHART_SHARE)) / line(keySize)))
+  }
+  // Fill the columns in order; what does not fit is counted in a last line ("and 3 more").
+  const placed: { lines: string[]; column: number; row: number }[] = []
+  let column = 0
+  let row = 0
+  for (const lines of keyItems) {
+    if (row + lines.length > columnLines) {
+      column++
+      row = 0
+    }
+    if (column >= columns || lines.length > columnLines) break
+    placed.push({ lines, column, row })
+    row += lines.length
+  }
+  if (placed.length < keyCount && placed.length > 0) {
+    // Make room for the "more" line at the end of the last column.
+    const last = placed[placed.length - 1]!
+    if (last.row + last.lines.length + 1 > columnLines) placed.pop()
+  }
+  // The "more" line goes under the last placed item, in its column.
+  const lastPlaced = placed[placed.length - 1]
+  const moreRow = placed.length < keyCount ? (lastPlaced ? lastPlaced.row + lastPlaced.lines.length : 0) + 1 : 0
+  const usedLines = Math.max(0, moreRow, ...placed.map((p) => p.row + p.lines.length))
+  const keyShown = keyCount > 0 && columnLines > 0
+  if (input.height === null) {
+    height = headHeight + chartHeight + legendHeight + (keyShown ? keyHead + usedLines * line(keySize) : 0) + footHeight
   } else {
     height = input.height
-    const room = height - headHeight - footHeight - keyHead - legendHeight
-    const minChart = Math.round(height * 0.5)
-    const maxRows = Math.max(0, Math.floor((room - minChart) / line(keySize)))
-    rows = Math.min(rows, maxRows)
-    chartHeight = room - rows * line(keySize)
+    chartHeight = height - headHeight - footHeight - legendHeight - (keyShown ? keyHead + usedLines * line(keySize) : 0)
   }
-  const shown = Math.min(keyCount, rows * columns)
-  // When the key is cut, its last cell says how many lines are left out.
-  const cut = shown < keyCount
-  const listed = cut ? Math.max(0, shown - 1) : shown
 
   let y = pad
   for (const text of titleLines) {
@@ -129,40 +167,43 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const chart = { x: 0, y, width, height: chartHeight }
   y += chartHeight
   const swatches: ExportLayout['swatches'][number][] = []
-  const legendWidth = inner / legendColumns
-  legend.forEach((entry, i) => {
+  let rowTop = y
+  legendLines.forEach((lines, i) => {
+    const legendRow = Math.floor(i / legendColumns)
+    if (i > 0 && i % legendColumns === 0) rowTop += (legendRows[legendRow - 1] ?? 1) * line(keySize) + Math.round(f * 0.25)
     const x = Math.round(pad + (i % legendColumns) * legendWidth)
-    const top = y + Math.floor(i / legendColumns) * line(keySize)
-    const size = Math.round(keySize * 0.8)
-    swatches.push({ x, y: top + Math.round((line(keySize) - size) / 2), size, color: entry.color })
-    texts.push({ text: fitText(entry.name, legendWidth - size - f, keySize), x: x + size + Math.round(keySize * 0.4), y: top + line(keySize) - Math.round(keySize * 0.3), size: keySize, color: INK })
+    swatches.push({ x, y: rowTop + Math.round((line(keySize) - swatchSize) / 2), size: swatchSize, color: legend[i]!.color })
+    lines.forEach((text, k) => {
+      texts.push({ text, x: x + swatchSize + Math.round(keySize * 0.4), y: rowTop + (k + 1) * line(keySize) - Math.round(keySize * 0.3), size: keySize, color: INK })
+    })
   })
   y += legendHeight
-  if (keyCount && rows > 0) {
+  if (keyShown) {
     y += keyHead
     texts.push({ text: input.milestoneKeyTitle, x: pad, y: y - Math.round(f * 0.5), size: f, bold: true, color: INK })
-    for (let i = 0; i < listed; i++) {
-      const column = Math.floor(i / rows)
-      const row = i % rows
-      texts.push({
-        text: fitText(labels.milestoneKey[i] ?? '', columnWidth - f, keySize),
-        x: Math.round(pad + column * columnWidth),
-        y: y + (row + 1) * line(keySize) - Math.round(keySize * 0.3),
-        size: keySize,
-        color: INK,
+    for (const p of placed) {
+      p.lines.forEach((text, k) => {
+        texts.push({
+          text,
+          x: Math.round(pad + p.column * columnWidth + (k > 0 ? keySize : 0)),
+          y: y + (p.row + k + 1) * line(keySize) - Math.round(keySize * 0.3),
+          size: keySize,
+          color: INK,
+        })
       })
     }
-    if (cut) {
-      const i = listed
+    if (placed.length < keyCount) {
+      const last = placed[placed.length - 1]
+      const at = last ? { column: last.column, row: last.row + last.lines.length } : { column: 0, row: 0 }
       texts.push({
-        text: input.more(keyCount - listed),
-        x: Math.round(pad + Math.floor(i / rows) * columnWidth),
-        y: y + ((i % rows) + 1) * line(keySize) - Math.round(keySize * 0.3),
+        text: input.more(keyCount - placed.length),
+        x: Math.round(pad + at.column * columnWidth),
+        y: y + (at.row + 1) * line(keySize) - Math.round(keySize * 0.3),
         size: keySize,
         color: MUTED,
       })
     }
-    y += rows * line(keySize)
+    y += usedLines * line(keySize)
   }
   for (const text of sourceLines) {
     y += line(footSize)
@@ -172,7 +213,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     y += line(footSize)
     texts.push({ text: input.exportedOn, x: pad, y: y - Math.round(footSize * 0.25), size: footSize, color: MUTED })
   }
-  return { width, height: Math.round(height), chart, texts, swatches, omittedMilestones: keyCount - listed }
+  return { width, height: Math.round(height), chart, texts, swatches, omittedMilestones: keyShown ? keyCount - placed.length : keyCount }
 }
 
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif'

@@ -1,0 +1,163 @@
+/**
+ * The chart's layout: from the chart state, a size and a profile (where the chart is shown), the
+ * pixel decisions: font sizes, panel boxes, where each milestone label goes so none overlaps
+ * another, whether the period slider and tooltips exist, how far long series are thinned. Pure.
+ */
+import type { TrendView } from './chartState'
+
+export const CHART_PROFILES = ['screen', 'phone', 'embed', 'present', 'slide', 'picture', 'print'] as const
+export type ChartProfile = (typeof CHART_PROFILES)[number]
+
+export interface PanelBox {
+  readonly left: number
+  readonly right: number
+  readonly top: number
+  readonly height: number
+}
+
+/** A milestone label's row above the plot (0 nearest the plot) and its text. */
+export interface MilestoneLabel {
+  readonly number: number
+  readonly row: number
+  readonly text: string
+}
+
+export interface ChartLayout {
+  readonly profile: ChartProfile
+  readonly width: number
+  readonly height: number
+  readonly fontSize: number
+  readonly milestoneFontSize: number
+  /** Tooltips and hover emphasis (not in pictures). */
+  readonly interactive: boolean
+  /** The period slider under the chart (a control: only where it works and there is room). */
+  readonly slider: boolean
+  readonly panels: readonly PanelBox[]
+  readonly milestoneLabels: readonly MilestoneLabel[]
+  /** Height of one row of milestone labels. */
+  readonly labelRowHeight: number
+  /** About one point per pixel: longer segments are thinned (the same line, far less to draw). */
+  readonly pointBudget: number
+}
+
+interface ProfileRules {
+  readonly fontSize: number
+  readonly milestoneFontSize: number
+  readonly interactive: boolean
+  readonly slider: boolean
+  readonly left: number
+  readonly right: number
+  readonly minPanel: number
+}
+
+const RULES: Record<ChartProfile, ProfileRules> = {
+  screen: { fontSize: 12, milestoneFontSize: 11, interactive: true, slider: true, left: 72, right: 28, minPanel: 120 },
+  phone: { fontSize: 11, milestoneFontSize: 11, interactive: true, slider: true, left: 56, right: 16, minPanel: 110 },
+  embed: { fontSize: 11, milestoneFontSize: 11, interactive: true, slider: false, left: 60, right: 16, minPanel: 90 },
+  present: { fontSize: 17, milestoneFontSize: 16, interactive: true, slider: false, left: 96, right: 32, minPanel: 150 },
+  slide: { fontSize: 12, milestoneFontSize: 12, interactive: false, slider: false, left: 72, right: 28, minPanel: 120 },
+  picture: { fontSize: 12, milestoneFontSize: 11, interactive: false, slider: false, left: 72, right: 28, minPanel: 100 },
+  print: { fontSize: 11, milestoneFontSize: 10, interactive: false, slider: false, left: 64, right: 24, minPanel: 110 },
+}
+
+/** Average glyph width of the chart's sans-serif digits, as a share of the font size (a little generous). */
+const DIGIT = 0.62
+/** Room for a panel's unit name above it. */
+const UNIT_NAME = 22
+const PANEL_GAP = 18
+
+/** The profile a live surface uses at a width: phones get their own. */
+export function screenProfile(width: number): ChartProfile {
+  return width < 600 ? 'phone' : 'screen'
+}
+
+function axisBottom(rules: ProfileRules, slider: boolean): number {
+  // The time axis' labels, and the slider below them when there is one.
+  return Math.round(rules.fontSize * 2.2) + (slider ? 36 : 4)
+}
+
+/**
+ * Milestone labels in rows above the plot: each label takes the lowest row where it clears the
+ * label before it by a few pixels, so no two overlap however close their dates are.
+ */
+export function placeMilestoneLabels(
+  view: Pick<TrendView, 'milestones' | 'domain'>,
+  plot: { readonly left: number; readonly width: number },
+  fontSize: number,
+): MilestoneLabel[] {
+  const domain = view.domain
+  if (!domain) return []
+  const span = domain.max - domain.min || 1
+  const placed = view.milestones
+    .map((m) => {
+      const t = m.kind === 'interval' ? (Math.max(m.milestone.date.start, domain.min) + Math.min(m.milestone.endDate!.end, domain.max)) / 2 : m.milestone.date.mid
+      const x = plot.left + ((t - domain.min) / span) * plot.width
+      const text = String(m.number)
+      return { number: m.number, text, x, half: (text.length * DIGIT * fontSize) / 2 + 3 }
+    })
+    .sort((a, b) => a.x - b.x || a.number - b.number)
+  const rightEdge: number[] = []
+  return placed.map((p) => {
+    let row = rightEdge.findIndex((edge) => p.x - p.half >= edge + 2)
+    if (row < 0) {
+      row = rightEdge.length
+      rightEdge.push(-Infinity)
+    }
+    rightEdge[row] = p.x + p.half
+    return { number: p.number, row, text: p.text }
+  })
+}
+
+/** The height a chart needs at a width so that every panel gets its minimum room. */
+export function preferredHeight(view: Pick<TrendView, 'panels' | 'milestones' | 'domain'>, width: number, profile: ChartProfile): number {
+  const rules = RULES[profile]
+  const rows = Math.max(0, ...placeMilestoneLabels(view, { left: rules.left, width: width - rules.left - rules.right }, rules.milestoneFontSize).map((l) => l.row + 1))
+  const panels = Math.max(view.panels.length, 1)
+  const top = UNIT_NAME + rows * Math.round(rules.milestoneFontSize * 1.35) + 8
+  return top + panels * rules.minPanel + (panels - 1) * (PANEL_GAP + UNIT_NAME) + axisBottom(rules, rules.slider)
+}
+
+/** Lays the chart out at a size for a profile. */
+export function layoutChart(view: TrendView, size: { readonly width: number; readonly height: number }, profile: ChartProfile): ChartLayout {
+  const rules = RULES[profile]
+  const width = Math.max(size.width, 200)
+  const height = Math.max(size.height, 160)
+  const plot = { left: rules.left, width: width - rules.left - rules.right }
+  const milestoneLabels = placeMilestoneLabels(view, plot, rules.milestoneFontSize)
+  const rows = Math.max(0, ...milestoneLabels.map((l) => l.row + 1))
+  const labelRowHeight = Math.round(rules.milestoneFontSize * 1.35)
+  // Milestone numbers above the top panel, the unit name above them.
+  const top = UNIT_NAME + rows * labelRowHeight + 8
+  const bottom = axisBottom(rules, rules.slider)
+  const count = Math.max(view.panels.length, 1)
+  const gaps = (count - 1) * (PANEL_GAP + UNIT_NAME)
+  const panelHeight = Math.max((height - top - bottom - gaps) / count, 40)
+  const panels = Array.from({ length: count }, (_, i) => ({
+    left: rules.left,
+    right: rules.right,
+    top: top + i * (panelHeight + PANEL_GAP + UNIT_NAME),
+    height: panelHeight,
+  }))
+  return {
+    profile,
+    width,
+    height,
+    fontSize: rules.fontSize,
+    milestoneFontSize: rules.milestoneFontSize,
+    interactive: rules.interactive,
+    slider: rules.slider,
+    panels,
+    milestoneLabels,
+    labelRowHeight,
+    pointBudget: Math.max(Math.round(plot.width), 100),
+  }
+}
+
+/**
+ * The same layout as a still picture (the preview that stands in until the interactive chart
+ * loads): same geometry, so nothing moves at the swap, but no tooltip and no slider, which would
+ * not work in a picture.
+ */
+export function stillLayout(layout: ChartLayout): ChartLayout {
+  return { ...layout, interactive: false, slider: false }
+}
