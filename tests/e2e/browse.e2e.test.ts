@@ -20,6 +20,20 @@ const chartOption = (page: Page): Promise<Option> =>
 const drawnIndicators = async (page: Page) =>
   (await chartOption(page)).series.filter((s) => !s.id.startsWith('milestones-') && !s.id.endsWith('#tentative')).map((s) => s.id.split('|')[0]!)
 
+/** The numbers listed in the milestone key under the chart. */
+const keyNumbers = async (page: Page) => (await page.locator('.milestone-key li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-milestone')!))).sort((a, b) => Number(a) - Number(b))
+/** The numbers of the milestones drawn on the chart: lines and bands. */
+const drawnMilestones = async (page: Page) => {
+  const option = await page.evaluate(() =>
+    JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as {
+      series: { id: string; markLine?: { data: { name: string }[] }; markArea?: { data: { name: string }[][] } }[]
+    },
+  )
+  const marker = option.series.find((s) => s.id === 'milestones-0')
+  const names = [...(marker?.markLine?.data ?? []).map((d) => d.name), ...(marker?.markArea?.data ?? []).map((d) => d[0]!.name)]
+  return names.sort((a, b) => Number(a) - Number(b))
+}
+
 let browser: Browser
 let context: BrowserContext
 beforeAll(async () => {
@@ -35,21 +49,42 @@ describe('filter by offence', () => {
     const { page } = await openPage(context)
     await waitForChart(page)
     const before = await drawnIndicators(page)
-    const allMilestones = await page.locator('.milestone-key li').count()
-    expect(allMilestones).toBe(milestones.length)
+    const keyBefore = await keyNumbers(page)
+    // The key lists exactly the milestones drawn on the chart.
+    expect(keyBefore).toEqual(await drawnMilestones(page))
+    expect(keyBefore.length).toBeGreaterThan(0)
 
     await page.locator('.filters [data-offence="grooming"]').click()
     await expect.poll(() => page.url()).toContain('off=grooming')
     const after = await drawnIndicators(page)
     expect(after.length).toBeGreaterThan(0)
     for (const id of after) expect(indicators.get(id)!.offence).toBe('grooming')
-    const expected = milestones.filter((m) => m.offences!.split(';').some((o) => o === 'grooming' || o === 'general')).length
-    await expect.poll(() => page.locator('.milestone-key li').count()).toBe(expected)
+    await expect.poll(async () => (await keyNumbers(page)).join()).toBe((await drawnMilestones(page)).join())
+    for (const title of await page.locator('.milestone-key li .milestone-title').allTextContents()) {
+      const m = milestones.find((row) => row.title_en === title.trim())!
+      expect(m.offences!.split(';').some((o) => o === 'grooming' || o === 'general')).toBe(true)
+      expect(m.importance).toBe('key')
+    }
 
     await page.locator('[data-testid="clear-filters"]').click()
     await expect.poll(() => page.url()).not.toContain('off=')
     expect(await drawnIndicators(page)).toEqual(before)
-    expect(await page.locator('.milestone-key li').count()).toBe(allMilestones)
+    expect(await keyNumbers(page)).toEqual(keyBefore)
+  })
+
+  it('keeps a milestone’s number whatever the filter, and shows all milestones of the period on demand', async () => {
+    const { page } = await openPage(context, '/#/?off=sextortion&lang=en')
+    await waitForChart(page)
+    const lockdown = page.locator('.milestone-key li', { hasText: /lockdown/i }).first()
+    const number = await lockdown.getAttribute('data-milestone')
+    const { page: other } = await openPage(context, '/#/?off=grooming&lang=en')
+    await waitForChart(other)
+    expect(await other.locator('.milestone-key li', { hasText: /lockdown/i }).first().getAttribute('data-milestone')).toBe(number)
+    const key = await keyNumbers(page)
+    await page.locator('[data-testid="milestones-toggle"]').click()
+    await expect.poll(() => page.url()).toContain('ms=all')
+    await expect.poll(async () => (await keyNumbers(page)).length).toBeGreaterThan(key.length)
+    expect(await keyNumbers(page)).toEqual(await drawnMilestones(page))
   })
 
   it('says what to change when nothing is left', async () => {

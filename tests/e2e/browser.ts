@@ -79,21 +79,23 @@ export async function waitForChart(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean((window as unknown as { __vigieChart?: unknown }).__vigieChart))
 }
 
-/** Where, in page pixels, the milestone line numbered `number` is drawn (`yOffset` px below the chart's top). */
+/** Where, in page pixels, the milestone line numbered `number` is drawn, `yOffset` px into the top panel (at most its middle). */
 export function milestoneLinePoint(page: Page, number: string, yOffset: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ n, dy }) => {
       const chart = (window as unknown as {
         __vigieChart: {
-          getOption: () => { series: { id: string; markLine?: { data: { name: string; xAxis: number }[] } }[] }
+          getOption: () => { series: { id: string; markLine?: { data: { name: string; xAxis: number }[] } }[]; grid: { top: number; height: number }[] }
           convertToPixel: (finder: object, value: number[]) => number[]
           getDom: () => HTMLElement
         }
       }).__vigieChart
-      const line = chart.getOption().series.find((s) => s.id === 'milestones-0')!.markLine!.data.find((d) => d.name === n)!
+      const option = chart.getOption()
+      const line = option.series.find((s) => s.id === 'milestones-0')!.markLine!.data.find((d) => d.name === n)!
       const [x] = chart.convertToPixel({ gridIndex: 0 }, [line.xAxis, 0]) as [number]
       const box = chart.getDom().getBoundingClientRect()
-      return { x: box.left + x, y: box.top + dy }
+      const grid = option.grid[0]!
+      return { x: box.left + x, y: box.top + grid.top + Math.min(dy, grid.height / 2) }
     },
     { n: number, dy: yOffset },
   )

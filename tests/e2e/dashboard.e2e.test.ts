@@ -72,12 +72,16 @@ describe('dashboard', () => {
     const words = await preview.locator('text').allTextContents()
     expect(words).toContain('Number')
     await page.locator('.milestone-key li').first().waitFor()
-    const listed = await page.locator('.milestone-key li').evaluateAll((items) => items.map((li) => li.getAttribute('data-milestone')))
-    expect(words.filter((w) => listed.includes(w)).length).toBeGreaterThan(20)
+    const listed = await page.locator('.milestone-key li').evaluateAll((items) => items.map((li) => li.getAttribute('data-milestone')!))
+    // Every milestone of the key is numbered on the picture.
+    expect(listed.length).toBeGreaterThan(5)
+    for (const n of listed) expect(words).toContain(n)
     expect(await page.locator('[data-testid="trend-chart"] canvas').count()).toBe(0)
     expect(record.requests.some((url) => /\/assets\/echarts-[^/]*\.js$/.test(url))).toBe(false)
     // Screen readers get the generated description meanwhile, milestones included.
-    expect(await page.locator('[data-testid="trend-chart"]').getAttribute('aria-label')).toMatch(/1\. 20 November 1989/)
+    const first = page.locator('.milestone-key li').first()
+    const firstLine = `${await first.getAttribute('data-milestone')}. ${(await first.locator('time').textContent())!.trim()}`
+    expect(await page.locator('[data-testid="trend-chart"]').getAttribute('aria-label')).toContain(firstLine)
     await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-preview-en.png' })
 
     await page.mouse.move(200, 300)

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, download, launch, openPage, waitForChart } from './browser'
+import { embedSnippet } from '../../src/core/export/embed'
 import { inflateRawSync } from 'node:zlib'
 
 /** Width and height of a PNG, from its IHDR header. */
@@ -182,7 +183,9 @@ describe('exports', () => {
     const snippet = await page.evaluate(() => navigator.clipboard.readText())
     expect(snippet).toMatch(/^<iframe src="[^"]+#\/embed\?[^"]*off=csam[^"]*" title="Vigie: [^"]+"/)
     expect(snippet).toContain('loading="lazy"')
-    expect(snippet).toContain('aspect-ratio:800/500')
+    expect(snippet).toContain('height:560px')
+    // The optional script that lets the frame take the chart's height trusts only Vigie's origin.
+    expect(snippet).toContain(`e.origin!==${JSON.stringify(new URL(baseUrl()).origin)}`)
     await page.click('[data-testid="copy-image"]')
     await expect.poll(() => page.locator('[data-testid="share-status"]').textContent()).toMatch(/Image du graphique copiée|ne permet pas/)
   })
@@ -246,13 +249,16 @@ describe('embed', () => {
   let server: Server
   let hostUrl: string
 
+  /** The host page: an article with the snippet the share menu copies, in a column of the given width. */
   beforeAll(async () => {
     const embed = new URL('./#/embed?off=csam&lang=en&v=1', baseUrl()).toString()
     server = createServer((req, res) => {
-      const width = req.url?.includes('narrow') ? 320 : 800
+      const url = new URL(req.url ?? '/', 'http://host')
+      const width = Number(url.searchParams.get('width') ?? 800)
+      const snippet = embedSnippet(embed, 'Vigie chart')
+      const html = url.searchParams.has('static') ? snippet.split('\n')[0]! : snippet
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      res.end(`<!doctype html><html><head><title>Host</title></head><body><h1>An article</h1>
-<iframe id="vigie" src="${embed}" title="Vigie chart" width="${width}" height="460" loading="lazy"></iframe></body></html>`)
+      res.end(`<!doctype html><html><head><title>Host</title></head><body style="margin:0"><h1>An article</h1><div style="width:${width}px">${html}</div></body></html>`)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     hostUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
@@ -261,39 +267,90 @@ describe('embed', () => {
     await new Promise((resolve) => server.close(resolve))
   })
 
-  for (const variant of ['wide', 'narrow']) {
-    it(`renders the chart and its source line inside an iframe on another origin (${variant})`, async () => {
+  /** Where the chart's panels, the legend, the source line and the link are inside the frame, and the frame's own height. */
+  async function frameGeometry(frame: import('playwright-core').Frame) {
+    return frame.evaluate(() => {
+      const chart = (window as unknown as { __vigieChart: { getOption: () => { grid: { top: number; height: number }[] }; getDom: () => HTMLElement } }).__vigieChart
+      const top = chart.getDom().getBoundingClientRect().top + window.scrollY
+      const bottom = (selector: string) => {
+        const el = document.querySelector(selector)
+        return el ? el.getBoundingClientRect().bottom + window.scrollY : Infinity
+      }
+      return {
+        viewport: window.innerHeight,
+        content: document.documentElement.scrollHeight,
+        panels: chart.getOption().grid.map((g) => ({ top: top + g.top, bottom: top + g.top + g.height, height: g.height })),
+        legend: bottom('[data-testid="chart-legend"]'),
+        source: bottom('[data-testid="embed-source"]'),
+        link: bottom('[data-testid="embed-link"]'),
+        fitsWidth: document.documentElement.scrollWidth <= window.innerWidth + 1,
+      }
+    })
+  }
+
+  for (const width of [360, 800]) {
+    it(`takes the height it needs in a ${width} px column: every panel, the x-axis, the legend, the source line and the link in view`, async () => {
       const page = await context.newPage()
       const errors: string[] = []
       page.on('pageerror', (e) => errors.push(String(e)))
-      await page.goto(`${hostUrl}?${variant}`)
-      const frame = page.frameLocator('#vigie')
-      // Before any input the frame shows the chart drawn as SVG, with its milestone numbers as text;
-      // the first move over it loads the interactive chart.
-      const preview = frame.locator('[data-testid="trend-preview"] svg')
+      await page.setViewportSize({ width: Math.max(width, 400), height: 900 })
+      await page.goto(`${hostUrl}?width=${width}`)
+      const frameLocator = page.frameLocator('iframe')
+      // Before any input the frame shows the chart drawn as SVG; the first move over it loads the interactive chart.
+      const preview = frameLocator.locator('[data-testid="trend-preview"] svg')
       await preview.waitFor({ timeout: 30_000 })
       expect(await preview.locator('text').allTextContents()).toContain('Number')
-      const box = await page.locator('#vigie').boundingBox()
-      await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2)
-      await frame.locator('[data-testid="trend-chart"] canvas').first().waitFor({ timeout: 30_000 })
-      await expect.poll(() => frame.locator('[data-testid="trend-preview"] svg').count()).toBe(0)
-      const source = await frame.locator('[data-testid="embed-source"]').textContent()
-      expect(source).toMatch(/^Sources: .*Child Focus/)
-      const link = frame.locator('[data-testid="embed-link"]')
+      const box = await page.locator('iframe').boundingBox()
+      await page.mouse.move(box!.x + box!.width / 2, box!.y + 40)
+      await frameLocator.locator('[data-testid="trend-chart"] canvas').first().waitFor({ timeout: 30_000 })
+      const frame = page.frames().find((f) => f.url().includes('#/embed'))!
+      // The host's script sets the frame to the height the embed asks for: nothing is left below the fold.
+      await expect.poll(async () => {
+        const g = await frameGeometry(frame)
+        return g.content <= g.viewport + 1
+      }, { timeout: 10_000 }).toBe(true)
+      const g = await frameGeometry(frame)
+      for (const panel of g.panels) {
+        expect(panel.height).toBeGreaterThanOrEqual(80)
+        expect(panel.bottom).toBeLessThanOrEqual(g.viewport)
+      }
+      // The x-axis labels under the last panel, then the legend, source line and link, all inside the frame.
+      expect(g.panels[g.panels.length - 1]!.bottom + 20).toBeLessThanOrEqual(g.viewport)
+      for (const bottom of [g.legend, g.source, g.link]) expect(bottom).toBeLessThanOrEqual(g.viewport)
+      expect(g.fitsWidth).toBe(true)
+      const source = await frameLocator.locator('[data-testid="embed-source"]').textContent()
+      // Publishers with the most figures drawn come first; the rest are counted.
+      expect(source).toMatch(/^Sources: Eurostat.*; NCMEC and \d+ more$/)
+      const link = frameLocator.locator('[data-testid="embed-link"]')
       expect(await link.getAttribute('target')).toBe('_blank')
       expect(await link.getAttribute('rel')).toContain('noopener')
       expect(await link.getAttribute('href')).toMatch(/#\/\?off=csam&lang=en&v=1$/)
-      expect(await frame.locator('h1').textContent()).toContain('Trends')
-      // Nothing spills out sideways, at 320 px wide too.
-      const fits = await frame.locator('[data-testid="embed"]').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
-      expect(fits).toBe(true)
-      // The header and footer of the app are not there.
-      expect(await frame.locator('.app-header').count()).toBe(0)
+      expect(await frameLocator.locator('h1').textContent()).toContain('Trends')
+      expect(await frameLocator.locator('.app-header').count()).toBe(0)
       expect(errors).toEqual([])
-      if (variant === 'narrow') await page.screenshot({ path: 'tests/e2e/screenshots/embed-320.png' })
+      await page.locator('iframe').screenshot({ path: `tests/e2e/screenshots/embed-${width}.png` })
       await page.close()
     })
   }
+
+  it('without the host script, keeps every panel at its readable height at 320 px and lets the frame scroll to the source line', async () => {
+    const page = await context.newPage()
+    await page.setViewportSize({ width: 400, height: 900 })
+    await page.goto(`${hostUrl}?width=320&static`)
+    const frameLocator = page.frameLocator('iframe')
+    await frameLocator.locator('[data-testid="trend-preview"] svg').waitFor({ timeout: 30_000 })
+    const box = await page.locator('iframe').boundingBox()
+    expect(box!.height).toBe(560)
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + 40)
+    await frameLocator.locator('[data-testid="trend-chart"] canvas').first().waitFor({ timeout: 30_000 })
+    const frame = page.frames().find((f) => f.url().includes('#/embed'))!
+    const g = await frameGeometry(frame)
+    for (const panel of g.panels) expect(panel.height).toBeGreaterThanOrEqual(80)
+    expect(g.fitsWidth).toBe(true)
+    await frameLocator.locator('[data-testid="embed-source"]').scrollIntoViewIfNeeded()
+    expect(await frameLocator.locator('[data-testid="embed-source"]').isVisible()).toBe(true)
+    await page.close()
+  })
 })
 
 describe('saved views and Present mode', () => {

@@ -292,7 +292,43 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   const zoomEnd = view.zoom?.to != null ? yearStart(view.zoom.to + 1) : undefined
   const topNameGap = 4 + Math.max(0, ...layout.milestoneLabels.map((l) => l.row + 1)) * layout.labelRowHeight + 4
 
+  const tooltip: EChartsOption['tooltip'] = {
+    trigger: 'item',
+    confine: true,
+    className: 'vg-tooltip',
+    enterable: false,
+    formatter: (params) => {
+      const p = Array.isArray(params) ? params[0] : params
+      if (!p) return ''
+      if (p.componentType === 'markLine' || p.componentType === 'markArea') {
+        const m = byNumber.get(String(p.name))
+        return m ? milestoneTooltip(m, view, text) : ''
+      }
+      const entry = drawn[p.seriesIndex ?? -1]
+      const point = entry?.points[p.dataIndex]
+      return entry && point ? pointTooltip(entry.series, point.observation, point.value, view, text) : ''
+    },
+  }
+  const slider: EChartsOption['dataZoom'] = [
+    {
+      type: 'slider',
+      xAxisIndex: axisIndexes,
+      filterMode: 'none',
+      left: layout.panels[0]?.left ?? 72,
+      right: layout.panels[0]?.right ?? 28,
+      bottom: 8,
+      height: 22,
+      startValue: zoomStart,
+      endValue: zoomEnd,
+      labelFormatter: (v: number) => String(yearOf(v)),
+    },
+    { type: 'inside', xAxisIndex: axisIndexes, filterMode: 'none', startValue: zoomStart, endValue: zoomEnd, zoomOnMouseWheel: 'shift' },
+  ]
+
   return {
+    // Tooltip and slider only where the layout has them: a picture leaves them out of the option.
+    ...(layout.interactive ? { tooltip } : {}),
+    ...(layout.slider ? { dataZoom: slider } : {}),
     // The x values are UTC calendar positions (period.ts): ticks and labels must be read in UTC too.
     useUTC: true,
     animation: false,
@@ -302,25 +338,6 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       label: { description: chartDescription(view, text) },
     },
     grid,
-    tooltip: layout.interactive
-      ? {
-          trigger: 'item',
-          confine: true,
-          className: 'vg-tooltip',
-          enterable: false,
-          formatter: (params) => {
-            const p = Array.isArray(params) ? params[0] : params
-            if (!p) return ''
-            if (p.componentType === 'markLine' || p.componentType === 'markArea') {
-              const m = byNumber.get(String(p.name))
-              return m ? milestoneTooltip(m, view, text) : ''
-            }
-            const entry = drawn[p.seriesIndex ?? -1]
-            const point = entry?.points[p.dataIndex]
-            return entry && point ? pointTooltip(entry.series, point.observation, point.value, view, text) : ''
-          },
-        }
-      : { show: false },
     xAxis: Array.from({ length: panelCount }, (_, i) => ({
       type: 'time' as const,
       gridIndex: i,
@@ -342,23 +359,6 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         axisLabel: { fontSize: layout.fontSize, color: '#374151', formatter: (value: number) => formatValue(value, unit, view.locale) },
       }
     }),
-    dataZoom: layout.slider
-      ? [
-          {
-            type: 'slider',
-            xAxisIndex: axisIndexes,
-            filterMode: 'none',
-            left: layout.panels[0]?.left ?? 72,
-            right: layout.panels[0]?.right ?? 28,
-            bottom: 8,
-            height: 22,
-            startValue: zoomStart,
-            endValue: zoomEnd,
-            labelFormatter: (v: number) => String(yearOf(v)),
-          },
-          { type: 'inside', xAxisIndex: axisIndexes, filterMode: 'none', startValue: zoomStart, endValue: zoomEnd, zoomOnMouseWheel: 'shift' },
-        ]
-      : [],
     series: [...lines, ...markers],
   } satisfies EChartsOption
 }

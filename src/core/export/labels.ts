@@ -94,11 +94,19 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   const to = state.to ?? range?.[1]
   const period = from !== undefined && to !== undefined ? (from === to ? String(from) : `${from}–${to}`) : ''
   const sources = sourcesOf(spec)
+  // Publishers by the number of figures drawn from them (then by first use): the main source leads.
+  const figuresBy = new Map<string, number>()
+  const nameOf = (id: string) => {
+    const source = spec.sources.get(id)
+    return source ? source.publisher || source.title : id
+  }
+  for (const s of spec.series) for (const p of s.points) figuresBy.set(nameOf(p.observation.source), (figuresBy.get(nameOf(p.observation.source)) ?? 0) + 1)
   const publishers: string[] = []
   for (const s of sources) {
     const name = s.publisher || s.title
     if (!publishers.includes(name)) publishers.push(name)
   }
+  publishers.sort((a, b) => (figuresBy.get(b) ?? 0) - (figuresBy.get(a) ?? 0))
   // In plain words: when, what is counted (each unit drawn), by whom.
   const base = spec.indexBase ?? state.base
   const units = [...new Set(spec.panels.map((p) => p.unit))].map((u) => (u === 'index' && base != null ? `${text.what[u]} (${text.base(String(base))})` : text.what[u]))
