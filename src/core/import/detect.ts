@@ -1,11 +1,14 @@
-import type { Offence } from '../model'
+import type { Offence, Unit } from '../model'
 import type { Encoding } from './encoding'
 import {
   DELIMITERS,
   guessOffence,
+  isCodeHeader,
   noRoles,
   normaliseHeader,
   roleOfHeader,
+  unitOfHeader,
+  type ExtraColumn,
   type HeaderWarning,
   type Mapping,
   type ReadSettings,
@@ -171,7 +174,10 @@ function share(rows: readonly (readonly string[])[], column: number, test: (cell
 /**
  * Suggests a mapping: roles from header words (EN, FR, NL, canonical), the period column from its
  * content, value columns from numbers, and the shape: periods in the header -> transposed; a text
- * column that names series or a single value column -> long; several value columns -> wide.
+ * column that names series or a single value column -> long; several value columns -> wide (a
+ * region column beside them, as in Our World in Data's `Entity, Code, Year, …`, is a breakdown).
+ * In a long table the value is the column that names a count ("Nombre de faits"), not a rate
+ * beside it; the rate is read in the same pass as a series of its own (an extra column).
  */
 export function suggestMapping(header: readonly string[], rows: readonly (readonly string[])[], format: NumberFormat): { mapping: Mapping; seriesKeys: string[] } {
   const roles: Roles = noRoles()
@@ -183,28 +189,46 @@ export function suggestMapping(header: readonly string[], rows: readonly (readon
   const numeric = (c: number): boolean => share(rows, c, (cell) => parseValueCell(cell, format).kind !== 'error') >= 0.8 && share(rows, c, (cell) => parseValueCell(cell, format).kind === 'value') > 0
   const defaults = { offence: 'general' as Offence, unit: 'count' as const, baseline: '' }
   const overrides: Record<string, SeriesSetting> = {}
-  const setting = (key: string): SeriesSetting => ({ label: key, offence: guessOffence(key) ?? defaults.offence, unit: defaults.unit })
+  const setting = (key: string, unit: Unit = defaults.unit): SeriesSetting => ({ label: key, offence: guessOffence(key) ?? defaults.offence, unit })
+  /** A rate or a share named by its header keeps that unit; anything else is a count. */
+  const unitOf = (c: number): Unit => {
+    const unit = unitOfHeader(header[c] ?? '')
+    return unit === 'rate_per_100k' || unit === 'percent' ? unit : 'count'
+  }
 
   if (headerPeriods.length >= 2) {
-    if (roles.indicator < 0) roles.indicator = header.findIndex((_, c) => !headerPeriods.includes(c))
+    if (roles.indicator < 0) {
+      const unnamed = header.findIndex((_, c) => !headerPeriods.includes(c) && named[c] === null)
+      roles.indicator = unnamed >= 0 ? unnamed : header.findIndex((_, c) => !headerPeriods.includes(c))
+    }
     roles.period = -1
     roles.value = -1
     const keys = [...new Set(rows.map((r) => (r[roles.indicator] ?? '').trim()).filter(Boolean))].slice(0, 50)
     for (const k of keys) overrides[k] = setting(k)
-    return { mapping: { shape: 'transposed', roles, series: headerPeriods, defaults, overrides }, seriesKeys: keys }
+    return { mapping: { shape: 'transposed', roles, series: headerPeriods, defaults, overrides, extras: [] }, seriesKeys: keys }
   }
   if (roles.period < 0) {
     roles.period = header.findIndex((_, c) => named[c] === null && share(rows, c, (cell) => normalisePeriodWithForm(cell) !== null) >= 0.8)
   }
   const free = (c: number): boolean => c !== roles.period && !Object.values(roles).includes(c)
   const numbers = header.map((_, c) => c).filter((c) => free(c) && numeric(c))
-  const texts = header.map((_, c) => c).filter((c) => free(c) && !numbers.includes(c))
+  // A code column (OWID's `Code` beside `Entity`) repeats a breakdown: it names no series.
+  const texts = header.map((_, c) => c).filter((c) => free(c) && !numbers.includes(c) && !isCodeHeader(header[c]!))
   if (roles.value < 0 && roles.indicator < 0 && numbers.length >= 2 && texts.length === 0) {
-    for (const c of numbers) overrides[header[c]!] = setting(header[c]!)
-    return { mapping: { shape: 'wide', roles, series: numbers, defaults, overrides }, seriesKeys: numbers.map((c) => header[c]!) }
+    for (const c of numbers) overrides[header[c]!] = setting(header[c]!, unitOf(c))
+    return { mapping: { shape: 'wide', roles, series: numbers, defaults, overrides, extras: [] }, seriesKeys: numbers.map((c) => header[c]!) }
   }
-  if (roles.value < 0) roles.value = numbers[numbers.length - 1] ?? -1
+  if (roles.value < 0) {
+    // The count, not the rate or share beside it; without a word either way, the last number column.
+    const counts = numbers.filter((c) => unitOfHeader(header[c]!) === 'count')
+    const plain = numbers.filter((c) => unitOfHeader(header[c]!) === null)
+    roles.value = counts[0] ?? plain[plain.length - 1] ?? numbers[numbers.length - 1] ?? -1
+  }
   if (roles.indicator < 0 && texts.length > 0) roles.indicator = texts[0]!
+  // Other number columns whose header says what they hold (a rate, a share, another count) are
+  // read as series of their own; the rest are listed as not imported, for the user to decide.
+  const extras: ExtraColumn[] = numbers.filter((c) => c !== roles.value && unitOfHeader(header[c]!) !== null).map((c) => ({ column: c, unit: unitOf(c), period: '' }))
+  const valueUnit = roles.value >= 0 ? unitOf(roles.value) : defaults.unit
   const keys =
     roles.indicator >= 0
       ? [...new Set(rows.map((r) => (r[roles.indicator] ?? '').trim()).filter(Boolean))].slice(0, 50)
@@ -212,6 +236,6 @@ export function suggestMapping(header: readonly string[], rows: readonly (readon
         ? [header[roles.value]!]
         : []
   // A canonical file names offence and unit per row: leave those to its columns.
-  if (roles.offence < 0 && roles.unit < 0 && roles.labelEn < 0) for (const k of keys) overrides[k] = setting(k)
-  return { mapping: { shape: 'long', roles, series: [], defaults, overrides }, seriesKeys: keys }
+  if (roles.offence < 0 && roles.unit < 0 && roles.labelEn < 0) for (const k of keys) overrides[k] = setting(k, valueUnit)
+  return { mapping: { shape: 'long', roles, series: [], defaults, overrides, extras }, seriesKeys: keys }
 }
