@@ -170,7 +170,7 @@ export const useImportsStore = defineStore('imports', () => {
       const found = await client.sniff(current, forced)
       if (file.value !== current) return
       if (!found.ok) {
-        problem.value = { key: `problem.${found.problem}`, params: { name: current.name }, tone: 'error' }
+        problem.value = { key: `problem.${found.problem}`, params: { name: current.name, line: found.line ?? 0 }, tone: 'error' }
         stage.value = 'problem'
         return
       }

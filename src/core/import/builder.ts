@@ -47,6 +47,8 @@ export interface ImportReport {
   readonly issues: readonly RowIssue[]
   /** Rejections beyond MAX_REPORTED_ISSUES, counted but not detailed. */
   readonly unlisted: number
+  /** Rows read with their quotes as text (relaxed quotes), and the first of them. */
+  readonly quotesAsText?: { readonly rows: number; readonly first: number }
 }
 
 /** What a builder produces: the table, its report, and the series key of each indicator. */

@@ -1,7 +1,7 @@
 import { OFFENCES, UNITS, type Offence, type Unit } from '../model'
 import type { Encoding } from './encoding'
 import type { NumberFormat } from './numbers'
-import type { Newline } from './stream'
+import type { Newline, QuoteMode } from './stream'
 
 /**
  * How a table holds its figures: `long` (one figure per row: period, value, indicator columns),
@@ -77,6 +77,8 @@ export interface ReadSettings {
   readonly newline: Newline
   readonly hasHeader: boolean
   readonly numberFormat: NumberFormat
+  /** `relaxed` when detection found quotes that are text (see QuoteMode); absent: standard. */
+  readonly quotes?: QuoteMode
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const
