@@ -1,3 +1,4 @@
+import { isImportedSource } from '../import/table'
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { ConsistencyCheck } from '../consistency'
 import type { DisplayUnit, Locale, Milestone, Observation, Source, Status } from '../model'
@@ -51,6 +52,8 @@ export interface TrendSpec {
 export interface TrendText {
   readonly unitAxis: Record<DisplayUnit, string>
   readonly status: Record<Status, string>
+  /** The status of an imported figure with no status of its own ("as in the imported file"). */
+  readonly importedStatus?: string
   readonly category: Record<string, string>
   readonly source: string
   readonly baseline: string
@@ -138,7 +141,7 @@ function pointTooltip(series: ViewSeries, o: Observation, value: number, spec: T
     `<div>${escapeHtml(formatPeriod(o.period, spec.locale))}: <b>${escapeHtml(formatValue(value, series.unit, spec.locale))}</b>${
       baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
     }</div>`,
-    `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(text.status[o.status])}</div>`,
+    `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(o.status === 'reported' && isImportedSource(o.source) && text.importedStatus ? text.importedStatus : text.status[o.status])}</div>`,
     check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, spec.locale, text))}</div>` : '',
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
     o.quote ? `<blockquote>“${escapeHtml(o.quote)}”</blockquote>` : '',

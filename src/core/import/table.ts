@@ -61,6 +61,11 @@ export function sourceIdOf(datasetId: string): string {
   return `${datasetId}:file`
 }
 
+/** Whether a source id is an imported file's (its figures are "as in the file", never "published"). */
+export function isImportedSource(sourceId: string): boolean {
+  return sourceId.endsWith(':file')
+}
+
 export interface TableSummary {
   readonly rows: number
   readonly indicators: number
