@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { applyBreakdown, availableDimensions, breakdownValues } from '../../src/core/breakdown'
+import { importBytes } from '../../src/core/import/pipeline'
+import { toDataset } from '../../src/core/import/table'
+import { buildSeries, type Series } from '../../src/core/series'
+import { DEFAULT_SUPPRESS_BELOW, isSuppressed, markSmallCounts, suppressView } from '../../src/core/suppression'
+import { applyView } from '../../src/core/transform'
+
+/** 3 offences × 5 arrondissements × 3 years; Eupen has small counts and one missing figure. */
+function imported(below = DEFAULT_SUPPRESS_BELOW): Series[] {
+  const out = importBytes(new Uint8Array(readFileSync(new URL('../fixtures/import/breakdown-arrondissement.csv', import.meta.url))))
+  if (!out.ok) throw new Error(out.problem)
+  const data = toDataset({ id: 'u1', name: 'Police', fileName: 'breakdown-arrondissement.csv', importedAt: '2026-01-01T00:00:00Z', hidden: false, table: out.result.table })
+  return markSmallCounts(buildSeries(data.observations, data.indicators), () => below)
+}
+
+const values = (s: Series | undefined): [string, number | string][] =>
+  (s?.points ?? []).map((p) => [p.observation.period.text, isSuppressed(p) ? `< ${p.suppressed}` : p.value])
+const byLabel = (series: readonly Series[], label: string, breakdown = ''): Series | undefined =>
+  series.find((s) => s.indicator.label.en === label && s.breakdown === breakdown)
+
+describe('breakdowns', () => {
+  const series = imported()
+
+  it('finds one line per offence and arrondissement, and offers the region breakdown', () => {
+    expect(series).toHaveLength(15)
+    expect(availableDimensions(series)).toEqual(['region'])
+    expect(breakdownValues(series, 'region')).toEqual(['Bruxelles', 'Anvers', 'Liège', 'Gand', 'Eupen'])
+  })
+
+  it('totals the arrondissements only where every part is known and none is withheld, and says where not', () => {
+    const { series: totals, missing } = applyBreakdown(series, 'total', 'region', isSuppressed)
+    expect(totals).toHaveLength(3)
+    // Grooming 2023: Eupen has no figure (n.d.): no total for 2023.
+    expect(values(byLabel(totals, 'Grooming'))).toEqual([
+      ['2021', 412 + 380 + 205 + 198 + 12],
+      ['2022', 453 + 418 + 225 + 217 + 13],
+    ])
+    // Sextorsion: Eupen's 3 and 2 are withheld (< 5): no total for 2021 and 2022.
+    expect(values(byLabel(totals, 'Sextorsion'))).toEqual([['2023', 180 + 157 + 91 + 84 + 6]])
+    expect(missing.map((m) => [m.indicator.label.en, m.reason, m.periods])).toEqual([
+      ['Grooming', 'incomplete', ['2023']],
+      ['Sextorsion', 'suppressed', ['2021', '2022']],
+      ['Pédopornographie', 'suppressed', ['2022']],
+    ])
+  })
+
+  it('puts each arrondissement in its own small chart', () => {
+    const { groups, series: ordered } = applyBreakdown(series, 'small', 'region')
+    expect(groups.map((g) => [g.value, g.keys.length])).toEqual([
+      ['Bruxelles', 3],
+      ['Anvers', 3],
+      ['Liège', 3],
+      ['Gand', 3],
+      ['Eupen', 3],
+    ])
+    expect(ordered.slice(0, 3).every((s) => s.breakdown === 'Bruxelles')).toBe(true)
+  })
+
+  it('leaves lines as they are', () => {
+    expect(applyBreakdown(series, 'lines', 'region').series).toBe(series)
+  })
+})
+
+describe('small-count suppression', () => {
+  const series = imported()
+
+  it('marks counts below 5 (not 0, not 5 or more) with their threshold', () => {
+    expect(values(byLabel(series, 'Sextorsion', 'Eupen'))).toEqual([
+      ['2021', '< 5'],
+      ['2022', '< 5'],
+      ['2023', 6],
+    ])
+    expect(values(byLabel(series, 'Pédopornographie', 'Eupen'))).toEqual([
+      ['2021', 9],
+      ['2022', '< 5'],
+      ['2023', 9],
+    ])
+    expect(imported(0).flatMap((s) => s.points).some(isSuppressed)).toBe(false)
+  })
+
+  it('computes no change from or to a withheld count: 2 -> 6 is not +200 %', () => {
+    const view = suppressView(applyView(series, 'change', null), series, 'change')
+    const eupen = view.series.find((s) => s.indicator.label.en === 'Sextorsion' && s.breakdown === 'Eupen')
+    expect(eupen).toBeUndefined()
+    expect(view.blocked.find((b) => b.series.breakdown === 'Eupen' && b.series.indicator.label.en === 'Sextorsion')?.periods).toEqual(['2022', '2023'])
+    const pedo = view.series.find((s) => s.indicator.label.en === 'Pédopornographie' && s.breakdown === 'Eupen')
+    expect(pedo).toBeUndefined()
+    expect(view.series.flatMap((s) => s.points).some((p) => Math.round(p.value) === 200)).toBe(false)
+    // Others keep their changes.
+    expect(view.series.find((s) => s.indicator.label.en === 'Grooming' && s.breakdown === 'Bruxelles')?.points).toHaveLength(2)
+  })
+
+  it('computes no index on a withheld base, nor the index of a withheld figure', () => {
+    const view = suppressView(applyView(series, 'index', 2021), series, 'index')
+    expect(view.series.some((s) => s.indicator.label.en === 'Sextorsion' && s.breakdown === 'Eupen')).toBe(false)
+    expect(view.blocked.find((b) => b.series.indicator.label.en === 'Sextorsion' && b.series.breakdown === 'Eupen')?.reason).toBe('base')
+    const pedo = view.series.find((s) => s.indicator.label.en === 'Pédopornographie' && s.breakdown === 'Eupen')
+    expect(pedo?.points.map((p) => p.observation.period.text)).toEqual(['2021', '2023'])
+  })
+})
