@@ -1,3 +1,4 @@
+import type { BreakdownDimension, BreakdownMode } from './breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from './model'
 
 export const VIEW_MODES = ['absolute', 'index', 'change'] as const
@@ -31,6 +32,10 @@ export interface ViewState {
    * dataset). Carried as given: a link may name a dataset this browser has not imported.
    */
   readonly datasets: readonly string[]
+  /** How broken-down figures are drawn (src/core/breakdown.ts): one line per value, their total, small charts. */
+  readonly breakdown: BreakdownMode
+  /** The dimension the breakdown mode applies to. */
+  readonly by: BreakdownDimension
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -47,4 +52,6 @@ export const DEFAULT_VIEW: ViewState = {
   tab: 'chart',
   locale: 'en',
   datasets: [],
+  breakdown: 'lines',
+  by: 'region',
 }

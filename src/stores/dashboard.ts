@@ -4,7 +4,9 @@ import { numberMilestones, type TrendSpec } from '../core/chart/trendOption'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import { selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
+import { applyBreakdown } from '../core/breakdown'
 import { buildSeries } from '../core/series'
+import { DEFAULT_SUPPRESS_BELOW, isSuppressed, markSmallCounts, suppressView } from '../core/suppression'
 import { applyView, effectiveScale, logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
 import { useViewStore } from './view'
@@ -18,8 +20,13 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const view = useViewStore()
 
   const selection = computed(() => selectFigures(datasets.dataset, view.state))
-  const series = computed(() => buildSeries(selection.value.observations, selection.value.indicators))
-  const viewResult = computed(() => applyView(series.value, view.state.mode, view.state.base))
+  /** Small-count threshold per imported dataset (bundled figures are published: none). */
+  const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, e.meta.suppressBelow ?? DEFAULT_SUPPRESS_BELOW])))
+  const series = computed(() =>
+    markSmallCounts(buildSeries(selection.value.observations, selection.value.indicators), (i) => thresholds.value.get(i.dataset) ?? 0),
+  )
+  const breakdown = computed(() => applyBreakdown(series.value, view.state.breakdown, view.state.by, isSuppressed))
+  const viewResult = computed(() => suppressView(applyView(breakdown.value.series, view.state.mode, view.state.base), breakdown.value.series, view.state.mode))
   const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
   const scale = computed(() => effectiveScale(view.state.scale, viewResult.value.series))
   const milestones = computed(() => numberMilestones(selection.value.milestones))
@@ -45,11 +52,12 @@ export const useDashboardStore = defineStore('dashboard', () => {
       checks: view.state.mode === 'absolute' ? checkByObservation.value : undefined,
       height: size.height,
       width: size.width,
+      groups: breakdown.value.groups.length ? breakdown.value.groups : undefined,
     }
   }
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendSpec }
+  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendSpec }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

@@ -4,6 +4,7 @@ import type { Sniff } from '../core/import/detect'
 import { exportCanonicalCsv } from '../core/import/canonical'
 import { checkFileSize, MAX_IMPORT_BYTES } from '../core/import/limits'
 import { readRemembered, rememberedMapping } from '../core/import/remembered'
+import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { headerSignature, type Mapping, type ReadSettings, type Role, type Shape, type SeriesSetting } from '../core/import/mapping'
 import type { ImportedDataset } from '../core/import/table'
 import type { Offence, Unit } from '../core/model'
@@ -319,13 +320,14 @@ export const useImportsStore = defineStore('imports', () => {
     return datasets.imported.find((e) => e.meta.id === id)
   }
 
-  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden'>>): Promise<void> {
+  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden' | 'suppressBelow'>>): Promise<void> {
     const found = entry(id)
     if (!found) return
     const meta = { ...found.meta, ...patch }
     datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? makeEntry(meta, e.stored) : e)))
     if (found.stored) {
-      const saved: WriteResult = await updateImported(id, patch)
+      // The stored description is rewritten with the patch as it is (suppressBelow included).
+      const saved: WriteResult = await updateImported(id, patch as Parameters<typeof updateImported>[1])
       if (saved !== 'saved') say(`storage.${saved}`, { name: meta.name }, 'warning')
     }
   }
@@ -344,6 +346,12 @@ export const useImportsStore = defineStore('imports', () => {
 
   function setHidden(id: string, hidden: boolean): Promise<void> {
     return update(id, { hidden })
+  }
+
+  /** Sets the small-count threshold of a dataset (0: none withheld). */
+  function setSuppressBelow(id: string, below: number): Promise<void> {
+    const value = Number.isInteger(below) && below >= 0 && below <= 1000 ? below : DEFAULT_SUPPRESS_BELOW
+    return update(id, { suppressBelow: value })
   }
 
   async function remove(id: string): Promise<void> {
@@ -395,6 +403,7 @@ export const useImportsStore = defineStore('imports', () => {
     resolveClash,
     rename,
     setHidden,
+    setSuppressBelow,
     remove,
     exportCsv,
     discard,

@@ -1,4 +1,6 @@
 import { isImportedSource } from '../import/table'
+import { suppressedText } from '../suppression'
+import type { SeriesPoint } from '../series'
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { ConsistencyCheck } from '../consistency'
 import type { DisplayUnit, Locale, Milestone, Observation, Source, Status } from '../model'
@@ -42,6 +44,8 @@ export interface TrendSpec {
   readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
   /** Period slider position, as years (inclusive), or null for the whole range. */
   readonly zoom?: { readonly from: number | null; readonly to: number | null }
+  /** Small charts (src/core/breakdown.ts): one group of panels per breakdown value, by series key. */
+  readonly groups?: readonly { readonly value: string; readonly keys: readonly string[] }[]
   /** Height of the chart in pixels, to stack the panels (default 480). */
   readonly height?: number
   /** Width of the chart in pixels: long series are thinned to about one point per pixel (default 1200). */
@@ -54,6 +58,8 @@ export interface TrendText {
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
+  /** Says a figure is a withheld small count ("small count, withheld to protect victims"). */
+  readonly suppressedNote?: (below: number) => string
   readonly category: Record<string, string>
   readonly source: string
   readonly baseline: string
@@ -76,6 +82,20 @@ export function panelsOf<S extends { unit: DisplayUnit }>(series: readonly S[]):
   return UNIT_ORDER.map((unit) => ({ unit, series: series.filter((s) => s.unit === unit) })).filter(
     (panel) => panel.series.length > 0,
   )
+}
+
+/** Panels with small charts: each group's own panels by unit, labelled with the group's value. */
+function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries[]; label?: string }[] {
+  if (!spec.groups) return panelsOf(spec.series)
+  return spec.groups.flatMap((g) => {
+    const keys = new Set(g.keys)
+    return panelsOf(spec.series.filter((s) => keys.has(s.key))).map((p) => ({ ...p, label: g.value }))
+  })
+}
+
+/** A point's value as shown: its number with the unit, or its withheld form ("< 5"). */
+export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: DisplayUnit, locale: Locale): string {
+  return point.suppressed !== undefined ? suppressedText(point.suppressed) : formatValue(point.value, unit, locale)
 }
 
 export function seriesLabel(series: Pick<ViewSeries, 'indicator' | 'breakdown'>, locale: Locale): string {
@@ -132,16 +152,17 @@ function milestoneTooltip(m: NumberedMilestone, spec: TrendSpec, text: TrendText
   ].join('')
 }
 
-function pointTooltip(series: ViewSeries, o: Observation, value: number, spec: TrendSpec, text: TrendText): string {
+function pointTooltip(series: ViewSeries, point: Pick<SeriesPoint, 'value' | 'suppressed'>, o: Observation, spec: TrendSpec, text: TrendText): string {
   const source = spec.sources.get(o.source)
   const baseline = series.viewBaseline || o.baseline
   const check = spec.checks?.get(o)
   return [
     `<div class="vg-tip"><strong>${escapeHtml(seriesLabel(series, spec.locale))}</strong>`,
-    `<div>${escapeHtml(formatPeriod(o.period, spec.locale))}: <b>${escapeHtml(formatValue(value, series.unit, spec.locale))}</b>${
+    `<div>${escapeHtml(formatPeriod(o.period, spec.locale))}: <b>${escapeHtml(formatPoint(point, series.unit, spec.locale))}</b>${
       baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(o.status === 'reported' && isImportedSource(o.source) && text.importedStatus ? text.importedStatus : text.status[o.status])}</div>`,
+    point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed))}</div>` : '',
     check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, spec.locale, text))}</div>` : '',
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
     o.quote ? `<blockquote>“${escapeHtml(o.quote)}”</blockquote>` : '',
@@ -156,8 +177,8 @@ export function describeChart(spec: TrendSpec): string {
     const first = s.points[0]
     const last = s.points[s.points.length - 1]
     if (!first || !last) return seriesLabel(s, spec.locale)
-    const one = `${formatPeriod(first.observation.period, spec.locale)} ${formatValue(first.value, s.unit, spec.locale)}`
-    const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, spec.locale)} ${formatValue(last.value, s.unit, spec.locale)}` : ''
+    const one = `${formatPeriod(first.observation.period, spec.locale)} ${formatPoint(first, s.unit, spec.locale)}`
+    const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, spec.locale)} ${formatPoint(last, s.unit, spec.locale)}` : ''
     return `${seriesLabel(s, spec.locale)}: ${one}${two} (${s.points.length})`
   })
   const marks = spec.milestones.map(
@@ -208,7 +229,7 @@ export function staggerLabels(xs: readonly number[], span: number): number[] {
  * and the segment towards a provisional or estimated value is dashed. Pure: same spec, same option.
  */
 export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOption {
-  const panels = panelsOf(spec.series)
+  const panels = groupedPanels(spec)
   const panelCount = Math.max(panels.length, 1)
   // The time axis spans the figures; milestones outside it stay in the key below the chart.
   // With no figure, it spans the milestones.
@@ -266,8 +287,14 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
           points.push(null)
         }
         segment.forEach((p, i) => {
+          // A withheld small count is no point on the line: a gap, and a "below" marker (further down).
+          if (p.suppressed !== undefined) {
+            data.push([p.x, null])
+            points.push(null)
+            return
+          }
           const prev = segment[i - 1]
-          if (prev && (p.observation.status !== 'reported' || prev.observation.status !== 'reported')) {
+          if (prev && prev.suppressed === undefined && (p.observation.status !== 'reported' || prev.observation.status !== 'reported')) {
             data.push([p.x, null])
             points.push(null)
             dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
@@ -290,6 +317,22 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
         sampling: 'lttb',
         data: data as LineSeriesOption['data'],
       })
+      const withheld = s.points.filter((p) => p.suppressed !== undefined)
+      if (withheld.length > 0) {
+        // An open triangle pointing down at the threshold: "below 5", hoverable for its tooltip.
+        lines.push({
+          type: 'line',
+          id: `${s.key}#withheld`,
+          xAxisIndex: panelIndex,
+          yAxisIndex: panelIndex,
+          color,
+          lineStyle: { opacity: 0 },
+          connectNulls: false,
+          showSymbol: true,
+          data: withheld.map((p) => ({ value: [p.x, p.suppressed!], symbol: 'emptyTriangle', symbolRotate: 180, symbolSize: 11 })),
+        })
+        drawn.push({ series: s, points: withheld })
+      }
       if (dashed.length > 0) {
         lines.push({
           type: 'line',
@@ -371,7 +414,7 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
         }
         const entry = drawn[p.seriesIndex ?? -1]
         const point = entry?.points[p.dataIndex]
-        return entry && point ? pointTooltip(entry.series, point.observation, point.value, spec, text) : ''
+        return entry && point ? pointTooltip(entry.series, point, point.observation, spec, text) : ''
       },
     },
     xAxis: Array.from({ length: panelCount }, (_, i) => ({
@@ -387,7 +430,7 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
       return {
         type: scale === 'log' ? ('log' as const) : ('value' as const),
         gridIndex: i,
-        name: panels[i] ? text.unitAxis[unit] : '',
+        name: panels[i] ? (panels[i]!.label !== undefined ? `${panels[i]!.label || '—'} · ${text.unitAxis[unit]}` : text.unitAxis[unit]) : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
         nameGap: i === 0 && labelRows.length > 0 ? 2 + 3 * 12 + 8 : 15,

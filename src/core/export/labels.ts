@@ -1,4 +1,4 @@
-import { formatValue, seriesLabel, type TrendSpec } from '../chart/trendOption'
+import { formatPoint, seriesLabel, type TrendSpec } from '../chart/trendOption'
 import { formatDate, formatPeriod } from '../format'
 import type { DisplayUnit, Offence, Source } from '../model'
 import type { ViewState } from '../view'
@@ -116,6 +116,8 @@ export interface FigureRow {
   readonly period: string
   readonly periodLabel: string
   readonly value: number
+  /** Set for a withheld small count: its threshold; `value` is then 0 and `shown` "< 5". */
+  readonly suppressed?: number
   readonly shown: string
   readonly unit: DisplayUnit
   readonly baseline: string
@@ -137,8 +139,10 @@ export function figureRows(spec: TrendSpec): FigureRow[] {
         breakdown: s.breakdown,
         period: o.period.text,
         periodLabel: formatPeriod(o.period, spec.locale),
-        value: p.value,
-        shown: formatValue(p.value, s.unit, spec.locale),
+        // A withheld small count leaves as "< 5" only (src/core/suppression.ts).
+        value: p.suppressed !== undefined ? 0 : p.value,
+        suppressed: p.suppressed,
+        shown: formatPoint(p, s.unit, spec.locale),
         unit: s.unit,
         baseline: s.viewBaseline || o.baseline,
         status: o.status,

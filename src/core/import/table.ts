@@ -47,6 +47,11 @@ export interface ImportedDataset {
   /** ISO timestamp. */
   readonly importedAt: string
   readonly hidden: boolean
+  /**
+   * Counts above zero and below this are withheld and shown as "< N" (src/core/suppression.ts);
+   * absent: the default (5); 0: none withheld.
+   */
+  readonly suppressBelow?: number
   readonly table: ImportedTable
 }
 
