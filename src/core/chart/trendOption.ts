@@ -93,6 +93,13 @@ function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries
   })
 }
 
+/** How tall the chart should be to give each small chart room (null: the frame's own height). */
+export function smallChartsHeight(spec: Pick<TrendSpec, 'groups' | 'series'>): number | null {
+  if (!spec.groups) return null
+  const panels = groupedPanels(spec as TrendSpec).length
+  return TOP + BOTTOM + panels * 120 + (panels - 1) * PANEL_GAP
+}
+
 /** A point's value as shown: its number with the unit, or its withheld form ("< 5"). */
 export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: DisplayUnit, locale: Locale): string {
   return point.suppressed !== undefined ? suppressedText(point.suppressed) : formatValue(point.value, unit, locale)
@@ -268,9 +275,13 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
   // The series each drawn line stands for, to find the observation behind a hovered point.
   const drawn: { series: ViewSeries; points: ViewSeries['points'] }[] = []
   let colourIndex = 0
+  // In small charts an indicator keeps its colour from one chart to the next.
+  const colourOf = new Map<string, string>()
   panels.forEach((panel, panelIndex) => {
     for (const s of panel.series) {
-      const color = PALETTE[colourIndex++ % PALETTE.length]
+      const colourKey = spec.groups ? s.indicator.id : s.key
+      const color = colourOf.get(colourKey) ?? PALETTE[colourIndex++ % PALETTE.length]!
+      colourOf.set(colourKey, color)
       // A null value keeps two points apart: across a definition break, and where a
       // provisional or estimated value joins (the dashed overlay draws that stretch).
       const compact = s.points.length > SYMBOL_LIMIT
