@@ -100,3 +100,29 @@ describe('small-count suppression', () => {
     expect(pedo?.points.map((p) => p.observation.period.text)).toEqual(['2021', '2023'])
   })
 })
+
+describe('withheld counts on the chart and in exports', () => {
+  it('draw no point and no number: a "below" marker, "< 5" in the tooltip, the CSV and the slide notes', async () => {
+    const { buildTrendOption, numberMilestones, describeChart } = await import('../../src/core/chart/trendOption')
+    const { csvRows } = await import('../../src/core/export/csv')
+    const { figureRows } = await import('../../src/core/export/labels')
+    const { TEXT } = await import('../helpers/text')
+    const series = imported().filter((s) => s.indicator.label.en === 'Sextorsion' && s.breakdown === 'Eupen')
+    const spec = { locale: 'en' as const, series: applyView(series, 'absolute', null).series, milestones: numberMilestones([]), sources: new Map() }
+    const option = buildTrendOption(spec, { ...TEXT, suppressedNote: (below) => `withheld (below ${below})` })
+    const all = option.series as { id: string; data: unknown[] }[]
+    const line = all.find((s) => !s.id.includes('#') && !s.id.startsWith('milestones'))!
+    expect(line.data.map((d) => (Array.isArray(d) ? d[1] : (d as { value: number[] }).value[1]))).toEqual([null, null, 6])
+    expect(all.find((s) => s.id.endsWith('#withheld'))!.data.map((d) => (d as { value: number[] }).value[1])).toEqual([5, 5])
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter({ componentType: 'series', seriesIndex: all.indexOf(all.find((s) => s.id.endsWith('#withheld'))!), dataIndex: 1 })
+    expect(tooltip).toContain('&lt; 5')
+    expect(tooltip).toContain('withheld (below 5)')
+    expect(describeChart(spec)).not.toMatch(/2021 3\b/)
+    const rows = csvRows(figureRows(spec))
+    expect(rows.slice(1).map((r) => [r[3], r[4]])).toEqual([
+      ['2021', '< 5'],
+      ['2022', '< 5'],
+      ['2023', '6'],
+    ])
+  })
+})
