@@ -10,6 +10,8 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/import/breakdown-arrondisseme
 
 let browser: Browser
 let context: BrowserContext
+/** The dashboard query of the imported table (set by the first test, in the same browser storage). */
+let imported = ''
 
 beforeAll(async () => {
   browser = await launch()
@@ -60,6 +62,7 @@ describe('breakdowns and small counts', () => {
     const { page, record } = await openPage(context, '/#/import')
     const link = await importTable(page)
     const query = link.replace(/^.*\?/, '').replace(/(^|&)tab=table/, '')
+    imported = query
     await page.goto(new URL(`./#/?${query}`, baseUrl()).toString())
     await waitForChart(page)
 
@@ -174,4 +177,17 @@ describe('breakdowns and small counts', () => {
     expect(shown.filter((r) => r[0] === 'Sextorsion (Eupen)').map((r) => r[2])).toEqual(['3', '2', '6'])
     await expectClean(record)
   })
+
+  for (const lang of ['fr', 'nl']) {
+    it(`has no axe-core violation in the breakdown control and its notices in ${lang.toUpperCase()}`, async () => {
+      expect(imported).not.toBe('')
+      const { page } = await openPage(context, `/#/?${imported.replace(/(^|&)lang=[a-z]+/, '')}&lang=${lang}&bd=total&view=change`)
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+      await page.waitForSelector('[data-testid="breakdown-notices"]')
+      const text = (await page.locator('[data-testid="breakdown"]').textContent())!
+      expect(text).toContain(lang === 'fr' ? 'petits graphiques' : 'kleine grafieken')
+      const violations = (await new AxeBuilder({ page }).include('.view-controls').analyze()).violations.map((v) => v.id)
+      expect(violations).toEqual([])
+    })
+  }
 })
