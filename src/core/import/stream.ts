@@ -57,6 +57,8 @@ export function tokenizeRelaxed(text: string, delimiter: string, newline: Newlin
   const n = text.length
   const more = (at: number): boolean => !final && newline.startsWith(text.slice(at)) && at + newline.length > n
   let i = 0
+  let nextDelimiter = -2
+  let nextBreak = -2
   records: while (i < n) {
     const start = i
     const cells: string[] = []
@@ -98,8 +100,12 @@ export function tokenizeRelaxed(text: string, delimiter: string, newline: Newlin
         } else literal = true
       }
       if (!quoted) {
-        const d = text.indexOf(delimiter, i)
-        const nl = text.indexOf(newline, i)
+        // The next delimiter and line break are looked up again only once passed: linear, not
+        // quadratic, when a delimiter never occurs (as when detection tries each delimiter).
+        if (nextDelimiter !== -1 && nextDelimiter < i) nextDelimiter = text.indexOf(delimiter, i)
+        if (nextBreak !== -1 && nextBreak < i) nextBreak = text.indexOf(newline, i)
+        const d = nextDelimiter
+        const nl = nextBreak
         let end = d < 0 ? nl : nl < 0 ? d : Math.min(d, nl)
         if (end < 0) {
           if (!final) return { records, cursor: start }
