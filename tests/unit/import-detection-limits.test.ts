@@ -23,6 +23,21 @@ describe('stray quotes', () => {
     expect(out.result.report).toMatchObject({ valid: 3, rejected: 0, quotesAsText: { rows: 2, first: 2 } })
   })
 
+  it('reads relaxed quotes the same whatever the chunk sizes (a record cut anywhere waits for the next chunk)', async () => {
+    const { ImportRun } = await import('../../src/core/import/pipeline')
+    const bytes = new Uint8Array([...fixture('formula-cell.csv'), ...utf8('Grooming,2023,"1,502","quoted\nnote"\n')])
+    const whole = importBytes(bytes)
+    if (!whole.ok) throw new Error(whole.problem)
+    for (const size of [1, 2, 3, 7, 64]) {
+      const run = new ImportRun(whole.sniff.settings, whole.sniff.mapping, whole.sniff.header)
+      for (let at = 0; at < bytes.length; at += size) run.push(bytes.subarray(at, at + size))
+      const part = run.finish()
+      expect(Array.from(part.table.value)).toEqual([1232, 1480, 412, 1502])
+      expect(Array.from(part.table.line)).toEqual([2, 3, 4, 5])
+      expect(part.report.quotesAsText).toEqual({ rows: 2, first: 2 })
+    }
+  })
+
   it('names the line where a quote opens and is never closed, instead of "a header but no figures"', () => {
     expect(importBytes(fixture('bad-unclosed-quote.csv'))).toEqual({ ok: false, problem: 'unclosed_quote', line: 2 })
   })
