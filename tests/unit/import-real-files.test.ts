@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { importBytes } from '../../src/core/import/pipeline'
-import { unusedColumns, type Mapping } from '../../src/core/import/mapping'
+import { unitOfHeader, unusedColumns, type Mapping } from '../../src/core/import/mapping'
 import type { ImportedTable } from '../../src/core/import/table'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)))
@@ -48,6 +48,16 @@ describe('real-world files with the detected defaults', () => {
       'Grooming|2022|Gent = 655 (count)',
       'Grooming – per 100 000 inwoners|2022|Gent = 8.1 (rate_per_100k)',
     ])
+  })
+
+  it('tells a rate per inhabitants from a share and a count by the header', () => {
+    expect(unitOfHeader('Taux pour 100.000 hab.')).toBe('rate_per_100k')
+    expect(unitOfHeader('per 100 000 inwoners')).toBe('rate_per_100k')
+    expect(unitOfHeader('Rate per 100,000 (%)')).toBe('rate_per_100k')
+    expect(unitOfHeader("Taux d'élucidation (%)")).toBe('percent')
+    expect(unitOfHeader('Aandeel online (%)')).toBe('percent')
+    expect(unitOfHeader('Nombre de faits')).toBe('count')
+    expect(unitOfHeader('Arrondissement')).toBeNull()
   })
 
   it('leaves the rate out when the user unticks it', () => {

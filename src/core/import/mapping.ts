@@ -115,6 +115,8 @@ const COUNT_HEADER = /^(nombre|aantal|number|count|total|totaal|cases|dossiers|f
 /** The unit a header names, if it names one: a rate, a percentage, or a count. */
 export function unitOfHeader(name: string): 'rate_per_100k' | 'percent' | 'count' | null {
   const text = name.trim()
+  // "Taux d'élucidation (%)" is a share, not a rate per inhabitants.
+  if (text.includes('%') && !/100[\s.,]?000|inwoners|habitants|inhabitants/i.test(text)) return 'percent'
   if (RATE_HEADER.test(text)) return 'rate_per_100k'
   if (PERCENT_HEADER.test(text)) return 'percent'
   if (COUNT_HEADER.test(text)) return 'count'
