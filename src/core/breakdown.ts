@@ -14,11 +14,19 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number]
 
 const FIELD = { region: 'region', age: 'ageGroup', gender: 'gender' } as const satisfies Record<BreakdownDimension, keyof Observation>
 
-/** A value that is itself the whole (a "Total" row, "Belgique", "World"): never summed with the parts. */
-const WHOLE = /^(total|totaal|totale?|tous|toutes|all|alle|overall|ensemble|world|monde|wereld|belgi(um|que|ë)|national|nationaal|royaume|rijk)$/i
+/**
+ * Values that are themselves the whole (a "Total" row, "World", "Belgique"): never summed with the
+ * parts. The widest first: a table of countries with a World row totals to World, not Belgium.
+ */
+const WHOLE: readonly RegExp[] = [
+  /^(total|totaal|totale?|tous|toutes|all|alle|overall|ensemble|tout)$/i,
+  /^(world|monde|wereld)$/i,
+  /^(belgi(um|que|ë)|national|nationaal|royaume|rijk)$/i,
+]
 
-export function isWholeValue(value: string): boolean {
-  return WHOLE.test(value.trim())
+/** How wide a whole a value names: 0 (the widest) to 2, or -1 for a part. */
+export function wholeRank(value: string): number {
+  return WHOLE.findIndex((pattern) => pattern.test(value.trim()))
 }
 
 const STATUS_RANK: Readonly<Record<Status, number>> = { reported: 0, provisional: 1, estimate: 2 }
@@ -105,7 +113,8 @@ export function applyBreakdown(
   for (const family of families.values()) {
     const first = family[0]!
     const breakdown = otherParts(first, dimension)
-    const whole = family.find((s) => isWholeValue(valueOf(s, dimension)))
+    const ranked = family.map((s) => ({ s, rank: wholeRank(valueOf(s, dimension)) })).filter((r) => r.rank >= 0)
+    const whole = ranked.sort((a, b) => a.rank - b.rank)[0]?.s
     if (whole) {
       // The file gives the total itself: show it, not a sum of the parts beside it.
       out.push({ ...whole, breakdown })

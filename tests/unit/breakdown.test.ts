@@ -46,6 +46,18 @@ describe('breakdowns', () => {
     ])
   })
 
+  it("shows the file's own whole (World, not Belgium, in Our World in Data's countries) instead of a sum", async () => {
+    const out = importBytes(new Uint8Array(readFileSync(new URL('../fixtures/import/owid-layout.csv', import.meta.url))))
+    if (!out.ok) throw new Error(out.problem)
+    const data = toDataset({ id: 'u2', name: 'OWID', fileName: 'owid-layout.csv', importedAt: '2026-01-01T00:00:00Z', hidden: false, table: out.result.table })
+    const { series: totals, missing } = applyBreakdown(buildSeries(data.observations, data.indicators), 'total', 'region')
+    expect(totals.map((s) => [s.indicator.label.en, values(s)])).toEqual([
+      ['CyberTipline reports', [['2022', 31802525]]],
+      ['Reports per 100,000 people', [['2022', 398.7]]],
+    ])
+    expect(missing).toEqual([])
+  })
+
   it('puts each arrondissement in its own small chart', () => {
     const { groups, series: ordered } = applyBreakdown(series, 'small', 'region')
     expect(groups.map((g) => [g.value, g.keys.length])).toEqual([
