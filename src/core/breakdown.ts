@@ -99,9 +99,12 @@ export function applyBreakdown(
   // Total: group the series of an indicator that differ only on this dimension.
   const families = new Map<string, Series[]>()
   const out: Series[] = []
+  /** Series not broken down on this dimension: a file's own total, which the parts are not summed beside. */
+  const given = new Set<string>()
   for (const s of series) {
     if (!valueOf(s, dimension)) {
       out.push(s)
+      given.add(`${s.indicator.id}|${s.breakdown}`)
       continue
     }
     const key = `${s.indicator.id}|${otherParts(s, dimension)}`
@@ -110,7 +113,8 @@ export function applyBreakdown(
     else families.set(key, [s])
   }
   const missing: MissingTotal[] = []
-  for (const family of families.values()) {
+  for (const [key, family] of families) {
+    if (given.has(key)) continue
     const first = family[0]!
     const breakdown = otherParts(first, dimension)
     const ranked = family.map((s) => ({ s, rank: wholeRank(valueOf(s, dimension)) })).filter((r) => r.rank >= 0)

@@ -58,6 +58,15 @@ describe('breakdowns', () => {
     expect(missing).toEqual([])
   })
 
+  it('shows a total row the file gives without a region (national figures) instead of summing the parts beside it', async () => {
+    const text = 'Arrondissement;Infraction;Année;Nombre\n;Grooming;2022;1500\nBruxelles;Grooming;2022;412\nAnvers;Grooming;2022;380\n'
+    const out = importBytes(new TextEncoder().encode(text))
+    if (!out.ok) throw new Error(out.problem)
+    const data = toDataset({ id: 'u3', name: 'P', fileName: 'p.csv', importedAt: '2026-01-01T00:00:00Z', hidden: false, table: out.result.table })
+    const { series: totals } = applyBreakdown(buildSeries(data.observations, data.indicators), 'total', 'region')
+    expect(totals.map((s) => values(s))).toEqual([[['2022', 1500]]])
+  })
+
   it('puts each arrondissement in its own small chart', () => {
     const { groups, series: ordered } = applyBreakdown(series, 'small', 'region')
     expect(groups.map((g) => [g.value, g.keys.length])).toEqual([
