@@ -175,6 +175,14 @@ describe('breakdowns and small counts', () => {
       rs.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
     )
     expect(shown.filter((r) => r[0] === 'Sextorsion (Eupen)').map((r) => r[2])).toEqual(['3', '2', '6'])
+    // ...and the setting is kept with the dataset across a reload.
+    await page.reload()
+    await page.waitForSelector('[data-testid="figures-table"] tbody tr')
+    await page.waitForFunction(() => document.querySelector('[data-testid="figures-table"]')?.textContent?.includes('Sextorsion (Eupen)'))
+    const reloaded = await page.locator('[data-testid="figures-table"] tbody tr').evaluateAll((rs) =>
+      rs.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    )
+    expect(reloaded.filter((r) => r[0] === 'Sextorsion (Eupen)').map((r) => r[2])).toEqual(['3', '2', '6'])
     await expectClean(record)
   })
 
