@@ -7,14 +7,20 @@ import { numberedSelection, numberMilestones, type NumberedMilestone, type Trend
 import type { ConsistencyCheck } from './consistency'
 import { selectFigures, type Selection } from './filters'
 import type { Dataset, Observation } from './model'
+import { applyBreakdown, type BreakdownResult } from './breakdown'
 import { buildSeries, type Series } from './series'
+import { isSuppressed, markSmallCounts, suppressView, type Blocked } from './suppression'
 import { applyView, effectiveScale, type ViewResult } from './transform'
 import type { ViewState } from './view'
 
 export interface ViewPipeline {
   readonly selection: Selection
+  /** The series as the filters leave them, small counts marked. */
   readonly series: readonly Series[]
-  readonly viewResult: ViewResult
+  /** Breakdowns drawn as lines, a total or small charts (src/core/breakdown.ts). */
+  readonly breakdown: BreakdownResult
+  /** The view mode applied; `blocked` names what a withheld count kept from being computed. */
+  readonly viewResult: ViewResult & { readonly blocked: readonly Blocked[] }
   readonly milestones: readonly NumberedMilestone[]
   readonly spec: TrendSpec
 }
@@ -35,12 +41,17 @@ export interface PipelineContext {
   /** Precomputed per data set (the store keeps them between filter changes). */
   readonly numbered?: readonly NumberedMilestone[]
   readonly slots?: ReadonlyMap<string, number>
+  /** Small counts below this are withheld, per indicator (its imported dataset's setting; 0: none). */
+  readonly suppressBelow?: (indicator: Series['indicator']) => number
 }
 
 export function runPipeline(dataset: Dataset, state: ViewState, context: PipelineContext = {}): ViewPipeline {
   const selection = selectFigures(dataset, state)
-  const series = buildSeries(selection.observations, selection.indicators)
-  const viewResult = applyView(series, state.mode, state.base)
+  const series = markSmallCounts(buildSeries(selection.observations, selection.indicators), context.suppressBelow ?? (() => 0))
+  const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed)
+  // No index or change is ever computed from a withheld count.
+  const applied = applyView(breakdown.series, state.mode, state.base)
+  const viewResult = { ...suppressView(applied, breakdown.series, state.mode), base: applied.base }
   const milestones = numberedSelection(context.numbered ?? numberedMilestones(dataset), selection.milestones)
   const spec: TrendSpec = {
     locale: state.locale,
@@ -52,6 +63,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
     colourSlots: context.slots ?? colourSlots(dataset),
     allMilestones: state.milestones === 'all',
     indexBase: viewResult.base ?? null,
+    groups: breakdown.groups.length ? breakdown.groups : undefined,
   }
-  return { selection, series, viewResult, milestones, spec }
+  return { selection, series, breakdown, viewResult, milestones, spec }
 }

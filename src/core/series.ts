@@ -5,6 +5,8 @@ export interface SeriesPoint {
   readonly x: number
   readonly value: number
   readonly observation: Observation
+  /** A small count withheld (src/core/suppression.ts): the threshold it is below ("< 5"). */
+  readonly suppressed?: number
 }
 
 /** One line on the chart: an indicator, for one breakdown (age group, gender, region). */

@@ -1,3 +1,4 @@
+import type { BreakdownDimension, BreakdownMode } from './breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from './model'
 
 export const VIEW_MODES = ['absolute', 'index', 'change'] as const
@@ -30,6 +31,10 @@ export interface ViewState {
   readonly milestones: MilestoneSet
   readonly tab: Tab
   readonly locale: Locale
+  /** How broken-down figures are drawn (src/core/breakdown.ts): one line per value, their total, small charts. */
+  readonly breakdown: BreakdownMode
+  /** The dimension the breakdown mode applies to. */
+  readonly by: BreakdownDimension
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -46,4 +51,6 @@ export const DEFAULT_VIEW: ViewState = {
   milestones: 'key',
   tab: 'chart',
   locale: 'en',
+  breakdown: 'lines',
+  by: 'region',
 }

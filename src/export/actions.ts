@@ -70,7 +70,7 @@ export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
   const html = buildHtmlDocument({
     locale: ctx.view.locale,
     labels,
-    legend: ctx.view.series.map((s) => ({ name: s.label, color: s.colour })),
+    legend: ctx.view.legend.map((s) => ({ name: s.label, color: s.colour })),
     chartSvg: chartOnlySvg(ctx, width, height),
     description,
     rows: figureRows(ctx.view),

@@ -46,7 +46,7 @@ export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExp
     chartHeight: size.kind === 'screen' ? size.height : 0,
     labels: bare ? { ...labels, title: '', subtitle: '', sourceLine: '' } : labels,
     // The legend lists the lines as the chart state colours them.
-    legend: view.series.map((s) => ({ name: s.label, color: s.colour })),
+    legend: view.legend.map((s) => ({ name: s.label, color: s.colour })),
     milestoneKeyTitle: text.milestoneKey,
     exportedOn: bare ? '' : exportedOn(view.locale, ctx.now),
     more: text.more,

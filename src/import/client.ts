@@ -97,7 +97,8 @@ export class ImportClient {
     const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
     const job = { file, settings: plain(settings), mapping: plain(mapping), header: plain(header) }
     const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1
-    const parallel = file.size >= PARALLEL_MIN_BYTES && cores >= 2 && (settings.encoding === 'utf-8' || settings.encoding === 'windows-1252')
+    // Relaxed quotes are read by one worker: its count of rows read that way stays whole.
+    const parallel = file.size >= PARALLEL_MIN_BYTES && cores >= 2 && (settings.encoding === 'utf-8' || settings.encoding === 'windows-1252') && settings.quotes !== 'relaxed'
     const split = parallel ? Math.floor(file.size / 2) : undefined
     const progress = { a: { bytes: 0, records: 0 }, b: { bytes: 0, records: 0 } }
     const report = (): void =>

@@ -5,6 +5,7 @@ import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
 import { colourSlots, numberedMilestones, runPipeline } from '../core/pipeline'
+import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
 import { useViewStore } from './view'
@@ -24,11 +25,19 @@ export const useDashboardStore = defineStore('dashboard', () => {
   // Per data set, not per view: milestone numbers and colours never change with the filters.
   const numbered = computed(() => numberedMilestones(datasets.dataset))
   const slots = computed(() => colourSlots(datasets.dataset))
+  /** Small-count threshold per imported dataset (bundled figures are published: none). */
+  const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, e.meta.suppressBelow ?? DEFAULT_SUPPRESS_BELOW])))
   const pipeline = computed(() =>
-    runPipeline(datasets.dataset, view.state, { checks: checkByObservation.value, numbered: numbered.value, slots: slots.value }),
+    runPipeline(datasets.dataset, view.state, {
+      checks: checkByObservation.value,
+      numbered: numbered.value,
+      slots: slots.value,
+      suppressBelow: (indicator) => thresholds.value.get(indicator.dataset) ?? 0,
+    }),
   )
   const selection = computed(() => pipeline.value.selection)
   const series = computed(() => pipeline.value.series)
+  const breakdown = computed(() => pipeline.value.breakdown)
   const viewResult = computed(() => pipeline.value.viewResult)
   const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
   const scale = computed(() => pipeline.value.spec.scale ?? 'linear')
@@ -45,7 +54,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendView }
+  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendView }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

@@ -3,6 +3,8 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Sniff } from '../core/import/detect'
 import { exportCanonicalCsv } from '../core/import/canonical'
 import { checkFileSize, MAX_IMPORT_BYTES } from '../core/import/limits'
+import { readRemembered, rememberedMapping } from '../core/import/remembered'
+import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { headerSignature, type Mapping, type ReadSettings, type Role, type Shape, type SeriesSetting } from '../core/import/mapping'
 import type { ImportedDataset } from '../core/import/table'
 import type { Offence, Unit } from '../core/model'
@@ -20,6 +22,8 @@ export interface MappingDraft {
   series: number[]
   defaults: { offence: Offence; unit: Unit; baseline: string }
   overrides: Record<string, { label: string; offence: Offence; unit: Unit }>
+  /** Columns read as series of their own besides the layout's (a rate beside a count, `ref2024`). */
+  extras: { column: number; unit: Unit; period: string }[]
 }
 
 /** Something to tell the user, with the i18n key under `import.` and its parameters. */
@@ -52,28 +56,29 @@ function mark(name: string, start?: string): void {
   }
 }
 
-interface Remembered {
-  readonly settings: Pick<ReadSettings, 'delimiter' | 'numberFormat' | 'hasHeader'>
-  readonly mapping: MappingDraft
-}
-
-function recall(header: readonly string[]): Remembered | null {
+/** The mapping remembered for this header (roles only), 'unreadable' (then forgotten), or null. */
+function recall(header: readonly string[]): MappingDraft | 'unreadable' | null {
+  const key = MAPPING_KEY + headerSignature(header)
+  let raw: string | null
   try {
-    const raw = localStorage.getItem(MAPPING_KEY + headerSignature(header))
-    if (!raw) return null
-    const saved = JSON.parse(raw) as Remembered
-    const width = header.length
-    const inRange = (c: unknown): boolean => typeof c === 'number' && c >= -1 && c < width
-    if (!saved?.mapping?.roles || !Object.values(saved.mapping.roles).every(inRange) || !saved.mapping.series.every(inRange)) return null
-    return saved
+    raw = localStorage.getItem(key)
   } catch {
     return null
   }
+  const found = readRemembered(raw, header.length)
+  if (found === 'unreadable') {
+    try {
+      localStorage.removeItem(key)
+    } catch {
+      // Ignored again next time, with the same notice.
+    }
+  }
+  return found === 'unreadable' || found === null ? found : (plain(found) as MappingDraft)
 }
 
-function remember(header: readonly string[], value: Remembered): void {
+function remember(header: readonly string[], mapping: MappingDraft): void {
   try {
-    localStorage.setItem(MAPPING_KEY + headerSignature(header), JSON.stringify(value))
+    localStorage.setItem(MAPPING_KEY + headerSignature(header), rememberedMapping(mapping as unknown as Mapping))
   } catch {
     // Not remembering a mapping is acceptable.
   }
@@ -166,7 +171,7 @@ export const useImportsStore = defineStore('imports', () => {
       const found = await client.sniff(current, forced)
       if (file.value !== current) return
       if (!found.ok) {
-        problem.value = { key: `problem.${found.problem}`, params: { name: current.name }, tone: 'error' }
+        problem.value = { key: `problem.${found.problem}`, params: { name: current.name, line: found.line ?? 0 }, tone: 'error' }
         stage.value = 'problem'
         return
       }
@@ -176,10 +181,12 @@ export const useImportsStore = defineStore('imports', () => {
       settings.value = plain(s.settings)
       const sameHeader = previous && previous.header.join('\u0001') === s.header.join('\u0001') && mapping.value
       if (!sameHeader) {
+        // Only the column roles are remembered: how the bytes are read is this file's own.
         const saved = Object.keys(forced).length === 0 ? recall(s.header) : null
-        remembered.value = saved !== null
-        if (saved) settings.value = { ...settings.value, ...saved.settings }
-        mapping.value = saved ? saved.mapping : (plain(s.mapping) as MappingDraft)
+        if (saved === 'unreadable') say('mapping.rememberedIgnored', { name: current.name }, 'warning')
+        const usable = saved !== 'unreadable' && saved !== null ? saved : null
+        remembered.value = usable !== null
+        mapping.value = usable ?? (plain({ extras: [], ...s.mapping }) as MappingDraft)
       }
       stage.value = 'mapping'
       mark('vigie-import:sniff', 'vigie-import:start')
@@ -296,7 +303,7 @@ export const useImportsStore = defineStore('imports', () => {
     // Shown at once; stored next (a storage failure keeps it for the session).
     datasets.setImported([...others, makeEntry(meta, false)])
     mark('vigie-import:commit', 'vigie-import:commit-start')
-    remember(sniff.value.header, { settings: { delimiter: settings.value.delimiter, numberFormat: settings.value.numberFormat, hasHeader: settings.value.hasHeader }, mapping: plain(mapping.value) })
+    remember(sniff.value.header, plain(mapping.value))
     const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
     stage.value = 'done'
@@ -313,13 +320,14 @@ export const useImportsStore = defineStore('imports', () => {
     return datasets.imported.find((e) => e.meta.id === id)
   }
 
-  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden'>>): Promise<void> {
+  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden' | 'suppressBelow'>>): Promise<void> {
     const found = entry(id)
     if (!found) return
     const meta = { ...found.meta, ...patch }
     datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? makeEntry(meta, e.stored) : e)))
     if (found.stored) {
-      const saved: WriteResult = await updateImported(id, patch)
+      // The stored description is rewritten with the patch as it is (suppressBelow included).
+      const saved: WriteResult = await updateImported(id, patch as Parameters<typeof updateImported>[1])
       if (saved !== 'saved') say(`storage.${saved}`, { name: meta.name }, 'warning')
     }
   }
@@ -338,6 +346,12 @@ export const useImportsStore = defineStore('imports', () => {
 
   function setHidden(id: string, hidden: boolean): Promise<void> {
     return update(id, { hidden })
+  }
+
+  /** Sets the small-count threshold of a dataset (0: none withheld). */
+  function setSuppressBelow(id: string, below: number): Promise<void> {
+    const value = Number.isInteger(below) && below >= 0 && below <= 1000 ? below : DEFAULT_SUPPRESS_BELOW
+    return update(id, { suppressBelow: value })
   }
 
   async function remove(id: string): Promise<void> {
@@ -389,6 +403,7 @@ export const useImportsStore = defineStore('imports', () => {
     resolveClash,
     rename,
     setHidden,
+    setSuppressBelow,
     remove,
     exportCsv,
     discard,

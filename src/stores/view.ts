@@ -1,5 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
+import type { BreakdownDimension, BreakdownMode } from '../core/breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/model'
 import { DEFAULT_VIEW, type MilestoneSet, type Scale, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
@@ -32,6 +33,7 @@ export const useViewStore = defineStore('view', () => {
   const setIndicators = (ids: readonly string[]) => patch({ indicators: [...ids] })
   const setPeriod = (from: number | null, to: number | null) => patch({ from, to })
   const setMode = (mode: ViewMode) => patch({ mode })
+  const setBreakdown = (breakdown: BreakdownMode, by: BreakdownDimension) => patch({ breakdown, by })
   const setBase = (base: number | null) => patch({ base })
   const setScale = (scale: Scale) => patch({ scale })
   const setTab = (tab: Tab) => patch({ tab })
@@ -69,6 +71,7 @@ export const useViewStore = defineStore('view', () => {
     setIndicators,
     setPeriod,
     setMode,
+    setBreakdown,
     setBase,
     setScale,
     setTab,

@@ -9,6 +9,7 @@ import {
   MILESTONE_CATEGORIES,
   OFFENCES,
 } from '../core/model'
+import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../core/breakdown'
 import { DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, type ViewState } from '../core/view'
 
 export const QUERY_VERSION = '1'
@@ -24,7 +25,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'bd', 'by', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -53,6 +54,8 @@ export function toQuery(state: ViewState): Query {
   if (state.base !== null) q.base = String(state.base)
   if (state.scale !== DEFAULT_VIEW.scale) q.scale = state.scale
   if (state.milestones !== DEFAULT_VIEW.milestones) q.ms = state.milestones
+  if (state.breakdown !== DEFAULT_VIEW.breakdown) q.bd = state.breakdown
+  if (state.by !== DEFAULT_VIEW.by) q.by = state.by
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
   q.lang = state.locale
   q.v = QUERY_VERSION
@@ -143,6 +146,8 @@ export function fromQuery(
     milestones: one('ms', MILESTONE_SETS, DEFAULT_VIEW.milestones),
     tab: one('tab', TABS, DEFAULT_VIEW.tab),
     locale: one('lang', LOCALES, (LOCALES as readonly string[]).includes(fallbackLocale) ? fallbackLocale : DEFAULT_VIEW.locale),
+    breakdown: one('bd', BREAKDOWN_MODES, DEFAULT_VIEW.breakdown),
+    by: one('by', BREAKDOWN_DIMENSIONS, DEFAULT_VIEW.by),
   }
   const recognised = new Set<string>([...VIEW_PARAMS, ...PAGE_PARAMS])
   for (const param of Object.keys(query)) {
@@ -174,7 +179,9 @@ export function isViewState(s: ViewState): boolean {
     SCALES.includes(s.scale) &&
     MILESTONE_SETS.includes(s.milestones) &&
     TABS.includes(s.tab) &&
-    LOCALES.includes(s.locale)
+    LOCALES.includes(s.locale) &&
+    BREAKDOWN_MODES.includes(s.breakdown) &&
+    BREAKDOWN_DIMENSIONS.includes(s.by)
   )
 }
 

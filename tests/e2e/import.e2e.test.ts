@@ -147,7 +147,7 @@ describe('import', () => {
     const rows = await tableRows(page, 'here')
     const eurostat = rows.filter((r) => r[0] === 'Child pornography offences (Eurostat)')
     expect(eurostat.map((r) => [r[1], r[2], r[4]])).toEqual([
-      ['2018', '1,200', 'reported'],
+      ['2018', '1,200', 'as in the imported file'],
       ['2019', '1,304', 'provisional'],
       ['2021', '1,450', 'estimate'],
     ])
@@ -216,7 +216,7 @@ describe('import', () => {
     await page.click('[data-testid="import-to-dashboard"] >> nth=-1')
     const rows = await tableRows(page, 'here')
     expect(rows.filter((r) => r[0] === 'Child pornography offences (Eurostat)').map((r) => [r[1], r[2], r[4]])).toEqual([
-      ['2018', '1,200', 'reported'],
+      ['2018', '1,200', 'as in the imported file'],
       ['2019', '1,304', 'provisional'],
       ['2021', '1,450', 'estimate'],
     ])
@@ -357,7 +357,7 @@ describe('import', () => {
     await page.fill('[data-testid="import-paste"]', cells)
     await page.click('text=Import pasted cells')
     await page.waitForSelector('[data-testid="import-mapping"]')
-    expect(await page.locator('.import-mapping').textContent()).toContain('The mapping you used for a file with the same header was restored')
+    expect(await page.locator('.import-mapping').textContent()).toContain('The column roles you chose for a file with the same header were restored')
     expect(await page.inputValue('[data-testid="import-label-0"]')).toBe('Hotline reports (pasted)')
     await page.click('text=Cancel this file')
     await expectClean(page, record)
@@ -453,7 +453,7 @@ describe('import', () => {
     await page.click('[data-testid="import-to-dashboard"] >> nth=-1')
     const rows = await tableRows(page, 'here')
     expect(rows.filter((r) => r[0] === 'Hotline reports').map((r) => [r[1], r[2], r[4]])).toEqual([
-      ['15 July 2020', '1,232', 'reported'],
+      ['15 July 2020', '1,232', 'as in the imported file'],
       ['15 August 2020', '1,480', 'provisional'],
       ['15 September 2020', '987', 'estimate'],
     ])

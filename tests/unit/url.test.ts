@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { JURISDICTIONS, LOCALES, MILESTONE_CATEGORIES, OFFENCES } from '../../src/core/model'
+import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../../src/core/breakdown'
 import { DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
 import { fromQuery, isViewState, pagePart, toQuery, toSearch, viewPart } from '../../src/url/viewQuery'
 
@@ -25,6 +26,8 @@ const viewState: fc.Arbitrary<ViewState> = fc
     milestones: fc.constantFrom(...MILESTONE_SETS),
     tab: fc.constantFrom(...TABS),
     locale: fc.constantFrom(...LOCALES),
+    breakdown: fc.constantFrom(...BREAKDOWN_MODES),
+    by: fc.constantFrom(...BREAKDOWN_DIMENSIONS),
   })
   .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, from: s.to, to: s.from } : s))
 

@@ -57,6 +57,8 @@ export interface TrendSpec {
   readonly allMilestones?: boolean
   /** The index view's base year when every line shares it. */
   readonly indexBase?: number | null
+  /** Small charts (src/core/breakdown.ts): one group of panels per breakdown value, by series key. */
+  readonly groups?: readonly { readonly value: string; readonly keys: readonly string[] }[]
 }
 
 export interface ChartSeries extends ViewSeries {
@@ -70,6 +72,8 @@ export interface ChartSeries extends ViewSeries {
 export interface ChartPanel {
   readonly unit: DisplayUnit
   readonly series: readonly ChartSeries[]
+  /** In small charts: the breakdown value the panel shows ('' for figures with no value). */
+  readonly label?: string
 }
 
 export interface ChartMilestone extends NumberedMilestone {
@@ -83,6 +87,8 @@ export interface TrendView {
   readonly panels: readonly ChartPanel[]
   /** Every drawn series, in panel order. */
   readonly series: readonly ChartSeries[]
+  /** The key of the lines: one entry per drawn series, or per indicator in small charts. */
+  readonly legend: readonly { readonly key: string; readonly label: string; readonly colour: string; readonly symbol: ChartSeries['symbol'] }[]
   /** The milestones drawn (inside the plotted range, key ones unless all are asked for), by date. */
   readonly milestones: readonly ChartMilestone[]
   /** Milestones inside the plotted range left out because they are secondary ("show all" draws them). */
@@ -150,11 +156,19 @@ export function panelsOf<S extends ViewSeries>(series: readonly S[]): { unit: Di
  * its colour from view to view; no two visible series share a colour while seven or fewer are
  * drawn, and never a colour and a symbol together.
  */
-function assignStyles(series: readonly ViewSeries[], slots: ReadonlyMap<string, number> | undefined): { colour: string; symbol: ChartSeries['symbol'] }[] {
+function assignStyles(
+  series: readonly ViewSeries[],
+  slots: ReadonlyMap<string, number> | undefined,
+  byIndicator: boolean,
+): { colour: string; symbol: ChartSeries['symbol'] }[] {
   const usedColours = new Set<number>()
   const usedCombos = new Set<number>()
   const order = new Map<string, number>()
+  // In small charts an indicator keeps its colour from one chart to the next.
+  const given = new Map<string, { colour: string; symbol: ChartSeries['symbol'] }>()
   return series.map((s, i) => {
+    const again = byIndicator ? given.get(s.indicator.id) : undefined
+    if (again) return again
     const slot = slots?.get(s.indicator.id) ?? (order.get(s.indicator.id) ?? order.set(s.indicator.id, 1000 + i).get(s.indicator.id)!)
     let colour = slot % PALETTE.length
     if (usedColours.size < PALETTE.length) {
@@ -166,7 +180,9 @@ function assignStyles(series: readonly ViewSeries[], slots: ReadonlyMap<string, 
     }
     usedColours.add(colour)
     usedCombos.add(colour * SYMBOLS.length + symbol)
-    return { colour: PALETTE[colour]!, symbol: SYMBOLS[symbol]! }
+    const style = { colour: PALETTE[colour]!, symbol: SYMBOLS[symbol]! }
+    given.set(s.indicator.id, style)
+    return style
   })
 }
 
@@ -191,14 +207,33 @@ function domainOf(series: readonly ViewSeries[], milestones: readonly NumberedMi
   return { min: min - pad, max: max + pad }
 }
 
+function legendOf(series: readonly ChartSeries[], spec: TrendSpec): TrendView['legend'] {
+  if (!spec.groups) return series.map((s) => ({ key: s.key, label: s.label, colour: s.colour, symbol: s.symbol }))
+  const seen = new Map<string, TrendView['legend'][number]>()
+  for (const s of series) {
+    if (!seen.has(s.indicator.id)) seen.set(s.indicator.id, { key: s.indicator.id, label: s.indicator.label[spec.locale], colour: s.colour, symbol: s.symbol })
+  }
+  return [...seen.values()]
+}
+
 /** Derives the chart state from what the view asks to show. Pure: same spec, same state. */
+/** Panels with small charts: each group's own panels by unit and magnitude, labelled with the group's value. */
+function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries[]; label?: string }[] {
+  if (!spec.groups) return panelsOf(spec.series)
+  return spec.groups.flatMap((g) => {
+    const keys = new Set(g.keys)
+    return panelsOf(spec.series.filter((s) => keys.has(s.key))).map((p) => ({ ...p, label: g.value }))
+  })
+}
+
 export function deriveTrendView(spec: TrendSpec): TrendView {
-  const grouped = panelsOf(spec.series)
+  const grouped = groupedPanels(spec)
   const ordered = grouped.flatMap((g) => g.series)
-  const styles = assignStyles(ordered, spec.colourSlots)
+  const styles = assignStyles(ordered, spec.colourSlots, spec.groups !== undefined)
   let k = 0
   const panels: ChartPanel[] = grouped.map((g, panel) => ({
     unit: g.unit,
+    ...(g.label !== undefined ? { label: g.label } : {}),
     series: g.series.map((s) => ({ ...s, label: seriesLabel(s, spec.locale), ...styles[k++]!, panel })),
   }))
   const domain = domainOf(spec.series, spec.milestones)
@@ -211,6 +246,7 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     scale: spec.scale ?? 'linear',
     panels,
     series: panels.flatMap((p) => p.series),
+    legend: legendOf(panels.flatMap((p) => p.series), spec),
     milestones: shown.map((m) => ({ ...m, kind: m.milestone.endDate ? 'interval' : 'point' })),
     hiddenMilestones: plotted.length - shown.length,
     domain,

@@ -11,6 +11,9 @@ import { segmentsOf } from '../transform'
 import { yearOf, yearStart } from '../period'
 import { lttb } from '../sample'
 import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
+import { isImportedSource } from '../import/table'
+import type { SeriesPoint } from '../series'
+import { suppressedText } from '../suppression'
 import type { ChartLayout } from './chartLayout'
 import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
 
@@ -31,6 +34,10 @@ export {
 export interface TrendText {
   readonly unitAxis: Record<DisplayUnit, string>
   readonly status: Record<Status, string>
+  /** The status of an imported figure with no status of its own ("as in the imported file"). */
+  readonly importedStatus?: string
+  /** Says a figure is a withheld small count ("small count, withheld to protect victims"). */
+  readonly suppressedNote?: (below: number) => string
   readonly category: Record<string, string>
   readonly source: string
   readonly baseline: string
@@ -65,6 +72,11 @@ export function formatValue(value: number, unit: DisplayUnit, locale: Locale): s
     default:
       return formatNumber(value, locale)
   }
+}
+
+/** A point's value as shown: its number with the unit, or its withheld form ("< 5"). */
+export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: DisplayUnit, locale: Locale): string {
+  return point.suppressed !== undefined ? suppressedText(point.suppressed) : formatValue(point.value, unit, locale)
 }
 
 /** "compared with 2019", "compared with: not stated", for a relative figure's label. */
@@ -123,16 +135,18 @@ function indicatorNotes(series: ViewSeries, locale: Locale, text: TrendText): st
   ].join('')
 }
 
-function pointTooltip(series: ChartSeries, o: Observation, value: number, view: TrendView, text: TrendText): string {
+function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 'suppressed'>, o: Observation, view: TrendView, text: TrendText): string {
   const source = view.sources.get(o.source)
   const baseline = series.viewBaseline || o.baseline
   const check = view.checks?.get(o)
+  const status = o.status === 'reported' && isImportedSource(o.source) && text.importedStatus ? text.importedStatus : text.status[o.status]
   return [
     `<div class="vg-tip"><strong>${escapeHtml(series.label)}</strong>`,
-    `<div>${escapeHtml(formatPeriod(o.period, view.locale))}: <b>${escapeHtml(formatValue(value, series.unit, view.locale))}</b>${
+    `<div>${escapeHtml(formatPeriod(o.period, view.locale))}: <b>${escapeHtml(formatPoint(point, series.unit, view.locale))}</b>${
       baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
     }</div>`,
-    `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(text.status[o.status])}</div>`,
+    `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(status)}</div>`,
+    point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed))}</div>` : '',
     check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, view.locale, text))}</div>` : '',
     indicatorNotes(series, view.locale, text),
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
@@ -148,8 +162,8 @@ export function describeChart(view: Pick<TrendView, 'series' | 'milestones' | 'l
     const first = s.points[0]
     const last = s.points[s.points.length - 1]
     if (!first || !last) return s.label
-    const one = `${formatPeriod(first.observation.period, view.locale)} ${formatValue(first.value, s.unit, view.locale)}`
-    const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, view.locale)} ${formatValue(last.value, s.unit, view.locale)}` : ''
+    const one = `${formatPeriod(first.observation.period, view.locale)} ${formatPoint(first, s.unit, view.locale)}`
+    const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, view.locale)} ${formatPoint(last, s.unit, view.locale)}` : ''
     return `${s.label}: ${one}${two} (${s.points.length})`
   })
   const marks = view.milestones.map((m) => `${m.number}. ${milestoneDate(m, view.locale)} ${m.milestone.title[view.locale]}`)
@@ -205,8 +219,14 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         points.push(null)
       }
       segment.forEach((p, i) => {
+        // A withheld small count is no point on the line: a gap, and a "below" marker (further down).
+        if (p.suppressed !== undefined) {
+          data.push([p.x, null])
+          points.push(null)
+          return
+        }
         const prev = segment[i - 1]
-        if (prev && (p.observation.status !== 'reported' || prev.observation.status !== 'reported')) {
+        if (prev && prev.suppressed === undefined && (p.observation.status !== 'reported' || prev.observation.status !== 'reported')) {
           data.push([p.x, null])
           points.push(null)
           dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
@@ -229,6 +249,22 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       emphasis: layout.interactive ? { focus: 'series' } : { disabled: true },
       data: data as LineSeriesOption['data'],
     })
+    const withheld = s.points.filter((p) => p.suppressed !== undefined)
+    if (withheld.length > 0) {
+      // An open triangle pointing down at the threshold: "below 5", hoverable for its tooltip.
+      lines.push({
+        type: 'line',
+        id: `${s.key}#withheld`,
+        xAxisIndex: s.panel,
+        yAxisIndex: s.panel,
+        color: s.colour,
+        lineStyle: { opacity: 0 },
+        connectNulls: false,
+        showSymbol: true,
+        data: withheld.map((p) => ({ value: [p.x, p.suppressed!], symbol: 'emptyTriangle', symbolRotate: 180, symbolSize: 11 })),
+      })
+      drawn.push({ series: s, points: withheld })
+    }
     if (dashed.length > 0) {
       lines.push({
         type: 'line',
@@ -306,7 +342,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       }
       const entry = drawn[p.seriesIndex ?? -1]
       const point = entry?.points[p.dataIndex]
-      return entry && point ? pointTooltip(entry.series, point.observation, point.value, view, text) : ''
+      return entry && point ? pointTooltip(entry.series, point, point.observation, view, text) : ''
     },
   }
   const slider: EChartsOption['dataZoom'] = [
@@ -347,11 +383,13 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       splitLine: { show: false },
     })),
     yAxis: Array.from({ length: panelCount }, (_, i) => {
-      const unit = view.panels[i]?.unit ?? 'count'
+      const panel = view.panels[i]
+      const unit = panel?.unit ?? 'count'
       return {
         type: view.scale === 'log' ? ('log' as const) : ('value' as const),
         gridIndex: i,
-        name: view.panels[i] ? text.unitAxis[unit] : '',
+        // Small charts name their breakdown value before the unit.
+        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${text.unitAxis[unit]}` : text.unitAxis[unit]) : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
         nameGap: i === 0 ? topNameGap : 8,

@@ -47,7 +47,7 @@ export function csvRows(rows: readonly FigureRow[]): string[][] {
     r.label,
     r.breakdown,
     r.period,
-    csvNumber(r.value),
+    r.suppressed !== undefined ? r.shown : csvNumber(r.value),
     r.unit,
     r.baseline,
     r.status,

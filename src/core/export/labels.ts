@@ -1,4 +1,4 @@
-import { formatValue } from '../chart/trendOption'
+import { formatPoint } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
 import { formatDate, formatPeriod } from '../format'
 import type { DisplayUnit, Offence, Source } from '../model'
@@ -129,6 +129,8 @@ export interface FigureRow {
   readonly period: string
   readonly periodLabel: string
   readonly value: number
+  /** Set for a withheld small count: its threshold; `value` is then 0 and `shown` "< 5". */
+  readonly suppressed?: number
   readonly shown: string
   readonly unit: DisplayUnit
   readonly baseline: string
@@ -150,8 +152,10 @@ export function figureRows(spec: TrendView): FigureRow[] {
         breakdown: s.breakdown,
         period: o.period.text,
         periodLabel: formatPeriod(o.period, spec.locale),
-        value: p.value,
-        shown: formatValue(p.value, s.unit, spec.locale),
+        // A withheld small count leaves as "< 5" only (src/core/suppression.ts).
+        value: p.suppressed !== undefined ? 0 : p.value,
+        suppressed: p.suppressed,
+        shown: formatPoint(p, s.unit, spec.locale),
         unit: s.unit,
         baseline: s.viewBaseline || o.baseline,
         status: o.status,

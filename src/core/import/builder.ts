@@ -1,6 +1,6 @@
 import { BASELINE_NOT_STATED, BASELINE_PREVIOUS_PERIOD, RELATIVE_UNITS, type Offence, type Status, type Unit } from '../model'
 import { MAX_REPORTED_ISSUES } from './limits'
-import { guessOffence, isOffence, isUnit, slugify, type Mapping, type ReadSettings } from './mapping'
+import { extraKey, guessOffence, isOffence, isUnit, slugify, type ExtraColumn, type Mapping, type ReadSettings } from './mapping'
 import { parseValueCell, type NumberFormat } from './numbers'
 import { normalisePeriod } from './periods'
 import type { ImportedIndicator, ImportedTable } from './table'
@@ -47,6 +47,8 @@ export interface ImportReport {
   readonly issues: readonly RowIssue[]
   /** Rejections beyond MAX_REPORTED_ISSUES, counted but not detailed. */
   readonly unlisted: number
+  /** Rows read with their quotes as text (relaxed quotes), and the first of them. */
+  readonly quotesAsText?: { readonly rows: number; readonly first: number }
 }
 
 /** What a builder produces: the table, its report, and the series key of each indicator. */
@@ -136,6 +138,7 @@ export class TableBuilder {
 
   private readonly format: NumberFormat
   private readonly width: number
+  private readonly extras: readonly ExtraColumn[]
   /** Per column, the last cell read and its string code: runs of equal cells skip the dictionary. */
   private readonly lastCell: (string | undefined)[]
   private readonly lastCode: Int32Array
@@ -155,6 +158,7 @@ export class TableBuilder {
   ) {
     this.format = settings.numberFormat
     this.width = header.length
+    this.extras = (mapping.extras ?? []).filter((e) => e.column >= 0 && e.column < header.length)
     this.lastCell = new Array<string | undefined>(header.length)
     this.lastCode = new Int32Array(header.length)
   }
@@ -221,15 +225,22 @@ export class TableBuilder {
    * The indicator's code for a series key, creating it on first sight; -1 with a reason when its
    * offence or unit cell is not in the vocabulary.
    */
-  private indicatorCode(key: string, cells: readonly string[] | null): number | RowIssueCode {
+  private indicatorCode(key: string, cells: readonly string[] | null, extraUnit: Unit | null): number | RowIssueCode {
     const code = this.indicatorCodes.get(key)
     if (code !== undefined) return code
     const { roles, defaults, overrides } = this.mapping
     const override = overrides[key]
     const cell = (index: number): string => (cells && index >= 0 ? unneutralise((cells[index] ?? '').trim()) : '')
     let offence: Offence = override?.offence ?? guessOffence(key) ?? defaults.offence
-    let unit: Unit = override?.unit ?? defaults.unit
-    if (!override) {
+    let unit: Unit = override?.unit ?? extraUnit ?? defaults.unit
+    if (!override && extraUnit) {
+      // An extra column's unit is its own: the unit cell names the main value's.
+      const offenceCell = cell(roles.offence)
+      if (offenceCell) {
+        if (!isOffence(offenceCell)) return 'unknown_offence'
+        offence = offenceCell
+      }
+    } else if (!override) {
       const offenceCell = cell(roles.offence)
       if (offenceCell) {
         if (!isOffence(offenceCell)) return 'unknown_offence'
@@ -333,10 +344,12 @@ export class TableBuilder {
       }
     }
     const { shape, roles, series } = this.mapping
+    let rowKey = ''
     if (shape === 'long') {
       const key = roles.indicator >= 0 ? unneutralise(cells[roles.indicator]!.trim()) : (this.header[roles.value] ?? 'value')
       if (!key) return this.reject(line, roles.indicator, 'missing_indicator')
       this.figure(cells, line, key, roles.period, cells[roles.period] ?? '', roles.value, true)
+      rowKey = roles.indicator >= 0 ? key : ''
     } else if (shape === 'wide') {
       const periodCell = cells[roles.period] ?? ''
       for (const column of series) this.figure(cells, line, this.header[column] ?? '', roles.period, periodCell, column, false)
@@ -344,6 +357,13 @@ export class TableBuilder {
       const key = roles.indicator >= 0 ? unneutralise(cells[roles.indicator]!.trim()) : `line ${line}`
       if (!key) return this.reject(line, roles.indicator, 'missing_indicator')
       for (const column of series) this.figure(cells, line, key, column, this.header[column] ?? '', column, false)
+      rowKey = key
+    }
+    for (const extra of this.extras) {
+      // Its own period (a `ref2024` column), else the row's period column.
+      const own = extra.period.trim() !== '' || shape === 'transposed'
+      const key = extraKey(rowKey, this.header[extra.column] ?? '')
+      this.figure(cells, line, key, own ? extra.column : roles.period, own ? extra.period : (cells[roles.period] ?? ''), extra.column, false, extra.unit)
     }
   }
 
@@ -351,7 +371,7 @@ export class TableBuilder {
    * Reads one figure. `periodColumn` is where a bad period is reported; `whole` says a rejection
    * rejects the whole row (long tables) rather than one cell.
    */
-  private figure(cells: readonly string[], line: number, key: string, periodColumn: number, periodText: string, valueColumn: number, whole: boolean): void {
+  private figure(cells: readonly string[], line: number, key: string, periodColumn: number, periodText: string, valueColumn: number, whole: boolean, extraUnit: Unit | null = null): void {
     const roles = this.mapping.roles
     const rawValue = valueColumn >= 0 ? (cells[valueColumn] ?? '') : ''
     const parsed = parseValueCell(rawValue, this.format)
@@ -376,17 +396,17 @@ export class TableBuilder {
         const cell = (cells[roles.offence] ?? '').trim()
         if (cell && !isOffence(cell)) return this.reject(line, roles.offence, 'unknown_offence', cell)
       }
-      if (roles.unit >= 0 && !this.mapping.overrides[key]) {
+      if (roles.unit >= 0 && !this.mapping.overrides[key] && !extraUnit) {
         const cell = (cells[roles.unit] ?? '').trim()
         if (cell && !isUnit(cell)) return this.reject(line, roles.unit, 'unknown_unit', cell)
       }
-      const code = this.indicatorCode(key, cells)
+      const code = this.indicatorCode(key, cells, extraUnit)
       if (typeof code === 'string') {
         const column = code === 'unknown_offence' ? roles.offence : roles.unit
         return this.reject(line, column, code, cells[column] ?? '')
       }
       // Only rows whose offence and unit cells were checked above may take the shortcut.
-      if (roles.offence < 0 && roles.unit < 0) {
+      if (roles.offence < 0 && roles.unit < 0 && !extraUnit) {
         this.lastKey = key
         this.lastIndicator = code
       }

@@ -17,6 +17,8 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: true }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true }
+  const utf16 = utf16WithoutBom(bytes)
+  if (utf16) return { encoding: utf16, bom: false }
   try {
     // stream: true so that a character cut at the end of the sample is not an error.
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })
@@ -24,6 +26,25 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   } catch {
     return { encoding: 'windows-1252', bom: false }
   }
+}
+
+/**
+ * UTF-16 saved without a byte-order mark: text in Latin script has a zero in every other byte
+ * (the high byte), at odd offsets in little-endian, even ones in big-endian.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n < 4) return null
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++
+    if (bytes[i + 1] === 0) oddZeros++
+  }
+  const pairs = n / 2
+  if (oddZeros >= 0.6 * pairs && evenZeros <= 0.05 * pairs) return 'utf-16le'
+  if (evenZeros >= 0.6 * pairs && oddZeros <= 0.05 * pairs) return 'utf-16be'
+  return null
 }
 
 /** Windows-1252's characters at 0x80-0x9F (where Latin-1 has control codes); 0 where undefined. */
@@ -54,7 +75,8 @@ export function createDecoder(encoding: Encoding): Decoder {
   }
 }
 
-export type BinaryKind = 'zip' | 'pdf' | 'binary'
+/** `nul`: a text file with a few NUL bytes in it (a damaged or hand-edited file), not a binary. */
+export type BinaryKind = 'zip' | 'pdf' | 'binary' | 'nul'
 
 /**
  * Says whether bytes are not text at all: a zip (an .xlsx workbook is one), a PDF, or bytes with
@@ -66,10 +88,21 @@ export function detectBinary(bytes: Uint8Array, encoding: Encoding): BinaryKind 
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return null
   const n = Math.min(bytes.length, 8192)
   let control = 0
+  let nuls = 0
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!
-    if (b === 0) return 'binary'
-    if (b < 9 || (b > 13 && b < 32) || b === 127) control++
+    if (b === 0) nuls++
+    else if (b < 9 || (b > 13 && b < 32) || b === 127) control++
   }
-  return n > 0 && control / n > 0.05 ? 'binary' : null
+  if (n > 0 && (control + nuls) / n > 0.05) return 'binary'
+  return nuls > 0 ? 'nul' : null
+}
+
+/** The 1-based line of the first NUL byte in the first 8 KB, 0 if none. */
+export function nulLine(bytes: Uint8Array): number {
+  const at = bytes.subarray(0, 8192).indexOf(0)
+  if (at < 0) return 0
+  let line = 1
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++
+  return line
 }

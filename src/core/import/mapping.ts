@@ -1,7 +1,7 @@
 import { OFFENCES, UNITS, type Offence, type Unit } from '../model'
 import type { Encoding } from './encoding'
 import type { NumberFormat } from './numbers'
-import type { Newline } from './stream'
+import type { Newline, QuoteMode } from './stream'
 
 /**
  * How a table holds its figures: `long` (one figure per row: period, value, indicator columns),
@@ -48,6 +48,26 @@ export interface Mapping {
   readonly defaults: { readonly offence: Offence; readonly unit: Unit; readonly baseline: string }
   /** Per series key (the indicator cell, the column header or the row label): label, offence, unit. */
   readonly overrides: Readonly<Record<string, SeriesSetting>>
+  /** Columns read besides the layout's own (see ExtraColumn); absent in mappings remembered before them. */
+  readonly extras?: readonly ExtraColumn[]
+}
+
+/**
+ * A column imported besides the layout's own: in a long table, a second value column (a rate
+ * beside a count), each row giving a figure to the series `<row's series> – <header>`; in a wide
+ * or transposed table, a column whose header is no period (`ref2024`), read as the series
+ * `<row's series> – <header>` at the period the user gives.
+ */
+export interface ExtraColumn {
+  readonly column: number
+  readonly unit: Unit
+  /** The period of its figures (transposed tables); empty: the row's period column. */
+  readonly period: string
+}
+
+/** The series key of an extra column's figures. */
+export function extraKey(rowKey: string, header: string): string {
+  return rowKey ? `${rowKey} – ${header}` : header
 }
 
 /** How the bytes become rows; each detected, each changeable by the user. */
@@ -57,6 +77,8 @@ export interface ReadSettings {
   readonly newline: Newline
   readonly hasHeader: boolean
   readonly numberFormat: NumberFormat
+  /** `relaxed` when detection found quotes that are text (see QuoteMode); absent: standard. */
+  readonly quotes?: QuoteMode
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const
@@ -78,11 +100,35 @@ const ROLE_NAMES: readonly [Role, RegExp][] = [
   ['status', /^(status|statut|flag|flags|obs_status|obs_flag)$/],
   ['ageGroup', /^(age|âge|age_group|age group|tranche d'âge|groupe d'âge|leeftijd|leeftijdsgroep)$/],
   ['gender', /^(gender|sex|sexe|genre|geslacht)$/],
-  ['region', /^(region|région|regio|gewest|province|provincie|arrondissement|geo|zone|commune|gemeente|jurisdiction|juridiction|ressort)$/],
+  ['region', /^(region|région|regio|gewest|province|provincie|arrondissement|geo|zone|commune|gemeente|jurisdiction|juridiction|ressort|entity|country|pays|land|location|area|district|judicial district|arrondissement judiciaire|gerechtelijk arrondissement|zone de police|politiezone|police zone)$/],
   ['note', /^(note|notes|remark|remarque|opmerking|comment|commentaire|commentaar)$/],
   ['quote', /^(quote|citation|citaat)$/],
   ['indicator', /^(indicator|indicateur|indicatoren|series|série|serie|reeks|type|infraction|type d'infraction|type infraction|misdrijf|feit|fait|category|catégorie|categorie|label|measure|mesure|maatstaf|variable|indic|indic_cr)$/],
 ]
+
+/** Headers that name a rate (per 100,000 inhabitants...) or a share in percent, in EN, FR, NL. */
+const RATE_HEADER = /taux|\brate\b|per\s*100[\s.,]?000|pour\s*100[\s.,]?000|par\s*100[\s.,]?000|\bper\s*(1|10)[\s.,]?000\b|inwoners|habitants|inhabitants|‰/i
+const PERCENT_HEADER = /%|pourcent|percent|procent|aandeel|\bshare\b|\bpart\b/i
+/** Headers that name a count: "Nombre de faits", "Aantal feiten", "Number of reports". */
+const COUNT_HEADER = /^(nombre|aantal|number|count|total|totaal|cases|dossiers|faits|feiten|reports|signalements|meldingen|n)\b/i
+
+/** The unit a header names, if it names one: a rate, a percentage, or a count. */
+export function unitOfHeader(name: string): 'rate_per_100k' | 'percent' | 'count' | null {
+  const text = name.trim()
+  // "Taux d'élucidation (%)" is a share, not a rate per inhabitants.
+  if (text.includes('%') && !/100[\s.,]?000|inwoners|habitants|inhabitants/i.test(text)) return 'percent'
+  if (RATE_HEADER.test(text)) return 'rate_per_100k'
+  if (PERCENT_HEADER.test(text)) return 'percent'
+  if (COUNT_HEADER.test(text)) return 'count'
+  return null
+}
+
+/** Columns that only repeat another one in code form (OWID's `Code` beside `Entity`): not imported by default. */
+const CODE_HEADER = /^(code|iso|iso_code|iso3|iso 3|iso-3|country code|code pays|landcode|geo code|nis|code ins|nis-code|ins)$/i
+
+export function isCodeHeader(name: string): boolean {
+  return CODE_HEADER.test(name.trim())
+}
 
 export function roleOfHeader(name: string): Role | null {
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ')
@@ -154,6 +200,21 @@ export function normaliseHeader(raw: readonly string[]): { header: string[]; war
     return name
   })
   return { header, warnings }
+}
+
+/**
+ * The columns a mapping leaves out: neither a role, nor a series or period column, nor an extra
+ * column. The mapping step lists them, and the report repeats the list.
+ */
+export function unusedColumns(mapping: Pick<Mapping, 'roles' | 'series' | 'extras'>, width: number): number[] {
+  const used = new Set<number>([...Object.values(mapping.roles), ...mapping.series, ...(mapping.extras ?? []).map((e) => e.column)])
+  return Array.from({ length: width }, (_, c) => c).filter((c) => !used.has(c))
+}
+
+/** A period written inside a header such as `ref2024` or `info 2024` (its year), or ''. */
+export function periodInHeader(name: string): string {
+  const found = /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(name)
+  return found ? found[1]! : ''
 }
 
 /** A short, URL-safe indicator id from a series name: `Grooming (dossiers)` -> `grooming_dossiers`. */

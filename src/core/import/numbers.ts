@@ -10,8 +10,15 @@ export interface NumberFormat {
 export const POINT_DECIMAL: NumberFormat = { decimal: '.', thousands: ',' }
 export const COMMA_DECIMAL: NumberFormat = { decimal: ',', thousands: '.' }
 
-/** Cells that mean "no figure": not an error, the figure is left out. */
-export const MISSING_MARKERS: ReadonlySet<string> = new Set(['', ':', '-', '–', '—', '..', '...', 'n/a', 'na', 'n.a.', 'nan', 'null', 'x'])
+/**
+ * Cells that mean "no figure": not an error, the figure is left out. Besides Eurostat's and
+ * English ones, those of French and Dutch spreadsheets: `n.d.` (non disponible), `n.b.` (niet
+ * beschikbaar), `s.o.` (sans objet), `n.v.t.` (niet van toepassing), `x` (confidential).
+ */
+export const MISSING_MARKERS: ReadonlySet<string> = new Set([
+  '', ':', '-', '–', '—', '−', '..', '...', '…', 'n/a', 'na', 'n.a.', 'nan', 'null', 'x', '*',
+  'n.d.', 'nd', 'n.d', 'n.b.', 'nb', 'n.b', 's.o.', 'so', 's.o', 'n.v.t.', 'nvt', 'n.v.t', 'n.c.', 'nc', '/',
+])
 
 /** Eurostat flags after a value ("123 p"): which status they give it. Others (b, d, r, u...) keep `reported`. */
 const FLAG_STATUS: Readonly<Record<string, Status>> = { p: 'provisional', f: 'provisional', e: 'estimate', s: 'estimate' }

@@ -5,8 +5,8 @@ export function splitPoint(bytes: Uint8Array, from: number): number {
   const i = bytes.indexOf(0x0a)
   return i < 0 ? -1 : from + i + 1
 }
-import { detectBinary, detectEncoding, createDecoder, type BinaryKind, type Decoder, type Encoding } from './encoding'
-import { sniff, type Sniff, type SniffFailure } from './detect'
+import { detectBinary, detectEncoding, createDecoder, nulLine, type BinaryKind, type Decoder, type Encoding } from './encoding'
+import { dropSepLine, sniff, type Sniff, type SniffFailure } from './detect'
 import { SNIFF_BYTES } from './limits'
 import { normaliseHeader, type Mapping, type ReadSettings } from './mapping'
 import { CsvStream } from './stream'
@@ -14,7 +14,7 @@ import type { ImportedTable } from './table'
 
 export type SniffProblem = SniffFailure | BinaryKind | 'not_text'
 
-export type SniffResult = { readonly ok: true; readonly sniff: Sniff } | { readonly ok: false; readonly problem: SniffProblem }
+export type SniffResult = { readonly ok: true; readonly sniff: Sniff } | { readonly ok: false; readonly problem: SniffProblem; readonly line?: number }
 
 /**
  * Detection on the first bytes of a file (`complete` when they are the whole file). The user's
@@ -26,6 +26,7 @@ export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial
     const guess = detectEncoding(bytes)
     const encoding: Encoding = forced.encoding ?? guess.encoding
     const binary = detectBinary(bytes, encoding)
+    if (binary === 'nul') return { ok: false, problem: 'nul', line: nulLine(bytes) }
     if (binary) return { ok: false, problem: binary }
     let text: string
     try {
@@ -34,7 +35,8 @@ export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial
       text = createDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES), { stream: !complete })
     }
     const found = sniff(text, { encoding, bom: guess.bom, complete: complete && bytes.length <= SNIFF_BYTES, forced })
-    return typeof found === 'string' ? { ok: false, problem: found } : { ok: true, sniff: found }
+    if ('problem' in found) return found.line === undefined ? { ok: false, problem: found.problem } : { ok: false, problem: found.problem, line: found.line }
+    return { ok: true, sniff: found }
   } catch {
     return { ok: false, problem: 'not_text' }
   }
@@ -61,6 +63,8 @@ export class ImportRun {
   private builder: TableBuilder | null = null
   private header: string[] = []
   private bytesRead = 0
+  private literalRows = 0
+  private firstLiteral = 0
 
   constructor(
     private readonly settings: ReadSettings,
@@ -70,13 +74,21 @@ export class ImportRun {
   ) {
     this.decoder = createDecoder(settings.encoding)
     if (!settings.hasHeader) this.start([...expectedHeader])
-    this.stream = new CsvStream(settings.delimiter, settings.newline, {
-      record: (cells, line) => {
-        if (this.builder) this.builder.record(cells, line)
-        else this.start(normaliseHeader(cells).header)
+    this.stream = new CsvStream(
+      settings.delimiter,
+      settings.newline,
+      {
+        record: (cells, line) => {
+          if (this.builder) this.builder.record(cells, line)
+          else this.start(normaliseHeader(cells).header)
+        },
+        syntax: (line, kind) => this.builder?.syntax(line, kind),
+        literal: (line) => {
+          if (this.literalRows++ === 0) this.firstLiteral = line
+        },
       },
-      syntax: (line, kind) => this.builder?.syntax(line, kind),
-    })
+      settings.quotes ?? 'standard',
+    )
   }
 
   private start(header: string[]): void {
@@ -117,6 +129,7 @@ export class ImportRun {
       throw new EncodingSwitch('not UTF-8')
     }
     if (this.bytesRead === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (this.bytesRead === 0 && this.settings.hasHeader) text = dropSepLine(text)
     this.bytesRead += chunk.length
     this.stream.push(text)
   }
@@ -132,7 +145,8 @@ export class ImportRun {
     this.stream.end()
     if (!this.builder) this.start([])
     const { table, report, keys } = this.builder!.finish()
-    return { table, report, keys, header: this.header }
+    const quotes = this.literalRows > 0 ? { quotesAsText: { rows: this.literalRows, first: this.firstLiteral } } : {}
+    return { table, report: { ...report, ...quotes }, keys, header: this.header }
   }
 }
 

@@ -47,6 +47,11 @@ export interface ImportedDataset {
   /** ISO timestamp. */
   readonly importedAt: string
   readonly hidden: boolean
+  /**
+   * Counts above zero and below this are withheld and shown as "< N" (src/core/suppression.ts);
+   * absent: the default (5); 0: none withheld.
+   */
+  readonly suppressBelow?: number
   readonly table: ImportedTable
 }
 
@@ -59,6 +64,11 @@ export function namespacedId(datasetId: string, indicatorId: string): string {
 
 export function sourceIdOf(datasetId: string): string {
   return `${datasetId}:file`
+}
+
+/** Whether a source id is an imported file's (its figures are "as in the file", never "published"). */
+export function isImportedSource(sourceId: string): boolean {
+  return sourceId.endsWith(':file')
 }
 
 export interface TableSummary {
