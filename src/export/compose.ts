@@ -1,4 +1,4 @@
-import { layoutChart, type ChartProfile } from '../core/chart/chartLayout'
+import { layoutChart, preferredHeight, type ChartProfile } from '../core/chart/chartLayout'
 import type { TrendView } from '../core/chart/chartState'
 import { buildTrendOption, describeChart } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
@@ -52,11 +52,16 @@ export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExp
     more: text.more,
     fontSize: size.kind === 'screen' ? undefined : 24,
   })
-  // On a slide the chart is drawn smaller and scaled up, so its axis labels read from afar.
-  const scale = size.kind === 'screen' ? 1 : 1.6
+  // On a slide the chart is drawn smaller and scaled up, so its axis labels read from afar; less so
+  // when its panels would not get their room at that scale.
+  const profile = size.kind === 'screen' ? 'picture' : 'slide'
+  const scale =
+    size.kind === 'screen'
+      ? 1
+      : ([1.6, 1.3, 1.1, 1].find((k) => preferredHeight(view, layout.chart.width / k, profile) <= layout.chart.height / k) ?? 1)
   const w = Math.round(layout.chart.width / scale)
   const h = Math.round(layout.chart.height / scale)
-  const svg = chartSvg(view, w, h, size.kind === 'screen' ? 'picture' : 'slide')
+  const svg = chartSvg(view, w, h, profile)
   const description = describeChart(view)
   return { svg: composeSvg(layout, svg, labels.title, description, scale), layout, labels, description }
 }

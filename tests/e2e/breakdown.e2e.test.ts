@@ -85,7 +85,8 @@ describe('breakdowns and small counts', () => {
       const line = series.find((s) => s.name === 'Sextorsion (Eupen)')!
       const withheld = series.find((s) => s.id === `${line.id}#withheld`)!
       const at = (withheld.data[0] as { value: number[] }).value
-      const [x, y] = chart.convertToPixel({ gridIndex: 0 }, at) as [number, number]
+      // The series' own panel: a small arrondissement may sit in a panel of its own magnitude.
+      const [x, y] = chart.convertToPixel({ seriesId: withheld.id }, at) as [number, number]
       const box = chart.getDom().getBoundingClientRect()
       const drawn = line.data.map((d) => (Array.isArray(d) ? d[1] : (d as { value: number[] }).value[1]))
       return { x: box.left + x, y: box.top + y, drawn, markers: withheld.data.map((d) => (d as { value: number[] }).value[1]) }

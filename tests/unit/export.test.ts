@@ -118,6 +118,27 @@ describe('layout', () => {
     }
   })
 
+  it('keeps two thirds of a slide for the chart even with two dozen long series names: the legend gets smaller type, never cut', () => {
+    const legend = Array.from({ length: 24 }, (_, i) => ({ name: `Reports to a hotline about child sexual abuse material, series number ${i + 1} (definition of 2024)`, color: '#0072B2' }))
+    const layout = layoutExport({ ...input, labels: { ...labels, milestoneKey: labels.milestoneKey.slice(0, 4) }, legend, width: 1920, height: 1080, chartHeight: 0, fontSize: 24 })
+    expect(layout.chart.height).toBeGreaterThanOrEqual(720)
+    for (let i = 1; i <= 24; i++) expect(layout.texts.some((t) => t.text.includes(`number ${i}`) || t.text.endsWith(`${i}`))).toBe(true)
+    for (const t of layout.texts) {
+      expect(t.text.endsWith('…')).toBe(false)
+      expect(t.y).toBeLessThanOrEqual(1080)
+    }
+  })
+
+  it('lists every milestone at screen size whatever their lengths, in order, none cut', () => {
+    for (const width of [700, 940, 1366]) {
+      const uneven = { ...labels, milestoneKey: [40, 200, 120, 30, 180, 60, 90].map((n, i) => `${i + 1}. 2020 — ${'word '.repeat(n / 5).trim()}`) }
+      const layout = layoutExport({ ...input, labels: uneven, width, height: null, chartHeight: 400 })
+      expect(layout.omittedMilestones).toBe(0)
+      const starts = layout.texts.map((t) => /^(\d+)\. /.exec(t.text)?.[1]).filter(Boolean)
+      expect(starts).toEqual(['1', '2', '3', '4', '5', '6', '7'])
+    }
+  })
+
   it('grows around the on-screen chart at screen size, keeping every milestone', () => {
     const layout = layoutExport({ ...input, width: 1000, height: null, chartHeight: 500 })
     expect(layout.chart).toMatchObject({ width: 1000, height: 500 })

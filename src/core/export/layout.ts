@@ -68,6 +68,20 @@ export function wrapText(text: string, width: number, size: number, bold = false
   return lines
 }
 
+/** How many columns of `columnLines` lines the items take when filled in order, none split. */
+function columnsNeeded(items: readonly (readonly string[])[], columnLines: number): number {
+  let columns = 1
+  let row = 0
+  for (const lines of items) {
+    if (row + lines.length > columnLines) {
+      columns++
+      row = 0
+    }
+    row += lines.length
+  }
+  return columns
+}
+
 /** The share of a fixed-size image (a slide) the chart keeps at least: the key gives way first. */
 export const MIN_CHART_SHARE = 2 / 3
 
@@ -92,66 +106,90 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const footSize = Math.round(f * 0.8)
   const sourceLines = wrapText(labels.sourceLine, inner, footSize)
 
-  // Legend: entries in columns, each name wrapped in its column; a row is as tall as its tallest entry.
-  const legend = input.legend ?? []
-  const legendColumns = Math.max(1, Math.min(legend.length, Math.floor(inner / (f * 22))))
-  const legendWidth = inner / legendColumns
-  const swatchSize = Math.round(keySize * 0.8)
-  const legendLines = legend.map((entry) => wrapText(entry.name, legendWidth - swatchSize - f, keySize))
-  const legendRows: number[] = []
-  legendLines.forEach((lines, i) => {
-    const row = Math.floor(i / legendColumns)
-    legendRows[row] = Math.max(legendRows[row] ?? 0, lines.length)
-  })
-  const legendHeight = legendRows.reduce((sum, n) => sum + n * line(keySize) + Math.round(f * 0.25), 0) + (legend.length ? Math.round(f * 0.4) : 0)
-
   const headHeight = pad + titleLines.length * line(titleSize) + subtitleLines.length * line(f) + Math.round(f * 0.6)
   const footHeight = (sourceLines.length + (input.exportedOn ? 1 : 0)) * line(footSize) + pad
 
-  // Milestone key: each line wrapped in its column; columns filled top to bottom.
+  // Legend: entries in columns, each name wrapped in its column; a row is as tall as its tallest entry.
+  // On a fixed-size image a long legend gets smaller type and more columns (never cut), so that it
+  // takes at most half of what the chart leaves; the milestone key gets the rest.
+  const legend = input.legend ?? []
+  const legendFor = (size: number) => {
+    const columns = Math.max(1, Math.min(legend.length, Math.floor(inner / (size * 26))))
+    const width = inner / columns
+    const swatch = Math.round(size * 0.8)
+    const lines = legend.map((entry) => wrapText(entry.name, width - swatch - size, size))
+    const rows: number[] = []
+    lines.forEach((l, i) => {
+      const row = Math.floor(i / columns)
+      rows[row] = Math.max(rows[row] ?? 0, l.length)
+    })
+    const height = rows.reduce((sum, n) => sum + n * line(size) + Math.round(size * 0.25), 0) + (legend.length ? Math.round(f * 0.4) : 0)
+    return { size, columns, width, swatch, lines, rows, height }
+  }
+  let legendLayout = legendFor(keySize)
+  if (input.height !== null) {
+    const spare = input.height - headHeight - footHeight - Math.round(input.height * MIN_CHART_SHARE)
+    // The largest type that leaves half the room to the key; else the largest that fits at all.
+    const tries = [1, 0.85, 0.72, 0.62, 0.54, 0.48, 0.42].map((scale) => legendFor(Math.max(9, Math.round(keySize * scale))))
+    legendLayout = tries.find((l) => l.height <= spare / 2) ?? tries.find((l) => l.height <= spare) ?? tries[tries.length - 1]!
+  }
+  const { columns: legendColumns, width: legendWidth, swatch: swatchSize, lines: legendLines, rows: legendRows, height: legendHeight, size: legendSize } = legendLayout
+
+  // Milestone key: each line wrapped in its column; columns filled top to bottom. On a fixed-size
+  // image the key takes what the chart and legend leave, in the largest type (down to about 60 %)
+  // that lists every milestone; what still does not fit is counted ("and 3 more").
   const keyCount = labels.milestoneKey.length
-  const columns = Math.max(1, Math.floor(inner / (f * 30)))
-  const columnWidth = inner / columns
-  const keyItems = labels.milestoneKey.map((text) => wrapText(text, columnWidth - f, keySize))
   const keyHead = keyCount ? line(f) + Math.round(f * 0.4) : 0
-  const totalLines = keyItems.reduce((n, lines) => n + lines.length, 0)
+  const keyFor = (size: number, lineBudget: number | null) => {
+    const columns = Math.max(1, Math.floor(inner / (size * 36)))
+    const columnWidth = inner / columns
+    const items = labels.milestoneKey.map((text) => wrapText(text, columnWidth - size, size))
+    const total = items.reduce((n, l) => n + l.length, 0)
+    let columnLines: number
+    if (lineBudget === null) {
+      // As short as the columns can be with every item placed whole, in order.
+      columnLines = Math.max(...items.map((l) => l.length), Math.ceil(total / columns), 0)
+      while (columnLines > 0 && columnsNeeded(items, columnLines) > columns) columnLines++
+    } else columnLines = Math.max(0, lineBudget)
+    const placed: { lines: string[]; column: number; row: number }[] = []
+    let column = 0
+    let row = 0
+    for (const lines of items) {
+      if (row + lines.length > columnLines) {
+        column++
+        row = 0
+      }
+      if (column >= columns || lines.length > columnLines) break
+      placed.push({ lines, column, row })
+      row += lines.length
+    }
+    if (placed.length < keyCount && placed.length > 0) {
+      // Make room for the "more" line at the end of the last column.
+      const last = placed[placed.length - 1]!
+      if (last.row + last.lines.length + 1 > columnLines) placed.pop()
+    }
+    const lastPlaced = placed[placed.length - 1]
+    const moreRow = placed.length < keyCount ? (lastPlaced ? lastPlaced.row + lastPlaced.lines.length : 0) + 1 : 0
+    const usedLines = Math.max(0, moreRow, ...placed.map((p) => p.row + p.lines.length))
+    return { size, columnWidth, placed, usedLines, shown: keyCount > 0 && columnLines > 0 }
+  }
   let chartHeight = input.chartHeight
   let height: number
-  let columnLines: number
+  let key = keyFor(keySize, null)
+  if (input.height !== null) {
+    const room = input.height - headHeight - footHeight - keyHead - legendHeight - Math.round(input.height * MIN_CHART_SHARE)
+    const tries = [1, 0.85, 0.75, 0.65].map((scale) => {
+      const size = Math.max(12, Math.round(keySize * scale))
+      return keyFor(size, Math.floor(room / line(size)))
+    })
+    key = tries.find((k) => k.placed.length === keyCount) ?? tries.reduce((best, k) => (k.placed.length > best.placed.length ? k : best))
+  }
+  const { size: keyTextSize, columnWidth, placed, usedLines, shown: keyShown } = key
   if (input.height === null) {
-    columnLines = Math.max(...keyItems.map((l) => l.length), Math.ceil(totalLines / columns), 0)
-  } else {
-    const room = input.height - headHeight - footHeight - keyHead - legendHeight
-    columnLines = Math.max(0, Math.floor((room - Math.round(input.height * MIN_CHART_SHARE)) / line(keySize)))
-  }
-  // Fill the columns in order; what does not fit is counted in a last line ("and 3 more").
-  const placed: { lines: string[]; column: number; row: number }[] = []
-  let column = 0
-  let row = 0
-  for (const lines of keyItems) {
-    if (row + lines.length > columnLines) {
-      column++
-      row = 0
-    }
-    if (column >= columns || lines.length > columnLines) break
-    placed.push({ lines, column, row })
-    row += lines.length
-  }
-  if (placed.length < keyCount && placed.length > 0) {
-    // Make room for the "more" line at the end of the last column.
-    const last = placed[placed.length - 1]!
-    if (last.row + last.lines.length + 1 > columnLines) placed.pop()
-  }
-  // The "more" line goes under the last placed item, in its column.
-  const lastPlaced = placed[placed.length - 1]
-  const moreRow = placed.length < keyCount ? (lastPlaced ? lastPlaced.row + lastPlaced.lines.length : 0) + 1 : 0
-  const usedLines = Math.max(0, moreRow, ...placed.map((p) => p.row + p.lines.length))
-  const keyShown = keyCount > 0 && columnLines > 0
-  if (input.height === null) {
-    height = headHeight + chartHeight + legendHeight + (keyShown ? keyHead + usedLines * line(keySize) : 0) + footHeight
+    height = headHeight + chartHeight + legendHeight + (keyShown ? keyHead + usedLines * line(keyTextSize) : 0) + footHeight
   } else {
     height = input.height
-    chartHeight = height - headHeight - footHeight - legendHeight - (keyShown ? keyHead + usedLines * line(keySize) : 0)
+    chartHeight = height - headHeight - footHeight - legendHeight - (keyShown ? keyHead + usedLines * line(keyTextSize) : 0)
   }
 
   let y = pad
@@ -170,11 +208,11 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   let rowTop = y
   legendLines.forEach((lines, i) => {
     const legendRow = Math.floor(i / legendColumns)
-    if (i > 0 && i % legendColumns === 0) rowTop += (legendRows[legendRow - 1] ?? 1) * line(keySize) + Math.round(f * 0.25)
+    if (i > 0 && i % legendColumns === 0) rowTop += (legendRows[legendRow - 1] ?? 1) * line(legendSize) + Math.round(legendSize * 0.25)
     const x = Math.round(pad + (i % legendColumns) * legendWidth)
-    swatches.push({ x, y: rowTop + Math.round((line(keySize) - swatchSize) / 2), size: swatchSize, color: legend[i]!.color })
+    swatches.push({ x, y: rowTop + Math.round((line(legendSize) - swatchSize) / 2), size: swatchSize, color: legend[i]!.color })
     lines.forEach((text, k) => {
-      texts.push({ text, x: x + swatchSize + Math.round(keySize * 0.4), y: rowTop + (k + 1) * line(keySize) - Math.round(keySize * 0.3), size: keySize, color: INK })
+      texts.push({ text, x: x + swatchSize + Math.round(legendSize * 0.4), y: rowTop + (k + 1) * line(legendSize) - Math.round(legendSize * 0.3), size: legendSize, color: INK })
     })
   })
   y += legendHeight
@@ -185,9 +223,9 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       p.lines.forEach((text, k) => {
         texts.push({
           text,
-          x: Math.round(pad + p.column * columnWidth + (k > 0 ? keySize : 0)),
-          y: y + (p.row + k + 1) * line(keySize) - Math.round(keySize * 0.3),
-          size: keySize,
+          x: Math.round(pad + p.column * columnWidth + (k > 0 ? keyTextSize : 0)),
+          y: y + (p.row + k + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
+          size: keyTextSize,
           color: INK,
         })
       })
@@ -198,12 +236,12 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       texts.push({
         text: input.more(keyCount - placed.length),
         x: Math.round(pad + at.column * columnWidth),
-        y: y + (at.row + 1) * line(keySize) - Math.round(keySize * 0.3),
-        size: keySize,
+        y: y + (at.row + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
+        size: keyTextSize,
         color: MUTED,
       })
     }
-    y += usedLines * line(keySize)
+    y += usedLines * line(keyTextSize)
   }
   for (const text of sourceLines) {
     y += line(footSize)

@@ -1,0 +1,192 @@
+/**
+ * What a reader sees, measured: the boxes of the texts ECharts actually drew (its display list),
+ * the legend's entries and colours, the milestone key against the milestones drawn, on a desktop
+ * screen in EN, FR and NL, on a phone, and in the exported slide and SVG.
+ */
+import { writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { inflateRawSync } from 'node:zlib'
+import { download, launch, openPage, waitForChart } from './browser'
+
+interface Box {
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** Every text ECharts drew, with its box in the chart's pixels. */
+function drawnTexts(page: Page): Promise<Box[]> {
+  return page.evaluate(() => {
+    type El = {
+      type: string
+      ignore?: boolean
+      invisible?: boolean
+      style?: { text?: unknown; opacity?: number }
+      transform?: number[]
+      getBoundingRect: () => { clone: () => { applyTransform: (m: number[]) => void; x: number; y: number; width: number; height: number } }
+    }
+    const chart = (window as unknown as { __vigieChart: { getZr: () => { storage: { getDisplayList: (update: boolean) => El[] } } } }).__vigieChart
+    return chart
+      .getZr()
+      .storage.getDisplayList(true)
+      .filter((el) => (el.type === 'tspan' || el.type === 'text') && !el.ignore && !el.invisible && el.style?.text !== undefined && String(el.style.text) !== '' && el.style.opacity !== 0)
+      .map((el) => {
+        const r = el.getBoundingRect().clone()
+        if (el.transform) r.applyTransform(el.transform)
+        return { text: String(el.style!.text), x: r.x, y: r.y, width: r.width, height: r.height }
+      })
+  })
+}
+
+const intersects = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
+
+type Option = {
+  grid: { top: number }[]
+  series: { id: string; color?: string; markLine?: { data: { name: string }[] }; markArea?: { data: { name: string }[][] } }[]
+}
+const optionOf = (page: Page): Promise<Option> =>
+  page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as Option)
+
+/** The numbers of the milestones drawn: lines and bands. */
+function drawnMilestones(option: Option): string[] {
+  const marker = option.series.find((s) => s.id === 'milestones-0')
+  return [...(marker?.markLine?.data ?? []).map((d) => d.name), ...(marker?.markArea?.data ?? []).map((d) => d[0]!.name)].sort((a, b) => Number(a) - Number(b))
+}
+
+/** Checks a drawn chart as a reader would, and returns its milestone numbers. */
+async function checkLegible(page: Page): Promise<string[]> {
+  const option = await optionOf(page)
+  const texts = await drawnTexts(page)
+  expect(texts.length).toBeGreaterThan(5)
+  // No text of the chart is cut, and no two overlap: milestone numbers, unit names, axis labels.
+  for (const t of texts) expect(t.text.endsWith('…'), t.text).toBe(false)
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const [a, b] = [texts[i]!, texts[j]!]
+      expect(intersects(a, b), `"${a.text}" (${Math.round(a.x)},${Math.round(a.y)}) overlaps "${b.text}" (${Math.round(b.x)},${Math.round(b.y)})`).toBe(false)
+    }
+  }
+  // Every milestone drawn carries its number above the plot.
+  const numbers = drawnMilestones(option)
+  const top = option.grid[0]!.top
+  for (const n of numbers) expect(texts.some((t) => t.text === n && t.y + t.height <= top + 1), `milestone ${n} labelled`).toBe(true)
+  // The key under the chart lists exactly the milestones drawn.
+  const key = await page.locator('.milestone-key li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-milestone')!))
+  expect([...key].sort((a, b) => Number(a) - Number(b))).toEqual(numbers)
+  // Every drawn series has a legend entry of its own colour, and no two series share colour and symbol.
+  const lines = option.series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#'))
+  expect(lines.length).toBeGreaterThan(0)
+  const legend = await page.locator('[data-testid="chart-legend"] li').evaluateAll((lis) =>
+    lis.map((li) => ({ key: li.getAttribute('data-series')!, colour: li.getAttribute('data-colour')!, visible: (li as HTMLElement).offsetWidth > 0 })),
+  )
+  for (const s of lines) {
+    const entry = legend.find((l) => l.key === s.id)
+    expect(entry, `legend entry for ${s.id}`).toBeDefined()
+    expect(entry!.colour).toBe(s.color)
+    expect(entry!.visible).toBe(true)
+  }
+  // No visible text of the page ends in an ellipsis.
+  const cut = await page.evaluate(() => document.body.innerText.split('\n').filter((line) => line.trim().endsWith('…')))
+  expect(cut).toEqual([])
+  return numbers
+}
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser.close()
+})
+
+describe('legible on screen', () => {
+  for (const lang of ['en', 'fr', 'nl'] as const) {
+    it(`dashboard at 1366 px in ${lang.toUpperCase()}: no text overlaps or is cut, every line in the legend, the key = the milestones drawn`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+      const { page } = await openPage(context, `/#/?lang=${lang}`)
+      await waitForChart(page)
+      await checkLegible(page)
+      await page.screenshot({ path: `tests/e2e/screenshots/dashboard-legible-${lang}.png`, fullPage: true })
+      await context.close()
+    })
+  }
+
+  for (const path of ['/#/?off=sextortion&lang=en', '/#/?off=csam&lang=en', '/#/?off=grooming&ms=all&lang=en', '/#/?view=index&lang=en']) {
+    it(`stays legible for ${path} at 1920 px`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+      const { page } = await openPage(context, path)
+      await waitForChart(page)
+      await checkLegible(page)
+      await context.close()
+    })
+  }
+
+  it('on a 390 px phone: the same, every panel at least 100 px tall', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const { page } = await openPage(context, '/#/?lang=en')
+    await waitForChart(page)
+    await checkLegible(page)
+    const heights = await page.evaluate(() => (window as unknown as { __vigieChart: { getOption: () => { grid: { height: number }[] } } }).__vigieChart.getOption().grid.map((g) => g.height))
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(100)
+    await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-phone-legible-en.png', fullPage: true })
+    await context.close()
+  })
+
+  it('names the common base year of the index view in the subtitle of its exports and in every line’s Table row', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?view=index&tab=table&lang=en')
+    const rows = page.locator('[data-testid="figures-table"] tbody tr')
+    await rows.first().waitFor()
+    const units = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[3]!.textContent ?? ''))
+    const bases = new Set(units.map((u) => /(\d{4})/.exec(u)?.[1]))
+    expect(bases.size).toBe(1)
+    await context.close()
+  })
+})
+
+/** The text of a zip entry (the PowerPoint's notes slide), by a tiny reader of stored/deflated entries. */
+function zipText(bytes: Buffer, match: RegExp): string[] {
+  const out: string[] = []
+  let p = 0
+  while ((p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), p)) >= 0) {
+    const method = bytes.readUInt16LE(p + 8)
+    const size = bytes.readUInt32LE(p + 18)
+    const nameLength = bytes.readUInt16LE(p + 26)
+    const extra = bytes.readUInt16LE(p + 28)
+    const name = bytes.subarray(p + 30, p + 30 + nameLength).toString('utf8')
+    const data = bytes.subarray(p + 30 + nameLength + extra, p + 30 + nameLength + extra + size)
+    if (match.test(name)) out.push((method === 0 ? data : inflateRawSync(data)).toString('utf8'))
+    p += 30 + nameLength + extra + size
+  }
+  return out
+}
+
+describe('legible in exports', () => {
+  for (const [offence, lang] of [['sextortion', 'en'], ['csam', 'fr']] as const) {
+    it(`the ${offence} slide (${lang}): the key holds exactly the milestones drawn, no text is cut, the PowerPoint speaks ${lang}`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+      const { page } = await openPage(context, `/#/?off=${offence}&lang=${lang}`)
+      await waitForChart(page)
+      const drawn = drawnMilestones(await optionOf(page))
+      const slide = await download(page, 'export-png-slide')
+      writeFileSync(`tests/e2e/screenshots/slide-${offence}-${lang}.png`, slide.bytes)
+      const svg = (await download(page, 'export-svg')).bytes.toString('utf8')
+      const texts = await page.evaluate((markup) => [...new DOMParser().parseFromString(markup, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent ?? ''), svg)
+      for (const t of texts) expect(t.endsWith('…'), t).toBe(false)
+      // The milestone key of the export: "N. date — title" lines, exactly the milestones drawn.
+      const keyNumbers = texts.map((t) => /^(\d+)\. /.exec(t)?.[1]).filter((n): n is string => n !== undefined)
+      expect([...new Set(keyNumbers)].sort((a, b) => Number(a) - Number(b))).toEqual(drawn)
+      const pptx = (await download(page, 'export-pptx')).bytes
+      const slideXml = zipText(pptx, /^ppt\/slides\/slide1\.xml$/)[0]!
+      const tag = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' }[lang]
+      expect(slideXml).toContain(`lang="${tag}"`)
+      expect(slideXml).not.toContain('lang="en-US"')
+      const notes = zipText(pptx, /^ppt\/notesSlides\/notesSlide1\.xml$/)[0]!
+      for (const n of drawn) expect(notes).toMatch(new RegExp(`- ${n}\\. `))
+      await context.close()
+    })
+  }
+})
