@@ -29,6 +29,10 @@ export interface ViewState {
   readonly base: number | null
   readonly scale: Scale
   readonly milestones: MilestoneSet
+  /** The presenter's own words for the chart (empty: the generated title and subtitle, no note). */
+  readonly title: string
+  readonly subtitle: string
+  readonly note: string
   readonly tab: Tab
   readonly locale: Locale
   /** How broken-down figures are drawn (src/core/breakdown.ts): one line per value, their total, small charts. */
@@ -49,8 +53,20 @@ export const DEFAULT_VIEW: ViewState = {
   base: null,
   scale: 'linear',
   milestones: 'key',
+  title: '',
+  subtitle: '',
+  note: '',
   tab: 'chart',
   locale: 'en',
   breakdown: 'lines',
   by: 'region',
+}
+
+/** The longest title, subtitle or note a link carries. */
+export const WORDS_MAX = 200
+
+/** A presenter's words as a link and an export may carry them: one line, no control characters, trimmed. */
+export function cleanWords(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, WORDS_MAX)
 }

@@ -99,7 +99,7 @@ export async function slideOf(ctx: ExportContext, name?: string): Promise<DeckSl
     image: await blobToDataUrl(png),
     imageAspect: PICTURE.width / PICTURE.height,
     alt: t('share.text.alt', { description: composed.description }),
-    footer: `${labels.sourceLine} · ${date}`,
+    footer: [labels.note, labels.sourceLine, date].filter(Boolean).join(' · '),
     notes: speakerNotes(labels, figureRows(ctx.view), text, `${date} · ${ctx.link}`, caveatsOf(ctx)),
   }
 }

@@ -10,7 +10,7 @@ import {
   OFFENCES,
 } from '../core/model'
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../core/breakdown'
-import { DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, type ViewState } from '../core/view'
+import { cleanWords, DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, WORDS_MAX, type ViewState } from '../core/view'
 
 export const QUERY_VERSION = '1'
 
@@ -25,7 +25,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'bd', 'by', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'bd', 'by', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -56,6 +56,9 @@ export function toQuery(state: ViewState): Query {
   if (state.milestones !== DEFAULT_VIEW.milestones) q.ms = state.milestones
   if (state.breakdown !== DEFAULT_VIEW.breakdown) q.bd = state.breakdown
   if (state.by !== DEFAULT_VIEW.by) q.by = state.by
+  if (state.title) q.title = state.title
+  if (state.subtitle) q.sub = state.subtitle
+  if (state.note) q.note = state.note
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
   q.lang = state.locale
   q.v = QUERY_VERSION
@@ -123,6 +126,14 @@ export function fromQuery(
     notices.push({ param, value: raw })
     return null
   }
+  /** A presenter's words: cleaned, and named in a notice when they had to be shortened or cleaned. */
+  function words(param: string): string {
+    const raw = text(param)
+    if (raw === null) return ''
+    const clean = cleanWords(raw)
+    if (clean !== raw.trim()) notices.push({ param, value: raw.slice(0, 40) })
+    return clean
+  }
   const version = text('v')
   if (version !== null && version !== QUERY_VERSION) notices.push({ param: 'v', value: version })
 
@@ -144,6 +155,9 @@ export function fromQuery(
     base: year('base'),
     scale: one('scale', SCALES, DEFAULT_VIEW.scale),
     milestones: one('ms', MILESTONE_SETS, DEFAULT_VIEW.milestones),
+    title: words('title'),
+    subtitle: words('sub'),
+    note: words('note'),
     tab: one('tab', TABS, DEFAULT_VIEW.tab),
     locale: one('lang', LOCALES, (LOCALES as readonly string[]).includes(fallbackLocale) ? fallbackLocale : DEFAULT_VIEW.locale),
     breakdown: one('bd', BREAKDOWN_MODES, DEFAULT_VIEW.breakdown),
@@ -178,6 +192,7 @@ export function isViewState(s: ViewState): boolean {
     VIEW_MODES.includes(s.mode) &&
     SCALES.includes(s.scale) &&
     MILESTONE_SETS.includes(s.milestones) &&
+    [s.title, s.subtitle, s.note].every((w) => typeof w === 'string' && w.length <= WORDS_MAX && cleanWords(w) === w) &&
     TABS.includes(s.tab) &&
     LOCALES.includes(s.locale) &&
     BREAKDOWN_MODES.includes(s.breakdown) &&

@@ -190,3 +190,31 @@ describe('legible in exports', () => {
     })
   }
 })
+
+describe('words a presenter can keep', () => {
+  it('sets a title, subtitle and note on the dashboard; the link, the SVG export and the embed carry them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+    const { page } = await openPage(context, '/#/?off=grooming&lang=en')
+    await waitForChart(page)
+    await page.locator('[data-testid="chart-words"] summary').click()
+    await page.fill('[data-testid="words-title"]', 'Grooming files since the 2014 laws')
+    await page.fill('[data-testid="words-subtitle"]', 'Child Focus case files, Belgium')
+    await page.fill('[data-testid="words-note"]', '2024 figures are provisional.')
+    await page.locator('[data-testid="words-note"]').press('Tab')
+    await expect.poll(() => page.url()).toContain('note=')
+    expect(decodeURIComponent(page.url().replace(/\+/g, ' '))).toContain('title=Grooming files since the 2014 laws')
+    await expect(page.locator('[data-testid="chart-title"]').textContent()).resolves.toBe('Grooming files since the 2014 laws')
+    await expect(page.locator('[data-testid="chart-note"]').textContent()).resolves.toBe('2024 figures are provisional.')
+    const svg = (await download(page, 'export-svg')).bytes.toString('utf8')
+    expect(svg).toContain('>Grooming files since the 2014 laws</text>')
+    expect(svg).toContain('>Child Focus case files, Belgium</text>')
+    expect(svg).toContain('>2024 figures are provisional.</text>')
+    // The same link as an embed shows the same words.
+    const embed = await context.newPage()
+    await embed.goto(page.url().replace('#/?', '#/embed?'))
+    await embed.locator('[data-testid="embed-note"]').waitFor()
+    expect(await embed.locator('h1').textContent()).toBe('Grooming files since the 2014 laws')
+    expect(await embed.locator('[data-testid="embed-note"]').textContent()).toBe('2024 figures are provisional.')
+    await context.close()
+  })
+})

@@ -95,6 +95,16 @@ describe('labels', () => {
     expect(sourcesOf(spec).map((s) => s.id)).toEqual(['seed_ga_2014', 'knack'])
   })
 
+  it('carries the presenter’s title, subtitle and note instead of the generated words', () => {
+    const labels = chartLabels(spec, { ...state, title: 'Hotline reports since 2013', subtitle: 'Belgium', note: '2024 is provisional' }, TEXT)
+    expect([labels.title, labels.subtitle, labels.note]).toEqual(['Hotline reports since 2013', 'Belgium', '2024 is provisional'])
+    const layout = layoutExport({ labels, width: 1000, height: null, chartHeight: 400, milestoneKeyTitle: 'M', exportedOn: 'E', more: TEXT.more })
+    const lines = layout.texts.map((t) => t.text)
+    expect(lines[0]).toBe('Hotline reports since 2013')
+    expect(lines).toContain('2024 is provisional')
+    expect(speakerNotes(labels, figureRows(spec), TEXT, 'E')).toContain('2024 is provisional')
+  })
+
   it('names files after the view', () => {
     expect(exportFileName(spec, { offences: ['csam', 'grooming'] }, 'png')).toBe('vigie-csam-grooming-2013-2020-en.png')
   })

@@ -114,7 +114,7 @@ ${caveats}<h2>${e(text.sources)}</h2>
 <ul class="sources">
 ${sources}
 </ul>
-<footer><p>${e(labels.sourceLine)}</p><p>${e(text.exportedOn)} · <a href="${e(input.link)}">${e(text.viewOnline)}</a></p></footer>
+<footer>${labels.note ? `<p class="note">${e(labels.note)}</p>` : ''}<p>${e(labels.sourceLine)}</p><p>${e(text.exportedOn)} · <a href="${e(input.link)}">${e(text.viewOnline)}</a></p></footer>
 </body>
 </html>
 `

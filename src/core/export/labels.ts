@@ -43,9 +43,11 @@ export interface ChartLabels {
   readonly sourceLine: string
   /** Plain-text lines of the milestone key: "3. April 2014 — Law on grooming". */
   readonly milestoneKey: readonly string[]
+  /** The presenter's note, shown above the source line of every export ('' when none). */
+  readonly note: string
 }
 
-type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'>
+type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'> & Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>
 
 /** The sources behind what a spec shows: figures first, then milestones, each once. */
 export function sourcesOf(spec: TrendView): Source[] {
@@ -118,7 +120,15 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   const sourceLine = publishers.length
     ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}`
     : ''
-  return { title, subtitle, sources, sourceLine, milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)) }
+  // The presenter's own words, where given, replace the generated title and subtitle everywhere.
+  return {
+    title: state.title || title,
+    subtitle: state.subtitle || subtitle,
+    sources,
+    sourceLine,
+    milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)),
+    note: state.note ?? '',
+  }
 }
 
 /** One plotted figure, as tables, CSV files and speaker notes list it. */

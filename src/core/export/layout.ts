@@ -104,7 +104,8 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const subtitleLines = wrapText(labels.subtitle, inner, f)
   const keySize = Math.round(f * 0.82)
   const footSize = Math.round(f * 0.8)
-  const sourceLines = wrapText(labels.sourceLine, inner, footSize)
+  // The presenter's note first, then the sources.
+  const sourceLines = [...(labels.note ? wrapText(labels.note, inner, footSize) : []), ...wrapText(labels.sourceLine, inner, footSize)]
 
   const headHeight = pad + titleLines.length * line(titleSize) + subtitleLines.length * line(f) + Math.round(f * 0.6)
   const footHeight = (sourceLines.length + (input.exportedOn ? 1 : 0)) * line(footSize) + pad
