@@ -1,4 +1,4 @@
-import { buildTrendOption, describeChart, type TrendSpec } from '../core/chart/trendOption'
+import { buildTrendOption, describeChart, trendLegend, type TrendSpec } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
 import { composeSvg, layoutExport, type ExportLayout } from '../core/export/layout'
 import type { ViewState } from '../core/view'
@@ -34,11 +34,8 @@ export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExp
   const labels = chartLabels(spec, state, text)
   const bare = size.kind === 'picture'
   const trendText = trendTextFor(spec.locale)
-  // The legend lists the lines as the option draws them: same names, same colours.
-  const probe = buildTrendOption(spec, trendText)
-  const legend = (Array.isArray(probe.series) ? probe.series : [])
-    .filter((s) => typeof s.name === 'string' && !String(s.id).startsWith('milestones-') && typeof s.color === 'string')
-    .map((s) => ({ name: String(s.name), color: String(s.color) }))
+  // The legend lists the lines as the option draws them: same order, same colours.
+  const legend = trendLegend(spec)
   const layout = layoutExport({
     width: size.kind === 'slide' ? 1920 : size.width,
     height: size.kind === 'screen' ? null : size.kind === 'slide' ? 1080 : size.height,

@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Sniff } from '../core/import/detect'
 import { exportCanonicalCsv } from '../core/import/canonical'
+import { dict } from '../core/dict'
 import { checkFileSize, MAX_IMPORT_BYTES } from '../core/import/limits'
 import { headerSignature, type Mapping, type ReadSettings, type Role, type Shape, type SeriesSetting } from '../core/import/mapping'
 import type { ImportedDataset } from '../core/import/table'
@@ -33,6 +34,11 @@ const MAPPING_KEY = 'vigie.import.mapping.'
 
 function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
+}
+
+/** A mapping to edit; its overrides keyed by series names in a record without prototype (see core/dict). */
+function draft(m: MappingDraft): MappingDraft {
+  return { ...m, overrides: dict(Object.entries(m.overrides ?? {})) }
 }
 
 function baseName(fileName: string): string {
@@ -179,7 +185,7 @@ export const useImportsStore = defineStore('imports', () => {
         const saved = Object.keys(forced).length === 0 ? recall(s.header) : null
         remembered.value = saved !== null
         if (saved) settings.value = { ...settings.value, ...saved.settings }
-        mapping.value = saved ? saved.mapping : (plain(s.mapping) as MappingDraft)
+        mapping.value = draft(saved ? saved.mapping : (plain(s.mapping) as MappingDraft))
       }
       stage.value = 'mapping'
       mark('vigie-import:sniff', 'vigie-import:start')

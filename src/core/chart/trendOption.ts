@@ -75,6 +75,17 @@ export function panelsOf<S extends { unit: DisplayUnit }>(series: readonly S[]):
   )
 }
 
+/**
+ * The drawn lines' labels and colours, in the option's order (the exported legend). The option
+ * itself gives ECharts generated names (`s0`, `s1`…): ECharts keeps series names as keys of plain
+ * objects, so a user's label such as `hasOwnProperty` must never reach it.
+ */
+export function trendLegend(spec: Pick<TrendSpec, 'series' | 'locale'>): { name: string; color: string }[] {
+  return panelsOf(spec.series)
+    .flatMap((panel) => panel.series)
+    .map((s, i) => ({ name: seriesLabel(s, spec.locale), color: PALETTE[i % PALETTE.length]! }))
+}
+
 export function seriesLabel(series: Pick<ViewSeries, 'indicator' | 'breakdown'>, locale: Locale): string {
   const label = series.indicator.label[locale]
   return series.breakdown ? `${label} (${series.breakdown})` : label
@@ -246,7 +257,8 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
   let colourIndex = 0
   panels.forEach((panel, panelIndex) => {
     for (const s of panel.series) {
-      const color = PALETTE[colourIndex++ % PALETTE.length]
+      const n = colourIndex++
+      const color = PALETTE[n % PALETTE.length]
       // A null value keeps two points apart: across a definition break, and where a
       // provisional or estimated value joins (the dashed overlay draws that stretch).
       const compact = s.points.length > SYMBOL_LIMIT
@@ -276,8 +288,9 @@ export function buildTrendOption(spec: TrendSpec, text: TrendText): EChartsOptio
       drawn.push({ series: s, points: points as ViewSeries['points'] })
       lines.push({
         type: 'line',
+        // The key holds `|`, so it is never an Object.prototype member; the name is generated.
         id: s.key,
-        name: seriesLabel(s, spec.locale),
+        name: `s${n}`,
         xAxisIndex: panelIndex,
         yAxisIndex: panelIndex,
         color,

@@ -1,3 +1,4 @@
+import { own } from '../dict'
 import { BASELINE_NOT_STATED, BASELINE_PREVIOUS_PERIOD, RELATIVE_UNITS, type Offence, type Status, type Unit } from '../model'
 import { MAX_REPORTED_ISSUES } from './limits'
 import { guessOffence, isOffence, isUnit, slugify, type Mapping, type ReadSettings } from './mapping'
@@ -57,7 +58,8 @@ export interface BuiltPart {
 }
 
 const STATUS_CODE: Readonly<Record<Status, number>> = { reported: 0, provisional: 1, estimate: 2 }
-const STATUS_WORDS: Readonly<Record<string, Status>> = {
+// A Map: a status cell such as `constructor` must not find Object.prototype's.
+const STATUS_WORDS: ReadonlyMap<string, Status> = new Map(Object.entries({
   '': 'reported',
   reported: 'reported',
   provisional: 'provisional',
@@ -71,7 +73,7 @@ const STATUS_WORDS: Readonly<Record<string, Status>> = {
   voorlopig: 'provisional',
   estimation: 'estimate',
   schatting: 'estimate',
-}
+} satisfies Record<string, Status>))
 
 class Column<T extends Uint32Array | Float64Array | Uint8Array> {
   data: T
@@ -225,7 +227,7 @@ export class TableBuilder {
     const code = this.indicatorCodes.get(key)
     if (code !== undefined) return code
     const { roles, defaults, overrides } = this.mapping
-    const override = overrides[key]
+    const override = own(overrides, key)
     const cell = (index: number): string => (cells && index >= 0 ? unneutralise((cells[index] ?? '').trim()) : '')
     let offence: Offence = override?.offence ?? guessOffence(key) ?? defaults.offence
     let unit: Unit = override?.unit ?? defaults.unit
@@ -372,11 +374,11 @@ export class TableBuilder {
     let indicator: number
     if (key === this.lastKey) indicator = this.lastIndicator
     else {
-      if (roles.offence >= 0 && !this.mapping.overrides[key]) {
+      if (roles.offence >= 0 && !own(this.mapping.overrides, key)) {
         const cell = (cells[roles.offence] ?? '').trim()
         if (cell && !isOffence(cell)) return this.reject(line, roles.offence, 'unknown_offence', cell)
       }
-      if (roles.unit >= 0 && !this.mapping.overrides[key]) {
+      if (roles.unit >= 0 && !own(this.mapping.overrides, key)) {
         const cell = (cells[roles.unit] ?? '').trim()
         if (cell && !isUnit(cell)) return this.reject(line, roles.unit, 'unknown_unit', cell)
       }
@@ -397,7 +399,7 @@ export class TableBuilder {
       const cell = cells[roles.status] ?? ''
       let named = this.lastStatus
       if (cell !== this.lastStatusCell) {
-        named = STATUS_WORDS[cell.trim().toLowerCase()]
+        named = STATUS_WORDS.get(cell.trim().toLowerCase())
         this.lastStatusCell = cell
         this.lastStatus = named
       }

@@ -1,3 +1,4 @@
+import { dict } from '../dict'
 import type { Offence } from '../model'
 import type { Encoding } from './encoding'
 import {
@@ -182,7 +183,7 @@ export function suggestMapping(header: readonly string[], rows: readonly (readon
   const headerPeriods = header.map((h, c) => (named[c] === null && normalisePeriodWithForm(h) ? c : -1)).filter((c) => c >= 0)
   const numeric = (c: number): boolean => share(rows, c, (cell) => parseValueCell(cell, format).kind !== 'error') >= 0.8 && share(rows, c, (cell) => parseValueCell(cell, format).kind === 'value') > 0
   const defaults = { offence: 'general' as Offence, unit: 'count' as const, baseline: '' }
-  const overrides: Record<string, SeriesSetting> = {}
+  const overrides = dict<SeriesSetting>()
   const setting = (key: string): SeriesSetting => ({ label: key, offence: guessOffence(key) ?? defaults.offence, unit: defaults.unit })
 
   if (headerPeriods.length >= 2) {
