@@ -6,6 +6,7 @@
 import type { EChartsOption } from 'echarts'
 import { init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
+import { xmlSafe } from '../core/xmlText'
 // Registers the line chart and the components the option uses (already loaded by the dashboard).
 import '../charts/echarts'
 
@@ -21,7 +22,7 @@ export function renderChartSvg(option: EChartsOption, width: number, height: num
   const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption(staticOption(option))
-    return chart.renderToSVGString()
+    return xmlSafe(chart.renderToSVGString())
   } finally {
     chart.dispose()
   }

@@ -1,3 +1,4 @@
+import { xmlSafe } from '../xmlText'
 import type { Locale } from '../model'
 import { escapeHtml, intlTag } from '../format'
 import { citation, type ChartLabels, type FigureRow } from './labels'
@@ -43,12 +44,13 @@ td.num{text-align:right;white-space:nowrap}blockquote{margin:4px 0 0;font-style:
 @media print{body{max-width:none}a{color:inherit}}
 `
 
-const e = escapeHtml
+// Escaped, and without the characters XML forbids (the inline SVG is XML inside HTML).
+const e = (text: string): string => escapeHtml(xmlSafe(text))
 
 /** One self-contained HTML file of a chart: the chart, its data table, title, milestone key and sources. */
 export function buildHtmlDocument(input: HtmlInput): string {
   const { labels, text, rows } = input
-  const chart = input.chartSvg.replace(/^<\?xml[^>]*>\s*/, '')
+  const chart = xmlSafe(input.chartSvg).replace(/^<\?xml[^>]*>\s*/, '')
   const key = labels.milestoneKey.map((m) => `<li>${e(m.replace(/^\d+\.\s*/, ''))}</li>`).join('\n')
   const c = text.columns
   const table = rows

@@ -46,6 +46,8 @@ export interface ImportReport {
   /** Cells holding a missing-value marker (`:`, `-`, `n/a`...): left out, not errors. */
   readonly missing: number
   readonly issues: readonly RowIssue[]
+  /** Characters XML 1.0 forbids (controls, U+FFFF…), replaced by U+FFFD: exports could not hold them. */
+  readonly replaced: number
   /** Rejections beyond MAX_REPORTED_ISSUES, counted but not detailed. */
   readonly unlisted: number
 }
@@ -133,6 +135,8 @@ export class TableBuilder {
   private records = 0
   private rejected = 0
   private missing = 0
+  /** Forbidden characters replaced while reading (counted by the run, which sees the text). */
+  replaced = 0
   private readonly issues: RowIssue[] = []
   private unlisted = 0
 
@@ -319,6 +323,7 @@ export class TableBuilder {
     this.records += part.report.records
     this.rejected += part.report.rejected
     this.missing += part.report.missing
+    this.replaced += part.report.replaced
     this.unlisted += part.report.unlisted
   }
 
@@ -519,6 +524,7 @@ export class TableBuilder {
         valid: n,
         rejected: this.rejected,
         missing: this.missing,
+        replaced: this.replaced,
         issues: [...this.issues].sort((a, b) => a.line - b.line || a.column - b.column),
         unlisted: this.unlisted,
       },
