@@ -205,12 +205,14 @@ describe('self-contained HTML', () => {
 describe('embed', () => {
   it('builds an iframe snippet with a title, lazy loading and an aspect ratio, escaped', () => {
     const src = embedUrl('https://vigie.example/app/#/?off=csam', '?off=csam&lang=en&v=1')
-    expect(src).toBe('https://vigie.example/app/#/embed?off=csam&lang=en&v=1')
+    expect(src).toBe('https://vigie.example/app/embed.html#/embed?off=csam&lang=en&v=1')
+    expect(embedUrl('https://vigie.example/app/index.html?x#/', '?v=1')).toBe('https://vigie.example/app/embed.html#/embed?v=1')
     const snippet = embedSnippet(src, 'Vigie: "CSAM" <trends>')
     expect(snippet).toBe(
-      '<iframe src="https://vigie.example/app/#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="500" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:auto;aspect-ratio:800/500;border:0"></iframe>',
+      '<iframe src="https://vigie.example/app/embed.html#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="500" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:auto;aspect-ratio:800/500;border:0"></iframe>',
     )
     expect(dashboardUrl('https://vigie.example/app/#/embed?x=1', '?lang=fr&v=1')).toBe('https://vigie.example/app/#/?lang=fr&v=1')
+    expect(dashboardUrl('https://vigie.example/app/embed.html#/embed?x=1', '?lang=fr&v=1')).toBe('https://vigie.example/app/#/?lang=fr&v=1')
   })
 })
 
