@@ -12,7 +12,7 @@ import { makeEntry } from '../import/entries'
 import { deleteImported, discardSetAside, updateImported, type WriteResult } from '../import/persist'
 import { useDatasetsStore } from './datasets'
 
-export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'running' | 'report' | 'clash' | 'done'
+export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'running' | 'report' | 'clash' | 'saving' | 'done'
 
 /** The mapping as the form edits it (mutable, plain). */
 export interface MappingDraft {
@@ -298,19 +298,29 @@ export const useImportsStore = defineStore('imports', () => {
       hidden: false,
       table: done.table,
     }
-    const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
-    // Shown at once; stored next (a storage failure keeps it for the session).
-    datasets.setImported([...others, makeEntry(meta, false)])
-    mark('vigie-import:commit', 'vigie-import:commit-start')
     remember(sniff.value.header, { settings: { delimiter: settings.value.delimiter, numberFormat: settings.value.numberFormat, hasHeader: settings.value.hasHeader }, mapping: plain(mapping.value) })
+    // "Imported" is said once the write has committed: a reload before then would lose the data.
+    stage.value = 'saving'
+    const saved = await storage.store(meta, replaceId)
+    if (saved === 'clash') {
+      // Another tab stored a dataset with this name meanwhile: read the list again and ask.
+      await datasets.reloadImports()
+      stage.value = clashId.value ? 'clash' : 'report'
+      return
+    }
+    const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
+    datasets.setImported([...others, makeEntry(meta, saved === 'saved')])
+    if (saved === 'saved') datasets.announce()
+    mark('vigie-import:commit', 'vigie-import:commit-start')
     const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
     stage.value = 'done'
     say('imported', summary, 'success')
-    const saved = await storage.store(meta)
-    if (replaceId) await deleteImported(replaceId)
-    if (saved === 'saved') datasets.setImported(datasets.imported.map((e) => (e.meta.id === meta.id ? { ...e, stored: true } : e)))
-    else say(`storage.${saved}`, { name: meta.name }, 'warning')
+    // Not stored: kept for the session, and said so; a dataset it replaces goes all the same.
+    if (saved !== 'saved') {
+      say(`storage.${saved}`, { name: meta.name }, 'warning')
+      if (replaceId) await deleteImported(replaceId)
+    }
     mark('vigie-import:stored', 'vigie-import:commit-start')
     if (queue.value.length > 0) await next()
   }
@@ -319,15 +329,29 @@ export const useImportsStore = defineStore('imports', () => {
     return datasets.imported.find((e) => e.meta.id === id)
   }
 
-  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden'>>): Promise<void> {
+  /** Renames or hides; the stored record is checked and written first. Returns whether it did. */
+  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden'>>): Promise<boolean> {
     const found = entry(id)
-    if (!found) return
+    if (!found) return false
     const meta = { ...found.meta, ...patch }
-    datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? makeEntry(meta, e.stored) : e)))
     if (found.stored) {
       const saved: WriteResult = await updateImported(id, patch)
-      if (saved !== 'saved') say(`storage.${saved}`, { name: meta.name }, 'warning')
+      if (saved === 'gone') {
+        // Deleted in another tab: say so rather than pretend the change was kept.
+        datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
+        say('panel.gone', { name: found.meta.name }, 'error')
+        return false
+      }
+      if (saved === 'clash') {
+        await datasets.reloadImports()
+        say('panel.nameTaken', { name: patch.name ?? '' }, 'error')
+        return false
+      }
+      if (saved === 'saved') datasets.announce()
+      else say(`storage.${saved}`, { name: meta.name }, 'warning')
     }
+    datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? makeEntry(meta, e.stored) : e)))
+    return true
   }
 
   /** Renames a dataset; refuses an empty name or one another dataset has. Returns whether it did. */
@@ -338,12 +362,11 @@ export const useImportsStore = defineStore('imports', () => {
       say('panel.nameTaken', { name: trimmed }, 'error')
       return false
     }
-    await update(id, { name: trimmed })
-    return true
+    return update(id, { name: trimmed })
   }
 
-  function setHidden(id: string, hidden: boolean): Promise<void> {
-    return update(id, { hidden })
+  async function setHidden(id: string, hidden: boolean): Promise<void> {
+    await update(id, { hidden })
   }
 
   async function remove(id: string): Promise<void> {
@@ -352,7 +375,8 @@ export const useImportsStore = defineStore('imports', () => {
     datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
     const done = await deleteImported(id)
     say('panel.deleted', { name: found.meta.name })
-    if (done !== 'saved') say(`storage.${done}`, { name: found.meta.name }, 'warning')
+    if (done === 'saved') datasets.announce()
+    else say(`storage.${done}`, { name: found.meta.name }, 'warning')
   }
 
   /** The dataset as canonical CSV, with the file name to save it under. */

@@ -158,3 +158,134 @@ describe('framing', () => {
     await page.close()
   })
 })
+
+/** A row of the Datasets panel as text, by the dataset's name. */
+function datasetRow(page: Page, name: string) {
+  return page.locator('[data-testid="datasets-panel"] tr', { has: page.locator('[data-testid="dataset-name"]', { hasText: new RegExp(`^${name}$`) }) })
+}
+
+describe('damaged storage', () => {
+  it('reads a record of the old format and sets aside one with two indicators of the same id, with a notice', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const { page, record } = await openPage(fresh, '/#/import')
+    await page.waitForSelector('[data-testid="datasets-panel"]')
+    // Two format-1 records (the whole table as one value), as the previous version wrote them.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('vigie-imports', 1)
+          open.onupgradeneeded = () => {
+            open.result.createObjectStore('datasets', { keyPath: 'id' })
+            open.result.createObjectStore('tables')
+            open.result.createObjectStore('setAside', { autoIncrement: true })
+          }
+          open.onsuccess = () => {
+            const table = (ids: string[]) => ({
+              length: 2,
+              indicator: new Uint32Array([0, ids.length - 1]),
+              period: new Uint32Array([0, 1]),
+              value: new Float64Array([10, 12]),
+              status: new Uint8Array([0, 0]),
+              baseline: new Uint32Array(2),
+              ageGroup: new Uint32Array(2),
+              gender: new Uint32Array(2),
+              region: new Uint32Array(2),
+              note: new Uint32Array(2),
+              quote: new Uint32Array(2),
+              line: new Uint32Array([2, 3]),
+              periods: ['2019', '2020'],
+              strings: [''],
+              indicators: ids.map((id) => ({ id, offence: 'grooming', unit: 'count', label: { en: `Cases ${id}`, fr: `Dossiers ${id}`, nl: `Dossiers ${id}` } })),
+            })
+            const tx = open.result.transaction(['datasets', 'tables'], 'readwrite')
+            const meta = (id: string, name: string) => ({ id, format: 1, name, fileName: `${id}.csv`, importedAt: '2025-01-01T10:00:00.000Z', hidden: false })
+            tx.objectStore('datasets').put(meta('uold', 'Old format'))
+            tx.objectStore('tables').put(table(['cases']), 'uold')
+            tx.objectStore('datasets').put(meta('utwins', 'Twins'))
+            tx.objectStore('tables').put(table(['cases', 'cases']), 'utwins')
+            tx.oncomplete = () => {
+              open.result.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
+          }
+          open.onerror = () => reject(open.error)
+        }),
+    )
+    await page.goto(new URL('./#/', baseUrl()).toString())
+    await page.reload()
+    await waitForChart(page)
+    await expect(page.locator('[data-testid="storage-notice"]').textContent()).resolves.toContain('A stored dataset could not be read and was set aside.')
+    await page.goto(new URL('./#/import', baseUrl()).toString())
+    await page.waitForSelector('[data-testid="datasets-set-aside"] li')
+    expect((await page.locator('[data-testid="datasets-set-aside"] li').allTextContents()).join('\n')).toMatch(/Twins: two indicators with the id "cases"/)
+    expect(await page.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Old format'])
+    expect(record.pageErrors).toEqual([])
+    await fresh.close()
+  })
+})
+
+describe('very large datasets and two tabs', () => {
+  it('keeps a 4-million-figure dataset after a reload made as soon as it says "Imported"', async () => {
+    // 20,000 series × 200 months, periods as columns: 4,000,000 figures in an 8 MB file, stored
+    // as about 180 MB of columns (more than Chromium takes as one IndexedDB value).
+    const months = Array.from({ length: 200 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
+    const lines = [`series,${months.join(',')}`]
+    for (let s = 0; s < 20_000; s++) lines.push(`s${s},${months.map((_, m) => (s * 7 + m) % 1000).join(',')}`)
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const { page, record } = await openPage(fresh, '/#/import')
+    await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) })
+    await page.waitForSelector('[data-testid="import-mapping"]')
+    expect(await page.inputValue('[data-testid="import-shape"]')).toBe('transposed')
+    await page.click('[data-testid="import-check"]')
+    await page.waitForSelector('[data-testid="import-report"]', { timeout: 180_000 })
+    expect(await page.locator('[data-testid="import-valid"]').textContent()).toBe('4,000,000 figures ready to import')
+    await page.fill('[data-testid="import-name"]', 'Four million')
+    await page.click('[data-testid="import-commit"]')
+    await page.waitForSelector('[data-testid="import-notice"].notice-success', { timeout: 180_000 })
+    expect(await page.locator('[data-testid="import-notice"].notice-warning').count()).toBe(0)
+    await page.reload()
+    const row = datasetRow(page, 'Four million')
+    await row.waitFor({ timeout: 120_000 })
+    expect(await row.textContent()).toContain('4,000,000')
+    expect(await row.textContent()).not.toContain('this session only')
+    expect(await page.locator('[data-testid="datasets-set-aside"]').count()).toBe(0)
+    expect(record.pageErrors).toEqual([])
+    await fresh.close()
+  }, 600_000)
+
+  it('two tabs see each other: no second "Same name", no rename of a dataset the other tab deleted', async () => {
+    const shared = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const csv = (v: number) => Buffer.from(`indicator,period,value\ncases,2019,${v}\ncases,2020,${v + 1}\n`)
+    const tabA = await shared.newPage()
+    const tabB = await shared.newPage()
+    for (const tab of [tabA, tabB]) {
+      await tab.goto(new URL('./#/import', baseUrl()).toString())
+      await tab.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
+    }
+    // Both check a file; A imports it as "Same name"; then B tries the same name.
+    for (const [tab, v] of [[tabA, 1], [tabB, 5]] as const) {
+      await tab.setInputFiles('[data-testid="import-file"]', { name: 'same.csv', mimeType: 'text/csv', buffer: csv(v) })
+      await tab.waitForSelector('[data-testid="import-mapping"]')
+      await tab.click('[data-testid="import-check"]')
+      await tab.waitForSelector('[data-testid="import-report"]')
+      await tab.fill('[data-testid="import-name"]', 'Same name')
+    }
+    await tabA.click('[data-testid="import-commit"]')
+    await tabA.waitForSelector('[data-testid="import-notice"].notice-success')
+    await tabB.click('[data-testid="import-commit"]')
+    await tabB.waitForSelector('[data-testid="import-clash"]')
+    await tabB.click('[data-testid="import-clash-rename"]')
+    await tabB.waitForSelector('[data-testid="import-notice"].notice-success')
+    await expect.poll(() => tabA.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Same name', 'Same name (2)'])
+    expect(await tabB.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Same name', 'Same name (2)'])
+    // A deletes "Same name"; B's list follows at once, so B cannot rename what is gone.
+    await datasetRow(tabA, 'Same name').locator('[data-testid="dataset-delete"]').click()
+    await tabA.click('[data-testid="dataset-confirm-delete"]')
+    await expect.poll(() => tabB.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Same name (2)'])
+    await tabB.reload()
+    await expect.poll(() => tabB.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Same name (2)'])
+    await shared.close()
+  })
+})
