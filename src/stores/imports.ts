@@ -41,6 +41,10 @@ function draft(m: MappingDraft): MappingDraft {
   return { ...m, overrides: dict(Object.entries(m.overrides ?? {})) }
 }
 
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 function baseName(fileName: string): string {
   return fileName.replace(/\.(csv|tsv|txt)$/i, '').trim() || fileName
 }
@@ -177,6 +181,10 @@ export const useImportsStore = defineStore('imports', () => {
         return
       }
       const s = found.sniff
+      // A 10,000-column file's detection is large: taking it in and drawing the step are separate
+      // tasks, so neither holds the page for long.
+      await nextTask()
+      if (file.value !== current) return
       const previous = sniff.value
       sniff.value = s
       settings.value = plain(s.settings)
@@ -187,6 +195,8 @@ export const useImportsStore = defineStore('imports', () => {
         if (saved) settings.value = { ...settings.value, ...saved.settings }
         mapping.value = draft(saved ? saved.mapping : (plain(s.mapping) as MappingDraft))
       }
+      await nextTask()
+      if (file.value !== current) return
       stage.value = 'mapping'
       mark('vigie-import:sniff', 'vigie-import:start')
     } catch (e) {
