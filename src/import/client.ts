@@ -1,3 +1,4 @@
+import { toRaw } from 'vue'
 import type { Mapping, ReadSettings } from '../core/import/mapping'
 import type { SniffResult } from '../core/import/pipeline'
 import type { FromWorker, ToWorker } from './protocol'
@@ -94,7 +95,8 @@ export class ImportClient {
     onEncoding: (encoding: ReadSettings['encoding']) => void,
   ): Promise<Done> {
     // Plain copies: reactive proxies cannot be posted.
-    const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+    // From the raw objects: through Vue's proxy, a series called `hasOwnProperty` reads as a function.
+    const plain = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
     const job = { file, settings: plain(settings), mapping: plain(mapping), header: plain(header) }
     const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1
     const parallel = file.size >= PARALLEL_MIN_BYTES && cores >= 2 && (settings.encoding === 'utf-8' || settings.encoding === 'windows-1252')

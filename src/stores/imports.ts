@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, toRaw } from 'vue'
 import type { Sniff } from '../core/import/detect'
 import { exportCanonicalCsv } from '../core/import/canonical'
 import { dict } from '../core/dict'
@@ -33,7 +33,8 @@ export interface Notice {
 const MAPPING_KEY = 'vigie.import.mapping.'
 
 function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
+  // From the raw objects: through Vue's proxy, a series called `hasOwnProperty` reads as a function.
+  return JSON.parse(JSON.stringify(toRaw(value))) as T
 }
 
 /** A mapping to edit; its overrides keyed by series names in a record without prototype (see core/dict). */

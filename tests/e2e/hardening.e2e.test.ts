@@ -21,11 +21,18 @@ afterAll(async () => {
 })
 
 /** Imports a CSV text through the Import screen's file input and returns the dashboard link of the dataset. */
-async function importCsv(page: Page, name: string, text: string, onReport: () => Promise<void> = async () => undefined): Promise<string> {
+async function importCsv(
+  page: Page,
+  name: string,
+  text: string,
+  onReport: () => Promise<void> = async () => undefined,
+  onMapping: () => Promise<void> = async () => undefined,
+): Promise<string> {
   await page.goto(new URL('./#/import', baseUrl()).toString())
   await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
   await page.setInputFiles('[data-testid="import-file"]', { name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
   await page.waitForSelector('[data-testid="import-mapping"]')
+  await onMapping()
   await page.click('[data-testid="import-check"]')
   await page.waitForSelector('[data-testid="import-report"]')
   await onReport()
@@ -42,6 +49,7 @@ describe('hostile names and control characters', () => {
   let record: PageRecord
   let link: string
   let replaced = ''
+  let editorValue = ''
 
   beforeAll(async () => {
     ;({ page, record } = await openPage(context, '/#/import'))
@@ -50,16 +58,31 @@ describe('hostile names and control characters', () => {
       rows.push(`hasOwnProperty,${y},${y - 2000},`)
       rows.push(`Reports\u0001 to the\u001B hotline\uFFFF,${y},${y - 1990},note\u000B ${y}`)
     }
-    link = await importCsv(page, 'Hostile', `${rows.join('\n')}\n`, async () => {
-      replaced = (await page.locator('[data-testid="import-replaced"]').textContent()) ?? ''
-    })
+    link = await importCsv(
+      page,
+      'Hostile',
+      `${rows.join('\n')}\n`,
+      async () => {
+        replaced = (await page.locator('[data-testid="import-replaced"]').textContent()) ?? ''
+      },
+      async () => {
+        // The series editor holds the series called hasOwnProperty like any other, and renames it.
+        const label = page.locator('input[aria-label="Name: hasOwnProperty"]')
+        editorValue = await label.inputValue()
+        await label.fill('toString')
+      },
+    )
+  })
+
+  it('the mapping step edits a series called hasOwnProperty', () => {
+    expect(editorValue).toBe('hasOwnProperty')
   })
 
   it('the importer says it replaced the control characters', () => {
     expect(replaced).toContain('16 control characters')
   })
 
-  it('a series named hasOwnProperty is drawn on the dashboard, beside the others', async () => {
+  it('a series named hasOwnProperty (labelled toString) is drawn on the dashboard, beside the others', async () => {
     // The link after an import opens the Table; the chart is the first tab.
     const [path, query] = link.split('?')
     const params = new URLSearchParams(query)
@@ -80,7 +103,7 @@ describe('hostile names and control characters', () => {
 
   it('exports it as a valid SVG, PNGs and a PowerPoint file whose parts are well-formed XML', async () => {
     const svg = (await download(page, 'export-svg')).bytes.toString('utf8')
-    expect(svg).toContain('hasOwnProperty')
+    expect(svg).toContain('>toString<')
     expect(svg).not.toMatch(FORBIDDEN)
     const error = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg)
     expect(error).toBeNull()
