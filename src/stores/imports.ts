@@ -340,28 +340,32 @@ export const useImportsStore = defineStore('imports', () => {
     return datasets.imported.find((e) => e.meta.id === id)
   }
 
-  /** Renames or hides; the stored record is checked and written first. Returns whether it did. */
+  /**
+   * Renames or hides: shown at once, then written; the write checks the stored record in its
+   * transaction and this tab puts things right if another tab got there first. Returns whether the
+   * change was kept.
+   */
   async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden'>>): Promise<boolean> {
     const found = entry(id)
     if (!found) return false
     const meta = { ...found.meta, ...patch }
-    if (found.stored) {
-      const saved: WriteResult = await updateImported(id, patch)
-      if (saved === 'gone') {
-        // Deleted in another tab: say so rather than pretend the change was kept.
-        datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
-        say('panel.gone', { name: found.meta.name }, 'error')
-        return false
-      }
-      if (saved === 'clash') {
-        await datasets.reloadImports()
-        say('panel.nameTaken', { name: patch.name ?? '' }, 'error')
-        return false
-      }
-      if (saved === 'saved') datasets.announce()
-      else say(`storage.${saved}`, { name: meta.name }, 'warning')
-    }
     datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? makeEntry(meta, e.stored) : e)))
+    if (!found.stored) return true
+    const saved: WriteResult = await updateImported(id, patch)
+    if (saved === 'gone') {
+      // Deleted in another tab: say so rather than pretend the change was kept.
+      datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
+      say('panel.gone', { name: found.meta.name }, 'error')
+      return false
+    }
+    if (saved === 'clash') {
+      datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? found : e)))
+      await datasets.reloadImports()
+      say('panel.nameTaken', { name: patch.name ?? '' }, 'error')
+      return false
+    }
+    if (saved === 'saved') datasets.announce()
+    else say(`storage.${saved}`, { name: meta.name }, 'warning')
     return true
   }
 
