@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
 import { baseUrl, launch, openPage, waitForChart, type PageRecord } from './browser'
 import { download, pngSize, unzip } from './files'
 
@@ -129,8 +130,8 @@ describe('framing', () => {
     server = createServer((req, res) => {
       const src = decodeURIComponent((req.url ?? '/').replace(/^\/\?/, ''))
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      res.end(`<!doctype html><html><head><title>Host</title></head><body><h1>Win a prize</h1>
-<iframe id="vigie" src="${src}" title="Vigie" width="900" height="600" style="opacity:0.05"></iframe></body></html>`)
+      res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body><main><h1>Win a prize</h1>
+<iframe id="vigie" src="${src}" title="Vigie" width="900" height="600" style="opacity:0.05"></iframe></main></body></html>`)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     hostUrl = `http://localhost:${(server.address() as AddressInfo).port}/`
@@ -176,6 +177,23 @@ describe('framing', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/framed-notice-en.png' })
     await page.close()
   })
+
+  for (const [lang, title] of [
+    ['en', 'Vigie is shown inside another site'],
+    ['fr', 'Vigie est affiché à l’intérieur d’un autre site'],
+    ['nl', 'Vigie wordt binnen een andere site getoond'],
+  ]) {
+    it(`the notice is in the interface's language and has no axe-core violation (${lang.toUpperCase()})`, async () => {
+      const page = await framing(`./embed.html#/import?lang=${lang}`)
+      const notice = page.frameLocator('#vigie').locator('[data-testid="framed-notice"]')
+      await expect.poll(() => notice.locator('h1').textContent(), { timeout: 30_000 }).toBe(title)
+      await page.locator('#vigie').evaluate((el) => ((el as HTMLElement).style.opacity = '1'))
+      // The notice inside the frame (the host page is the test's own).
+      const violations = (await new AxeBuilder({ page }).include(['#vigie', 'body']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+      expect(violations).toEqual([])
+      await page.close()
+    })
+  }
 
   it('a framed embed still shows the chart', async () => {
     const page = await framing('./embed.html#/embed?off=csam&v=1')
@@ -358,6 +376,8 @@ describe('very wide files', () => {
     await page.click('[data-testid="import-preview-next"]')
     expect((await page.locator('[data-testid="import-preview"] thead th').allTextContents()).join(' ')).toContain(`Series ${firstHeads.length}`)
     await page.screenshot({ path: 'tests/e2e/screenshots/import-wide-en.png' })
+    const violations = (await new AxeBuilder({ page }).include('[data-testid="import-mapping"]').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+    expect(violations).toEqual([])
     // Check every row, import, and open the dashboard: it draws 20 series and says how many there are.
     await page.click('[data-testid="import-check"]')
     await page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 })
