@@ -178,11 +178,12 @@ describe('framing', () => {
     await page.close()
   })
 
-  for (const [lang, title] of [
+  const notices: [string, string][] = [
     ['en', 'Vigie is shown inside another site'],
     ['fr', 'Vigie est affiché à l’intérieur d’un autre site'],
     ['nl', 'Vigie wordt binnen een andere site getoond'],
-  ]) {
+  ]
+  for (const [lang, title] of notices) {
     it(`the notice is in the interface's language and has no axe-core violation (${lang.toUpperCase()})`, async () => {
       const page = await framing(`./embed.html#/import?lang=${lang}`)
       const notice = page.frameLocator('#vigie').locator('[data-testid="framed-notice"]')
