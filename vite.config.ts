@@ -35,6 +35,50 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * Only embed.html may be framed by other sites: every other page tells the browser so, as a host
+ * should (README, "Security"). A meta CSP cannot carry frame-ancestors, hence a header.
+ */
+export const FRAME_ANCESTORS = "frame-ancestors 'self'"
+
+function frameAncestors(): Plugin {
+  const guard = (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void): void => {
+    const path = (req.url ?? '/').split(/[?#]/)[0]!
+    if (!path.endsWith('/embed.html')) res.setHeader('Content-Security-Policy', FRAME_ANCESTORS)
+    next()
+  }
+  return {
+    name: 'vigie-frame-ancestors',
+    configureServer(server) {
+      server.middlewares.use(guard)
+      // The dev server has no embed.html: it serves the app's page under that name.
+      server.middlewares.use((req, _res, next) => {
+        if (req.url?.startsWith('/embed.html')) req.url = req.url.replace('/embed.html', '/index.html')
+        next()
+      })
+    },
+    configurePreviewServer: (server) => void server.middlewares.use(guard),
+  }
+}
+
+/**
+ * embed.html: the built index.html under a second name, the page other sites may frame (hosts
+ * send index.html `frame-ancestors 'self'`). A copy, not a second entry, so the chunks stay as
+ * they are.
+ */
+function embedPage(): Plugin {
+  return {
+    name: 'vigie-embed-page',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html']
+      if (!index || index.type !== 'asset') throw new Error('vigie-embed-page: no index.html in the bundle')
+      this.emitFile({ type: 'asset', fileName: 'embed.html', source: index.source })
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -47,6 +91,8 @@ export default defineConfig({
       escapeHtml: false,
     }),
     contentSecurityPolicy(),
+    frameAncestors(),
+    embedPage(),
     bundledDataset(fileURLToPath(new URL('./data', import.meta.url))),
   ],
   base: './',

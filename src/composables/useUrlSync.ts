@@ -27,10 +27,7 @@ export function useUrlSync(): void {
     if (datasets.status !== 'ready') return
     const query = route.query as Record<string, unknown>
     if (sameQuery(query, toQuery(view.state))) return
-    const known = {
-      indicators: new Set(datasets.dataset.indicators.map((i) => i.id)),
-      sources: new Set(datasets.dataset.sources.map((s) => s.id)),
-    }
+    const known = datasets.knownIds
     const hasLang = typeof query.lang === 'string'
     const { state, notices } = fromQuery(query, known, view.state.locale)
     view.replace(hasLang ? state : { ...state, locale: view.state.locale }, notices)

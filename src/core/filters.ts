@@ -32,9 +32,21 @@ export const DEFAULT_MIN_FIGURES = 4
  * the data, so an imported series with enough figures shows up by itself.
  */
 export function defaultIndicators(dataset: Dataset, offences: readonly Offence[]): Indicator[] {
-  if (offences.length > 0) return dataset.indicators.filter((i) => offences.includes(i.offence))
-  const counts = indexDataset(dataset).countByIndicator
-  return dataset.indicators.filter((i) => (counts.get(i.id) ?? 0) >= DEFAULT_MIN_FIGURES)
+  return defaultChoice(dataset, offences).shown
+}
+
+/** At most this many indicators are drawn by default: a 10,000-column file must not draw 9,999 lines. */
+export const DEFAULT_MAX_SERIES = 20
+
+/** The default indicators, capped at DEFAULT_MAX_SERIES in dataset order, and how many there were. */
+export function defaultChoice(dataset: Dataset, offences: readonly Offence[]): { shown: Indicator[]; total: number } {
+  let all: Indicator[]
+  if (offences.length > 0) all = dataset.indicators.filter((i) => offences.includes(i.offence))
+  else {
+    const counts = indexDataset(dataset).countByIndicator
+    all = dataset.indicators.filter((i) => (counts.get(i.id) ?? 0) >= DEFAULT_MIN_FIGURES)
+  }
+  return { shown: all.length > DEFAULT_MAX_SERIES ? all.slice(0, DEFAULT_MAX_SERIES) : all, total: all.length }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { xmlSafe } from '../core/xmlText'
 import { slidePlan } from '../core/export/notes'
 import type { Locale } from '../core/model'
 
@@ -26,9 +27,11 @@ export async function buildDeck(slides: readonly DeckSlide[], title: string, loc
   const { default: PptxGenJS } = await import('pptxgenjs')
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_16x9'
-  pptx.title = title
+  pptx.title = xmlSafe(title)
   pptx.author = 'Vigie'
-  for (const s of slides) {
+  // pptxgenjs escapes markup but passes control characters on, and one makes the file unreadable.
+  for (const raw of slides) {
+    const s = { ...raw, title: xmlSafe(raw.title), subtitle: xmlSafe(raw.subtitle), alt: xmlSafe(raw.alt), footer: xmlSafe(raw.footer), notes: xmlSafe(raw.notes) }
     const plan = slidePlan(s.imageAspect)
     const slide = pptx.addSlide()
     slide.addText(s.title, { ...plan.title, bold: true, color: '111827', fontFace: 'Arial', valign: 'top', fit: 'shrink', lang })

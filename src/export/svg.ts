@@ -7,6 +7,7 @@
 import type { EChartsOption } from 'echarts'
 import { init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
+import { xmlSafe } from '../core/xmlText'
 // Registers the line chart and the components the option uses (already loaded by the dashboard).
 import '../charts/echarts'
 
@@ -17,7 +18,8 @@ export function renderChartSvg(option: EChartsOption, width: number, height: num
   const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption(option)
-    return chart.renderToSVGString()
+    // Characters XML forbids (from older stored data) never reach the file.
+    return xmlSafe(chart.renderToSVGString())
   } finally {
     chart.dispose()
   }

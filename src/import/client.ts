@@ -1,3 +1,4 @@
+import { toRaw } from 'vue'
 import type { Mapping, ReadSettings } from '../core/import/mapping'
 import type { SniffResult } from '../core/import/pipeline'
 import type { FromWorker, ToWorker } from './protocol'
@@ -94,7 +95,8 @@ export class ImportClient {
     onEncoding: (encoding: ReadSettings['encoding']) => void,
   ): Promise<Done> {
     // Plain copies: reactive proxies cannot be posted.
-    const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+    // From the raw objects: through Vue's proxy, a series called `hasOwnProperty` reads as a function.
+    const plain = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
     const job = { file, settings: plain(settings), mapping: plain(mapping), header: plain(header) }
     const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1
     // Relaxed quotes are read by one worker: its count of rows read that way stays whole.
@@ -147,7 +149,7 @@ export class ImportClient {
    * Stores a dataset in IndexedDB from the worker: the columns are copied (a memcpy) and the
    * copies transferred, so the page keeps its own and never blocks on the structured clone.
    */
-  async store(dataset: ImportedDataset): Promise<WriteResult> {
+  async store(dataset: ImportedDataset, replaceId: string | null = null): Promise<WriteResult> {
     const table = dataset.table
     // One column per task (at most 8 MB for a million rows), so no copy holds the page up.
     const columns: Partial<Record<(typeof TABLE_COLUMNS)[number], unknown>> = {}
@@ -162,12 +164,12 @@ export class ImportClient {
       strings: [...table.strings],
       indicators: table.indicators.map((i) => ({ ...i, label: { ...i.label } })),
     } as ImportedTable
-    const message: ToWorker = { type: 'store', dataset: { ...dataset, table: copy } }
+    const message: ToWorker = { type: 'store', dataset: { ...dataset, table: copy }, replaceId }
     this.cancel()
     const worker = this.start()
     return new Promise<WriteResult>((resolve) => {
       // A write that never answers (a stuck database) must not leave the user waiting forever.
-      const timer = setTimeout(() => resolve('unavailable'), 120_000)
+      const timer = setTimeout(() => resolve('unavailable'), 300_000)
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data
         if (m.type !== 'stored' && m.type !== 'failed') return

@@ -7,7 +7,7 @@ import type { WriteResult } from './persist'
 /** Messages from the page to the import worker. */
 export type ToWorker =
   | { readonly type: 'sniff'; readonly file: Blob; readonly forced: Partial<ReadSettings> }
-  | { readonly type: 'store'; readonly dataset: ImportedDataset }
+  | { readonly type: 'store'; readonly dataset: ImportedDataset; readonly replaceId: string | null }
   | {
       readonly type: 'import'
       readonly file: Blob

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
 import type { DataIssue, Dataset } from '../core/model'
-import type { ImportedDataset } from '../core/import/table'
+import { namespacedId, sourceIdOf, type ImportedDataset } from '../core/import/table'
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }
 
@@ -93,12 +93,58 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const dataset = computed<Dataset>(() =>
     merge([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
   )
+  /**
+   * Ids a link may name, read from the imports' descriptions: checking a link never turns a
+   * dataset of millions of figures into objects (only showing it does).
+   */
+  const knownIds = computed(() => {
+    const visible = imported.value.filter((e) => !e.meta.hidden)
+    return {
+      indicators: new Set([...bundled.value.indicators.map((i) => i.id), ...visible.flatMap((e) => e.meta.table.indicators.map((i) => namespacedId(e.meta.id, i.id)))]),
+      sources: new Set([...bundled.value.sources.map((s) => s.id), ...visible.map((e) => sourceIdOf(e.meta.id))]),
+    }
+  })
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
   const indicatorById = computed(() => new Map(dataset.value.indicators.map((i) => [i.id, i])))
+
+  /**
+   * Other tabs' changes to the stored datasets (an import, a rename, a delete) arrive on this
+   * channel; this tab then reads the database again, so it never acts on a stale list.
+   */
+  let channel: BroadcastChannel | null = null
+  function listen(): void {
+    if (channel || typeof BroadcastChannel === 'undefined') return
+    channel = new BroadcastChannel(IMPORTS_DB)
+    channel.onmessage = () => void reloadImports()
+  }
+
+  /** Tells the other tabs that this one changed the stored datasets. */
+  function announce(): void {
+    channel?.postMessage('changed')
+  }
+
+  /** Reads the stored datasets again, keeping what this tab holds for the session only. */
+  async function reloadImports(): Promise<void> {
+    const loaded = await loadStoredImports()
+    if (loaded.error) {
+      storageError.value = loaded.error
+      return
+    }
+    const current = new Map(imported.value.map((e) => [e.meta.id, e]))
+    // An unchanged entry is kept as it is, with the model already made from it.
+    const stored = loaded.entries.map((e) => {
+      const c = current.get(e.meta.id)
+      return c && c.stored && c.meta.name === e.meta.name && c.meta.hidden === e.meta.hidden ? c : e
+    })
+    const ids = new Set(stored.map((e) => e.meta.id))
+    imported.value = [...stored, ...imported.value.filter((e) => !e.stored && !ids.has(e.meta.id))]
+    setAside.value = loaded.setAside
+  }
 
   async function loadBundled(): Promise<void> {
     if (status.value === 'loading' || status.value === 'ready') return
     status.value = 'loading'
+    listen()
     const stored = loadStoredImports()
     try {
       const parsed = await fetchBundled()
@@ -133,9 +179,12 @@ export const useDatasetsStore = defineStore('datasets', () => {
     setAside,
     storageError,
     dataset,
+    knownIds,
     sourceById,
     indicatorById,
     loadBundled,
+    reloadImports,
+    announce,
     setImported,
     setSetAside,
   }

@@ -1,7 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, toRaw } from 'vue'
 import type { Sniff } from '../core/import/detect'
 import { exportCanonicalCsv } from '../core/import/canonical'
+import { dict } from '../core/dict'
 import { checkFileSize, MAX_IMPORT_BYTES } from '../core/import/limits'
 import { readRemembered, rememberedMapping } from '../core/import/remembered'
 import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
@@ -13,7 +14,7 @@ import { makeEntry } from '../import/entries'
 import { deleteImported, discardSetAside, updateImported, type WriteResult } from '../import/persist'
 import { useDatasetsStore } from './datasets'
 
-export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'running' | 'report' | 'clash' | 'done'
+export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'running' | 'report' | 'clash' | 'saving' | 'done'
 
 /** The mapping as the form edits it (mutable, plain). */
 export interface MappingDraft {
@@ -36,7 +37,17 @@ export interface Notice {
 const MAPPING_KEY = 'vigie.import.mapping.'
 
 function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
+  // From the raw objects: through Vue's proxy, a series called `hasOwnProperty` reads as a function.
+  return JSON.parse(JSON.stringify(toRaw(value))) as T
+}
+
+/** A mapping to edit; its overrides keyed by series names in a record without prototype (see core/dict). */
+function draft(m: MappingDraft): MappingDraft {
+  return { ...m, overrides: dict(Object.entries(m.overrides ?? {})) }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 function baseName(fileName: string): string {
@@ -176,6 +187,10 @@ export const useImportsStore = defineStore('imports', () => {
         return
       }
       const s = found.sniff
+      // A 10,000-column file's detection is large: taking it in and drawing the step are separate
+      // tasks, so neither holds the page for long.
+      await nextTask()
+      if (file.value !== current) return
       const previous = sniff.value
       sniff.value = s
       settings.value = plain(s.settings)
@@ -186,8 +201,10 @@ export const useImportsStore = defineStore('imports', () => {
         if (saved === 'unreadable') say('mapping.rememberedIgnored', { name: current.name }, 'warning')
         const usable = saved !== 'unreadable' && saved !== null ? saved : null
         remembered.value = usable !== null
-        mapping.value = usable ?? (plain({ extras: [], ...s.mapping }) as MappingDraft)
+        mapping.value = draft(usable ?? (plain({ extras: [], ...s.mapping }) as MappingDraft))
       }
+      await nextTask()
+      if (file.value !== current) return
       stage.value = 'mapping'
       mark('vigie-import:sniff', 'vigie-import:start')
     } catch (e) {
@@ -299,19 +316,30 @@ export const useImportsStore = defineStore('imports', () => {
       hidden: false,
       table: done.table,
     }
-    const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
-    // Shown at once; stored next (a storage failure keeps it for the session).
-    datasets.setImported([...others, makeEntry(meta, false)])
-    mark('vigie-import:commit', 'vigie-import:commit-start')
+    // Only the column roles are remembered: how the bytes are read is each file's own.
     remember(sniff.value.header, plain(mapping.value))
+    // "Imported" is said once the write has committed: a reload before then would lose the data.
+    stage.value = 'saving'
+    const saved = await storage.store(meta, replaceId)
+    if (saved === 'clash') {
+      // Another tab stored a dataset with this name meanwhile: read the list again and ask.
+      await datasets.reloadImports()
+      stage.value = clashId.value ? 'clash' : 'report'
+      return
+    }
+    const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
+    datasets.setImported([...others, makeEntry(meta, saved === 'saved')])
+    if (saved === 'saved') datasets.announce()
+    mark('vigie-import:commit', 'vigie-import:commit-start')
     const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
     stage.value = 'done'
     say('imported', summary, 'success')
-    const saved = await storage.store(meta)
-    if (replaceId) await deleteImported(replaceId)
-    if (saved === 'saved') datasets.setImported(datasets.imported.map((e) => (e.meta.id === meta.id ? { ...e, stored: true } : e)))
-    else say(`storage.${saved}`, { name: meta.name }, 'warning')
+    // Not stored: kept for the session, and said so; a dataset it replaces goes all the same.
+    if (saved !== 'saved') {
+      say(`storage.${saved}`, { name: meta.name }, 'warning')
+      if (replaceId) await deleteImported(replaceId)
+    }
     mark('vigie-import:stored', 'vigie-import:commit-start')
     if (queue.value.length > 0) await next()
   }
@@ -320,16 +348,34 @@ export const useImportsStore = defineStore('imports', () => {
     return datasets.imported.find((e) => e.meta.id === id)
   }
 
-  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden' | 'suppressBelow'>>): Promise<void> {
+  /**
+   * Renames or hides: shown at once, then written; the write checks the stored record in its
+   * transaction and this tab puts things right if another tab got there first. Returns whether the
+   * change was kept.
+   */
+  async function update(id: string, patch: Partial<Pick<ImportedDataset, 'name' | 'hidden' | 'suppressBelow'>>): Promise<boolean> {
     const found = entry(id)
-    if (!found) return
+    if (!found) return false
     const meta = { ...found.meta, ...patch }
     datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? makeEntry(meta, e.stored) : e)))
-    if (found.stored) {
-      // The stored description is rewritten with the patch as it is (suppressBelow included).
-      const saved: WriteResult = await updateImported(id, patch as Parameters<typeof updateImported>[1])
-      if (saved !== 'saved') say(`storage.${saved}`, { name: meta.name }, 'warning')
+    if (!found.stored) return true
+    // The stored description is rewritten with the patch as it is (suppressBelow included).
+    const saved: WriteResult = await updateImported(id, patch as Parameters<typeof updateImported>[1])
+    if (saved === 'gone') {
+      // Deleted in another tab: say so rather than pretend the change was kept.
+      datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
+      say('panel.gone', { name: found.meta.name }, 'error')
+      return false
     }
+    if (saved === 'clash') {
+      datasets.setImported(datasets.imported.map((e) => (e.meta.id === id ? found : e)))
+      await datasets.reloadImports()
+      say('panel.nameTaken', { name: patch.name ?? '' }, 'error')
+      return false
+    }
+    if (saved === 'saved') datasets.announce()
+    else say(`storage.${saved}`, { name: meta.name }, 'warning')
+    return true
   }
 
   /** Renames a dataset; refuses an empty name or one another dataset has. Returns whether it did. */
@@ -340,18 +386,17 @@ export const useImportsStore = defineStore('imports', () => {
       say('panel.nameTaken', { name: trimmed }, 'error')
       return false
     }
-    await update(id, { name: trimmed })
-    return true
+    return update(id, { name: trimmed })
   }
 
-  function setHidden(id: string, hidden: boolean): Promise<void> {
-    return update(id, { hidden })
+  async function setHidden(id: string, hidden: boolean): Promise<void> {
+    await update(id, { hidden })
   }
 
   /** Sets the small-count threshold of a dataset (0: none withheld). */
-  function setSuppressBelow(id: string, below: number): Promise<void> {
+  async function setSuppressBelow(id: string, below: number): Promise<void> {
     const value = Number.isInteger(below) && below >= 0 && below <= 1000 ? below : DEFAULT_SUPPRESS_BELOW
-    return update(id, { suppressBelow: value })
+    await update(id, { suppressBelow: value })
   }
 
   async function remove(id: string): Promise<void> {
@@ -360,7 +405,8 @@ export const useImportsStore = defineStore('imports', () => {
     datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
     const done = await deleteImported(id)
     say('panel.deleted', { name: found.meta.name })
-    if (done !== 'saved') say(`storage.${done}`, { name: found.meta.name }, 'warning')
+    if (done === 'saved') datasets.announce()
+    else say(`storage.${done}`, { name: found.meta.name }, 'warning')
   }
 
   /** The dataset as canonical CSV, with the file name to save it under. */

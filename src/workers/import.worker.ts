@@ -108,7 +108,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     }
     if (message.type === 'sniff') return await sniff(message.file, message.forced)
     // Writing to IndexedDB clones the columns: done here, so the page never stalls on it.
-    if (message.type === 'store') return post({ type: 'stored', result: await saveImported(message.dataset) })
+    if (message.type === 'store') return post({ type: 'stored', result: await saveImported(message.dataset, message.replaceId) })
     if (message.type === 'import-part') return await runPart(message)
     partBox = null
     partWaiter = null

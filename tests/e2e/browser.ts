@@ -1,5 +1,4 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 
 export const CHROMIUM_ARGS = [
@@ -99,16 +98,4 @@ export function milestoneLinePoint(page: Page, number: string, yOffset: number):
     },
     { n: number, dy: yOffset },
   )
-}
-
-/** Clicks a share-menu item and returns the downloaded file's name and bytes. */
-export async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const panel = page.locator('[data-testid="share-panel"]')
-  if (!(await panel.isVisible())) {
-    await page.click('[data-testid="share-toggle"]')
-    await panel.waitFor()
-  }
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`[data-testid="${testId}"]`)])
-  const path = await file.path()
-  return { name: file.suggestedFilename(), bytes: readFileSync(path) }
 }

@@ -399,7 +399,8 @@ describe('import', () => {
     await page.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('vigie-imports', 1)
+          // The current version, whatever earlier tests left (a new database gets the first one's stores).
+          const open = indexedDB.open('vigie-imports')
           open.onupgradeneeded = () => {
             open.result.createObjectStore('datasets', { keyPath: 'id' })
             open.result.createObjectStore('tables')

@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { inflateRawSync } from 'node:zlib'
-import { download, launch, openPage, waitForChart } from './browser'
+import { launch, openPage, waitForChart } from './browser'
+import { download } from './files'
 
 interface Box {
   readonly text: string

@@ -3,47 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { baseUrl, download, launch, openPage, waitForChart } from './browser'
+import { baseUrl, launch, openPage, waitForChart } from './browser'
+import { download, pngSize, unzip } from './files'
 import { embedSnippet } from '../../src/core/export/embed'
-import { inflateRawSync } from 'node:zlib'
-
-/** Width and height of a PNG, from its IHDR header. */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error('not a PNG')
-  if (bytes.subarray(12, 16).toString('latin1') !== 'IHDR') throw new Error('no IHDR')
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
-}
-
-/** A tiny zip reader: the central directory's entries, stored or deflated. */
-function unzip(bytes: Buffer): Map<string, Buffer> {
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) throw new Error('no end of central directory: not a zip')
-  const count = bytes.readUInt16LE(eocd + 10)
-  let p = bytes.readUInt32LE(eocd + 16)
-  const files = new Map<string, Buffer>()
-  for (let n = 0; n < count; n++) {
-    if (bytes.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry')
-    const method = bytes.readUInt16LE(p + 10)
-    const size = bytes.readUInt32LE(p + 20)
-    const nameLength = bytes.readUInt16LE(p + 28)
-    const extraLength = bytes.readUInt16LE(p + 30)
-    const commentLength = bytes.readUInt16LE(p + 32)
-    const local = bytes.readUInt32LE(p + 42)
-    const name = bytes.subarray(p + 46, p + 46 + nameLength).toString('utf8')
-    if (bytes.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header for ${name}`)
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28)
-    const data = bytes.subarray(start, start + size)
-    files.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data))
-    p += 46 + nameLength + extraLength + commentLength
-  }
-  return files
-}
 
 type ChartOption = {
   series: { id: string; name?: string; type: string; data: unknown[]; markLine?: { data: { name: string }[] } }[]
@@ -181,7 +143,7 @@ describe('exports', () => {
     await page.click('[data-testid="copy-embed"]')
     await expect.poll(() => page.locator('[data-testid="share-status"]').textContent()).toContain('intégration')
     const snippet = await page.evaluate(() => navigator.clipboard.readText())
-    expect(snippet).toMatch(/^<iframe src="[^"]+#\/embed\?[^"]*off=csam[^"]*" title="Vigie: [^"]+"/)
+    expect(snippet).toMatch(/^<iframe src="[^"]+\/embed\.html#\/embed\?[^"]*off=csam[^"]*" title="Vigie: [^"]+"/)
     expect(snippet).toContain('loading="lazy"')
     expect(snippet).toContain('height:560px')
     // The optional script that lets the frame take the chart's height trusts only Vigie's origin.
@@ -251,7 +213,7 @@ describe('embed', () => {
 
   /** The host page: an article with the snippet the share menu copies, in a column of the given width. */
   beforeAll(async () => {
-    const embed = new URL('./#/embed?off=csam&lang=en&v=1', baseUrl()).toString()
+    const embed = new URL('./embed.html#/embed?off=csam&lang=en&v=1', baseUrl()).toString()
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://host')
       const width = Number(url.searchParams.get('width') ?? 800)

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { download, launch, milestoneLinePoint, openPage, waitForChart } from './browser'
+import { launch, milestoneLinePoint, openPage, waitForChart } from './browser'
+import { download } from './files'
 
 type Row = Record<string, string>
 const observations = Papa.parse<Row>(readFileSync('data/observations.csv', 'utf8'), { header: true, skipEmptyLines: true }).data

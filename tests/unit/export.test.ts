@@ -286,15 +286,17 @@ describe('self-contained HTML', () => {
 describe('embed', () => {
   it('builds an iframe snippet with a title, lazy loading and a fixed height, escaped, and an optional resizing script that trusts only Vigie', () => {
     const src = embedUrl('https://vigie.example/app/#/?off=csam', '?off=csam&lang=en&v=1')
-    expect(src).toBe('https://vigie.example/app/#/embed?off=csam&lang=en&v=1')
+    expect(src).toBe('https://vigie.example/app/embed.html#/embed?off=csam&lang=en&v=1')
+    expect(embedUrl('https://vigie.example/app/index.html?x#/', '?v=1')).toBe('https://vigie.example/app/embed.html#/embed?v=1')
     const snippet = embedSnippet(src, 'Vigie: "CSAM" <trends>')
     const [frame, , script] = snippet.split('\n')
     expect(frame).toBe(
-      '<iframe src="https://vigie.example/app/#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="560" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:560px;border:0"></iframe>',
+      '<iframe src="https://vigie.example/app/embed.html#/embed?off=csam&amp;lang=en&amp;v=1" title="Vigie: &quot;CSAM&quot; &lt;trends&gt;" width="800" height="560" loading="lazy" referrerpolicy="no-referrer" style="width:100%;max-width:800px;height:560px;border:0"></iframe>',
     )
     expect(script).toContain('e.origin!=="https://vigie.example"')
     expect(script).toContain('vigie:embed-height')
     expect(dashboardUrl('https://vigie.example/app/#/embed?x=1', '?lang=fr&v=1')).toBe('https://vigie.example/app/#/?lang=fr&v=1')
+    expect(dashboardUrl('https://vigie.example/app/embed.html#/embed?x=1', '?lang=fr&v=1')).toBe('https://vigie.example/app/#/?lang=fr&v=1')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
-import { defaultIndicators, facetCounts, selectFigures } from '../../src/core/filters'
+import { defaultChoice, defaultIndicators, facetCounts, selectFigures } from '../../src/core/filters'
 import { DEFAULT_VIEW } from '../../src/core/view'
 import { files, HOTLINE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
 
@@ -62,5 +62,18 @@ describe('facetCounts', () => {
     expect(counts.get('csam')).toEqual({ figures: 4, milestones: 2 })
     expect(counts.get('grooming')).toEqual({ figures: 2, milestones: 2 })
     expect(counts.get('sexting')).toEqual({ figures: 0, milestones: 1 })
+  })
+})
+
+describe('default cap', () => {
+  it('draws at most 20 indicators by default and says how many there were', () => {
+    const indicators = Array.from({ length: 30 }, (_, i) => ({ ...HOTLINE, id: `s${i}`, label_en: `Series ${i}` }))
+    const observations = indicators.flatMap((ind) => ['2017', '2018', '2019', '2020'].map((period) => ({ indicator: ind.id, period, value: 1, source: 'knack' })))
+    const { value } = readDataset(files({ indicators, observations }))
+    const choice = defaultChoice(value, [])
+    expect(choice.total).toBe(30)
+    expect(choice.shown.map((i) => i.id)).toEqual(indicators.slice(0, 20).map((i) => i.id))
+    expect(selectFigures(value, { ...DEFAULT_VIEW }).indicators).toHaveLength(20)
+    expect(defaultChoice(value, ['csam']).shown).toHaveLength(20)
   })
 })

@@ -205,7 +205,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   const lines: LineSeriesOption[] = []
   // The series each drawn line stands for, to find the observation behind a hovered point.
   const drawn: { series: ChartSeries; points: ViewSeries['points'] }[] = []
-  for (const s of view.series) {
+  view.series.forEach((s, n) => {
     // A null value keeps two points apart: across a definition break, and where a provisional or
     // estimated value joins (the dashed overlay draws that stretch).
     const compact = s.points.length > SYMBOL_LIMIT
@@ -238,8 +238,11 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
     drawn.push({ series: s, points: points as ViewSeries['points'] })
     lines.push({
       type: 'line',
+      // The key holds `|`, so it is never an Object.prototype member; the name is generated:
+      // ECharts keeps series names as keys of plain objects, so a label such as `hasOwnProperty`
+      // must never reach it (the legend and tooltips take the label from the state).
       id: s.key,
-      name: s.label,
+      name: `s${n}`,
       xAxisIndex: s.panel,
       yAxisIndex: s.panel,
       color: s.colour,
@@ -281,7 +284,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       })
       drawn.push({ series: s, points: [] })
     }
-  }
+  })
 
   const labelOf = new Map(layout.milestoneLabels.map((l) => [l.number, l]))
   const labelDistance = (number: number) => 4 + (labelOf.get(number)?.row ?? 0) * layout.labelRowHeight

@@ -1,3 +1,4 @@
+import { neutraliseFormulas } from '../csvSafe'
 import type { FigureRow } from './labels'
 
 /** Columns of the CSV export: machine-readable names, one row per plotted figure. */
@@ -21,13 +22,14 @@ export const CSV_COLUMNS = [
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 
 /**
- * Neutralises a cell a spreadsheet would read as a formula (OWASP "CSV injection"): text starting
- * with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. A plain number such as
- * `-12.5` cannot be a formula and stays a number.
+ * Neutralises a cell a spreadsheet would read as a formula (OWASP "CSV injection"): text going on
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return at its start or after any separator a
+ * spreadsheet may split on gets a `'` there (see csvSafe). A plain number such as `-12.5` cannot
+ * be a formula and stays a number.
  */
 export function neutralise(cell: string): string {
   if (PLAIN_NUMBER.test(cell)) return cell
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  return neutraliseFormulas(cell)
 }
 
 /** RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled. */

@@ -23,14 +23,19 @@ export function embedSnippet(src: string, title: string, width = 800, height = 5
   return `${frame}\n<!-- Optional: lets the frame take the height the chart needs. -->\n${script}`
 }
 
-/** The embed address of a dashboard link: same view parameters, `#/embed` instead of `#/`. */
+/**
+ * The embed address of a dashboard link: same view parameters, `embed.html#/embed`. embed.html is
+ * the page hosts let other sites frame (index.html is sent `frame-ancestors 'self'`).
+ */
 export function embedUrl(appUrl: string, search: string): string {
-  const base = appUrl.split('#')[0] ?? appUrl
-  return `${base}#/embed${search}`
+  const page = (appUrl.split('#')[0] ?? appUrl).split('?')[0]!
+  const folder = page.slice(0, page.lastIndexOf('/') + 1)
+  return `${folder}embed.html#/embed${search}`
 }
 
-/** The dashboard address of a view. */
+/** The dashboard address of a view (from embed.html: the app's own page, beside it). */
 export function dashboardUrl(appUrl: string, search: string): string {
   const base = appUrl.split('#')[0] ?? appUrl
-  return `${base}#/${search}`
+  const page = base.replace(/\/embed\.html(\?.*)?$/, '/')
+  return `${page}#/${search}`
 }

@@ -1,3 +1,4 @@
+import { xmlSafe } from '../xmlText'
 import type { Locale } from '../model'
 import { escapeHtml, intlTag, safeHttpUrl } from '../format'
 import { noteLine, type IndicatorNote } from './caveats'
@@ -51,12 +52,13 @@ ul.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;g
 @media print{body{max-width:none}a{color:inherit}}
 `
 
-const e = escapeHtml
+// Escaped, and without the characters XML forbids (the inline SVG is XML inside HTML).
+const e = (text: string): string => escapeHtml(xmlSafe(text))
 
 /** One self-contained HTML file of a chart: the chart, its data table, title, milestone key and sources. */
 export function buildHtmlDocument(input: HtmlInput): string {
   const { labels, text, rows } = input
-  const chart = input.chartSvg.replace(/^<\?xml[^>]*>\s*/, '')
+  const chart = xmlSafe(input.chartSvg).replace(/^<\?xml[^>]*>\s*/, '')
   // Milestones keep the numbers they carry on the chart (stable across views, not 1..n).
   const key = labels.milestoneKey
     .map((m) => {

@@ -1,3 +1,4 @@
+import { xmlSafe } from '../xmlText'
 import { escapeHtml } from '../format'
 import type { ChartLabels } from './labels'
 
@@ -268,7 +269,9 @@ export function composeSvg(layout: ExportLayout, chartSvg: string, title: string
     (t) =>
       `<text x="${t.x}" y="${t.y}" font-size="${t.size}"${t.bold ? ' font-weight="700"' : ''} fill="${t.color}">${escapeHtml(t.text)}</text>`,
   )
-  return [
+  // A character XML forbids (a control character in a label) would make the file, and the PNG
+  // drawn from it, unreadable: none gets through.
+  return xmlSafe([
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="${FONT}" role="img" aria-labelledby="vigie-title vigie-desc">`,
     `<title id="vigie-title">${escapeHtml(title)}</title>`,
     `<desc id="vigie-desc">${escapeHtml(description)}</desc>`,
@@ -277,5 +280,5 @@ export function composeSvg(layout: ExportLayout, chartSvg: string, title: string
     ...texts,
     `<g transform="translate(${layout.chart.x},${layout.chart.y})${chartScale !== 1 ? ` scale(${chartScale})` : ''}">${chart}</g>`,
     '</svg>',
-  ].join('\n')
+  ].join('\n'))
 }

@@ -1,3 +1,4 @@
+import { own } from '../dict'
 import { BASELINE_NOT_STATED, BASELINE_PREVIOUS_PERIOD, RELATIVE_UNITS, type Offence, type Status, type Unit } from '../model'
 import { MAX_REPORTED_ISSUES } from './limits'
 import { extraKey, guessOffence, isOffence, isUnit, slugify, type ExtraColumn, type Mapping, type ReadSettings } from './mapping'
@@ -45,6 +46,8 @@ export interface ImportReport {
   /** Cells holding a missing-value marker (`:`, `-`, `n/a`...): left out, not errors. */
   readonly missing: number
   readonly issues: readonly RowIssue[]
+  /** Characters XML 1.0 forbids (controls, U+FFFF…), replaced by U+FFFD: exports could not hold them. */
+  readonly replaced: number
   /** Rejections beyond MAX_REPORTED_ISSUES, counted but not detailed. */
   readonly unlisted: number
   /** Rows read with their quotes as text (relaxed quotes), and the first of them. */
@@ -59,7 +62,8 @@ export interface BuiltPart {
 }
 
 const STATUS_CODE: Readonly<Record<Status, number>> = { reported: 0, provisional: 1, estimate: 2 }
-const STATUS_WORDS: Readonly<Record<string, Status>> = {
+// A Map: a status cell such as `constructor` must not find Object.prototype's.
+const STATUS_WORDS: ReadonlyMap<string, Status> = new Map(Object.entries({
   '': 'reported',
   reported: 'reported',
   provisional: 'provisional',
@@ -73,7 +77,7 @@ const STATUS_WORDS: Readonly<Record<string, Status>> = {
   voorlopig: 'provisional',
   estimation: 'estimate',
   schatting: 'estimate',
-}
+} satisfies Record<string, Status>))
 
 class Column<T extends Uint32Array | Float64Array | Uint8Array> {
   data: T
@@ -133,6 +137,8 @@ export class TableBuilder {
   private records = 0
   private rejected = 0
   private missing = 0
+  /** Forbidden characters replaced while reading (counted by the run, which sees the text). */
+  replaced = 0
   private readonly issues: RowIssue[] = []
   private unlisted = 0
 
@@ -229,7 +235,7 @@ export class TableBuilder {
     const code = this.indicatorCodes.get(key)
     if (code !== undefined) return code
     const { roles, defaults, overrides } = this.mapping
-    const override = overrides[key]
+    const override = own(overrides, key)
     const cell = (index: number): string => (cells && index >= 0 ? unneutralise((cells[index] ?? '').trim()) : '')
     let offence: Offence = override?.offence ?? guessOffence(key) ?? defaults.offence
     let unit: Unit = override?.unit ?? extraUnit ?? defaults.unit
@@ -328,6 +334,7 @@ export class TableBuilder {
     this.records += part.report.records
     this.rejected += part.report.rejected
     this.missing += part.report.missing
+    this.replaced += part.report.replaced
     this.unlisted += part.report.unlisted
   }
 
@@ -392,11 +399,11 @@ export class TableBuilder {
     let indicator: number
     if (key === this.lastKey) indicator = this.lastIndicator
     else {
-      if (roles.offence >= 0 && !this.mapping.overrides[key]) {
+      if (roles.offence >= 0 && !own(this.mapping.overrides, key)) {
         const cell = (cells[roles.offence] ?? '').trim()
         if (cell && !isOffence(cell)) return this.reject(line, roles.offence, 'unknown_offence', cell)
       }
-      if (roles.unit >= 0 && !this.mapping.overrides[key] && !extraUnit) {
+      if (roles.unit >= 0 && !own(this.mapping.overrides, key) && !extraUnit) {
         const cell = (cells[roles.unit] ?? '').trim()
         if (cell && !isUnit(cell)) return this.reject(line, roles.unit, 'unknown_unit', cell)
       }
@@ -417,7 +424,7 @@ export class TableBuilder {
       const cell = cells[roles.status] ?? ''
       let named = this.lastStatus
       if (cell !== this.lastStatusCell) {
-        named = STATUS_WORDS[cell.trim().toLowerCase()]
+        named = STATUS_WORDS.get(cell.trim().toLowerCase())
         this.lastStatusCell = cell
         this.lastStatus = named
       }
@@ -537,6 +544,7 @@ export class TableBuilder {
         valid: n,
         rejected: this.rejected,
         missing: this.missing,
+        replaced: this.replaced,
         issues: [...this.issues].sort((a, b) => a.line - b.line || a.column - b.column),
         unlisted: this.unlisted,
       },

@@ -1,27 +1,22 @@
+import { neutraliseFormulas, unneutraliseFormulas } from '../csvSafe'
 import { CANONICAL_COLUMNS } from '../dataset'
 import { STATUSES } from '../model'
 import type { ImportReport } from './builder'
 import type { ImportedDataset } from './table'
 
-const FORMULA_START = /^[=+\-@\t\r]/
-
 /**
  * One CSV cell, quoted when needed. Text that a spreadsheet would run as a formula
- * (`=HYPERLINK(...)`, `+1`, `-cmd`, `@SUM`) gets a leading apostrophe; numbers are written plain.
+ * (`=HYPERLINK(...)`, `+1`, `-cmd`, `@SUM`, also after a `;`) gets an apostrophe (see csvSafe);
+ * numbers are written plain.
  */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
-  const neutralise = FORMULA_START.test(value) || (value.charCodeAt(0) === 39 && FORMULA_START.test(value.slice(1)))
-  const text = neutralise ? `'${value}` : value
+  const text = neutraliseFormulas(value)
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** Undoes csvCell's apostrophe when a file Vigie exported is imported again. */
-export function unneutralise(text: string): string {
-  if (text.charCodeAt(0) !== 39) return text
-  const rest = text.slice(1)
-  return FORMULA_START.test(rest) || (rest.charCodeAt(0) === 39 && FORMULA_START.test(rest.slice(1))) ? rest : text
-}
+/** Undoes csvCell's apostrophes when a file Vigie exported is imported again. */
+export const unneutralise = unneutraliseFormulas
 
 export function csvLine(cells: readonly (string | number)[]): string {
   return cells.map(csvCell).join(',')

@@ -1,3 +1,4 @@
+import { dict } from '../dict'
 import type { Offence, Unit } from '../model'
 import type { Encoding } from './encoding'
 import {
@@ -266,7 +267,7 @@ export function suggestMapping(header: readonly string[], rows: readonly (readon
   const headerPeriods = header.map((h, c) => (named[c] === null && normalisePeriodWithForm(h) ? c : -1)).filter((c) => c >= 0)
   const numeric = (c: number): boolean => share(rows, c, (cell) => parseValueCell(cell, format).kind !== 'error') >= 0.8 && share(rows, c, (cell) => parseValueCell(cell, format).kind === 'value') > 0
   const defaults = { offence: 'general' as Offence, unit: 'count' as const, baseline: '' }
-  const overrides: Record<string, SeriesSetting> = {}
+  const overrides = dict<SeriesSetting>()
   const setting = (key: string, unit: Unit = defaults.unit): SeriesSetting => ({ label: key, offence: guessOffence(key) ?? defaults.offence, unit })
   /** A rate or a share named by its header keeps that unit; anything else is a count. */
   const unitOf = (c: number): Unit => {

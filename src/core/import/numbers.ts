@@ -21,7 +21,7 @@ export const MISSING_MARKERS: ReadonlySet<string> = new Set([
 ])
 
 /** Eurostat flags after a value ("123 p"): which status they give it. Others (b, d, r, u...) keep `reported`. */
-const FLAG_STATUS: Readonly<Record<string, Status>> = { p: 'provisional', f: 'provisional', e: 'estimate', s: 'estimate' }
+const FLAG_STATUS: ReadonlyMap<string, Status> = new Map([['p', 'provisional'], ['f', 'provisional'], ['e', 'estimate'], ['s', 'estimate']])
 const FLAGS = /^(.*?\d)\s*([bcdefnprsuz]{1,4})$/
 const MISSING_WITH_FLAG = /^:\s*[a-z]{1,4}$/
 const PLAIN = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/
@@ -86,7 +86,7 @@ export function parseValueCell(raw: string, format: NumberFormat): Cell {
   if (flagged) {
     numberText = text.slice(0, flagged[1]!.length)
     for (const flag of flagged[2]!) {
-      const s = FLAG_STATUS[flag]
+      const s = FLAG_STATUS.get(flag)
       if (s === 'estimate' || (s === 'provisional' && status === null)) status = s
     }
     status ??= 'reported'

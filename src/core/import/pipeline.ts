@@ -1,3 +1,4 @@
+import { countXmlForbidden, xmlSafe } from '../xmlText'
 import { TableBuilder, type ImportReport } from './builder'
 
 /** Where a file may be cut for a second worker: just after the first line feed at or after `from`. */
@@ -34,7 +35,8 @@ export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial
     } catch {
       text = createDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES), { stream: !complete })
     }
-    const found = sniff(text, { encoding, bom: guess.bom, complete: complete && bytes.length <= SNIFF_BYTES, forced })
+    // The same text the full read will see, so series keys from the preview match it.
+    const found = sniff(xmlSafe(text), { encoding, bom: guess.bom, complete: complete && bytes.length <= SNIFF_BYTES, forced })
     if ('problem' in found) return found.line === undefined ? { ok: false, problem: found.problem } : { ok: false, problem: found.problem, line: found.line }
     return { ok: true, sniff: found }
   } catch {
@@ -94,6 +96,19 @@ export class ImportRun {
   private start(header: string[]): void {
     this.header = header
     this.builder = new TableBuilder(header, this.settings, this.mapping)
+    this.builder.replaced = this.replaced
+  }
+
+  /** Forbidden characters replaced so far (the header's included, before the builder exists). */
+  private replaced = 0
+
+  /** Replaces what XML forbids before the tokenizer sees it, one unit for one, and counts it. */
+  private clean(text: string): string {
+    const n = countXmlForbidden(text)
+    if (n === 0) return text
+    this.replaced += n
+    if (this.builder) this.builder.replaced += n
+    return xmlSafe(text)
   }
 
   get bytes(): number {
@@ -131,7 +146,7 @@ export class ImportRun {
     if (this.bytesRead === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     if (this.bytesRead === 0 && this.settings.hasHeader) text = dropSepLine(text)
     this.bytesRead += chunk.length
-    this.stream.push(text)
+    this.stream.push(this.clean(text))
   }
 
   finish(): ImportResult {
@@ -141,7 +156,7 @@ export class ImportRun {
     } catch {
       throw new EncodingSwitch('not UTF-8')
     }
-    if (rest) this.stream.push(rest)
+    if (rest) this.stream.push(this.clean(rest))
     this.stream.end()
     if (!this.builder) this.start([])
     const { table, report, keys } = this.builder!.finish()

@@ -1,4 +1,4 @@
-import { STATUSES, type Dataset, type Indicator, type Localized, type Observation, type Offence, type Period, type Source, type Status, type Unit } from '../model'
+import { LOCALES, OFFENCES, STATUSES, UNITS, type Dataset, type Indicator, type Localized, type Observation, type Offence, type Period, type Source, type Status, type Unit } from '../model'
 import { parsePeriod } from '../period'
 
 /**
@@ -162,31 +162,48 @@ export function tableBytes(table: ImportedTable): number {
 }
 
 /**
- * Checks a value read back from storage: the right fields with the right types and lengths, codes
- * within their dictionaries. Returns a reason when it is not a usable dataset.
+ * Checks a value read back from storage, the whole record: every field with its type, every
+ * column with its kind and length, every code within its dictionary, every dictionary entry a
+ * string, indicator ids unique, offences, units and labels in the vocabulary. Anything that would
+ * break a screen later (a blank chart from two indicators with one id, an empty Table in French
+ * from a missing `label.fr`) is found here, at start-up. Returns a reason when it is not a usable
+ * dataset; hand-written, with a test per field (tests/unit/import-table.test.ts).
  */
 export function checkImported(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'not an object'
-  const d = value as Partial<ImportedDataset>
-  if (typeof d.id !== 'string' || !d.id) return 'no id'
+  const d = value as { [K in keyof ImportedDataset]?: unknown }
+  if (typeof d.id !== 'string' || !/^[\w-]{1,64}$/.test(d.id)) return 'no id'
   if (typeof d.name !== 'string' || typeof d.fileName !== 'string' || typeof d.importedAt !== 'string') return 'missing name, file name or date'
-  const t = d.table as Partial<ImportedTable> | undefined
+  if (!d.name.trim()) return 'empty name'
+  if (Number.isNaN(Date.parse(d.importedAt))) return 'bad import date'
+  if (typeof d.hidden !== 'boolean') return 'bad hidden flag'
+  const t = d.table as { [K in keyof ImportedTable]?: unknown } | undefined
   if (!t || typeof t !== 'object') return 'no table'
   if (typeof t.length !== 'number' || !Number.isInteger(t.length) || t.length < 0) return 'bad row count'
+  const length = t.length
   if (!Array.isArray(t.periods) || !Array.isArray(t.strings) || !Array.isArray(t.indicators)) return 'missing dictionaries'
-  const kinds = { value: Float64Array, status: Uint8Array } as Record<string, unknown>
+  const kinds: Partial<Record<(typeof TABLE_COLUMNS)[number], unknown>> = { value: Float64Array, status: Uint8Array }
   for (const c of TABLE_COLUMNS) {
     const column = t[c] as unknown
     const kind = (kinds[c] ?? Uint32Array) as typeof Uint32Array
-    if (!(column instanceof kind) || column.length !== t.length) return `column ${c} is missing or has the wrong length`
+    if (!(column instanceof kind) || column.length !== length) return `column ${c} is missing or has the wrong length`
   }
+  const values = t.value as Float64Array
+  for (let r = 0; r < length; r++) if (!Number.isFinite(values[r]!)) return `value ${r + 1} is not a number`
+  if (t.strings.some((s) => typeof s !== 'string')) return 'a text in the dictionary is not text'
+  if (t.periods.some((p) => typeof p !== 'string' || !parsePeriod(p))) return 'bad period'
+  const ids = new Set<string>()
   for (const i of t.indicators as unknown[]) {
-    const ind = i as Partial<ImportedIndicator>
-    if (typeof ind?.id !== 'string' || typeof ind.offence !== 'string' || typeof ind.unit !== 'string' || typeof ind.label?.en !== 'string') {
-      return 'bad indicator'
-    }
+    const ind = (typeof i === 'object' && i !== null ? i : {}) as { [K in keyof ImportedIndicator]?: unknown }
+    const label = (typeof ind.label === 'object' && ind.label !== null ? ind.label : {}) as Record<string, unknown>
+    if (typeof ind.id !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,79}$/.test(ind.id)) return 'bad indicator id'
+    if (ids.has(ind.id)) return `two indicators with the id "${ind.id}"`
+    ids.add(ind.id)
+    if (!(OFFENCES as readonly unknown[]).includes(ind.offence)) return `indicator "${ind.id}": unknown offence`
+    if (!(UNITS as readonly unknown[]).includes(ind.unit)) return `indicator "${ind.id}": unknown unit`
+    for (const l of LOCALES) if (typeof label[l] !== 'string') return `indicator "${ind.id}": no ${l.toUpperCase()} label`
   }
-  const limits: [keyof ImportedTable, number][] = [
+  const limits: [(typeof TABLE_COLUMNS)[number], number][] = [
     ['indicator', t.indicators.length],
     ['period', t.periods.length],
     ['status', STATUSES.length],
@@ -199,8 +216,7 @@ export function checkImported(value: unknown): string | null {
   ]
   for (const [c, limit] of limits) {
     const column = t[c] as Uint32Array
-    for (let r = 0; r < column.length; r++) if (column[r]! >= limit) return `column ${String(c)} refers past its dictionary`
+    for (let r = 0; r < column.length; r++) if (column[r]! >= limit) return `column ${c} refers past its dictionary`
   }
-  if (t.periods.some((p) => typeof p !== 'string' || !parsePeriod(p))) return 'bad period'
   return null
 }
