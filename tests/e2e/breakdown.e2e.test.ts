@@ -78,7 +78,7 @@ describe('breakdowns and small counts', () => {
     await waitForChart(page)
     await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]')!.scrollIntoView({ block: 'center' }))
     // ECharts gets generated series names; the legend ties a label to its series key.
-    const eupen = (await page.locator('[data-testid="chart-legend"] li', { hasText: 'Sextorsion (Eupen)' }).getAttribute('data-series'))!
+    const eupenKey = (await page.locator('[data-testid="chart-legend"] li', { hasText: 'Sextorsion (Eupen)' }).getAttribute('data-series'))!
     const marker = await page.evaluate((key) => {
       const chart = (window as unknown as {
         __vigieChart: { getOption: () => { series: { id: string; name?: string; data: unknown[] }[] }; convertToPixel: (f: object, v: number[]) => number[]; getDom: () => HTMLElement }
@@ -92,7 +92,7 @@ describe('breakdowns and small counts', () => {
       const box = chart.getDom().getBoundingClientRect()
       const drawn = line.data.map((d) => (Array.isArray(d) ? d[1] : (d as { value: number[] }).value[1]))
       return { x: box.left + x, y: box.top + y, drawn, markers: withheld.data.map((d) => (d as { value: number[] }).value[1]) }
-    }, eupen)
+    }, eupenKey)
     expect(marker.drawn).toEqual([null, null, 6])
     expect(marker.markers).toEqual([5, 5])
     const again = marker
