@@ -6,9 +6,8 @@
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { inflateRawSync } from 'node:zlib'
 import { launch, openPage, waitForChart } from './browser'
-import { download } from './files'
+import { download, unzip } from './files'
 
 interface Box {
   readonly text: string
@@ -148,23 +147,6 @@ describe('legible on screen', () => {
   })
 })
 
-/** The text of a zip entry (the PowerPoint's notes slide), by a tiny reader of stored/deflated entries. */
-function zipText(bytes: Buffer, match: RegExp): string[] {
-  const out: string[] = []
-  let p = 0
-  while ((p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), p)) >= 0) {
-    const method = bytes.readUInt16LE(p + 8)
-    const size = bytes.readUInt32LE(p + 18)
-    const nameLength = bytes.readUInt16LE(p + 26)
-    const extra = bytes.readUInt16LE(p + 28)
-    const name = bytes.subarray(p + 30, p + 30 + nameLength).toString('utf8')
-    const data = bytes.subarray(p + 30 + nameLength + extra, p + 30 + nameLength + extra + size)
-    if (match.test(name)) out.push((method === 0 ? data : inflateRawSync(data)).toString('utf8'))
-    p += 30 + nameLength + extra + size
-  }
-  return out
-}
-
 describe('legible in exports', () => {
   for (const [offence, lang] of [['sextortion', 'en'], ['csam', 'fr']] as const) {
     it(`the ${offence} slide (${lang}): the key holds exactly the milestones drawn, no text is cut, the PowerPoint speaks ${lang}`, async () => {
@@ -181,11 +163,12 @@ describe('legible in exports', () => {
       const keyNumbers = texts.map((t) => /^(\d+)\. /.exec(t)?.[1]).filter((n): n is string => n !== undefined)
       expect([...new Set(keyNumbers)].sort((a, b) => Number(a) - Number(b))).toEqual(drawn)
       const pptx = (await download(page, 'export-pptx')).bytes
-      const slideXml = zipText(pptx, /^ppt\/slides\/slide1\.xml$/)[0]!
+      const parts = unzip(pptx)
+      const slideXml = parts.get('ppt/slides/slide1.xml')!.toString('utf8')
       const tag = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' }[lang]
       expect(slideXml).toContain(`lang="${tag}"`)
       expect(slideXml).not.toContain('lang="en-US"')
-      const notes = zipText(pptx, /^ppt\/notesSlides\/notesSlide1\.xml$/)[0]!
+      const notes = parts.get('ppt/notesSlides/notesSlide1.xml')!.toString('utf8')
       for (const n of drawn) expect(notes).toMatch(new RegExp(`- ${n}\\. `))
       await context.close()
     })

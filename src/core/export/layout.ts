@@ -69,18 +69,25 @@ export function wrapText(text: string, width: number, size: number, bold = false
   return lines
 }
 
-/** How many columns of `columnLines` lines the items take when filled in order, none split. */
-function columnsNeeded(items: readonly (readonly string[])[], columnLines: number): number {
-  let columns = 1
+/** Items placed in order in columns of `columnLines` lines, none split: each item's column and first row. */
+function fillColumns(items: readonly (readonly string[])[], columnLines: number): { lines: string[]; column: number; row: number }[] {
+  const placed: { lines: string[]; column: number; row: number }[] = []
+  let column = 0
   let row = 0
   for (const lines of items) {
     if (row + lines.length > columnLines) {
-      columns++
+      column++
       row = 0
     }
+    placed.push({ lines: [...lines], column, row })
     row += lines.length
   }
-  return columns
+  return placed
+}
+
+/** How many columns of `columnLines` lines the items take when filled in order, none split. */
+function columnsNeeded(items: readonly (readonly string[])[], columnLines: number): number {
+  return (fillColumns(items, columnLines).at(-1)?.column ?? 0) + 1
 }
 
 /** The share of a fixed-size image (a slide) the chart keeps at least: the key gives way first. */
@@ -153,18 +160,10 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       columnLines = Math.max(...items.map((l) => l.length), Math.ceil(total / columns), 0)
       while (columnLines > 0 && columnsNeeded(items, columnLines) > columns) columnLines++
     } else columnLines = Math.max(0, lineBudget)
-    const placed: { lines: string[]; column: number; row: number }[] = []
-    let column = 0
-    let row = 0
-    for (const lines of items) {
-      if (row + lines.length > columnLines) {
-        column++
-        row = 0
-      }
-      if (column >= columns || lines.length > columnLines) break
-      placed.push({ lines, column, row })
-      row += lines.length
-    }
+    // Keep the items that fit, in order, up to the first one that does not.
+    const filled = fillColumns(items, columnLines)
+    const firstOut = filled.findIndex((p) => p.column >= columns || p.lines.length > columnLines)
+    const placed = firstOut < 0 ? filled : filled.slice(0, firstOut)
     if (placed.length < keyCount && placed.length > 0) {
       // Make room for the "more" line at the end of the last column.
       const last = placed[placed.length - 1]!
