@@ -202,3 +202,50 @@ describe('words a presenter can keep', () => {
     await context.close()
   })
 })
+
+describe('keyboard and screen readers', () => {
+  it('skips to the chart, walks its figures and milestones with the arrow keys and M, and reads each out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?ind=cf_hotline_reports&lang=en')
+    await page.locator('[data-testid="trend-chart"]').waitFor({ state: 'attached' })
+    // "Skip to the chart" comes right after the header's links, before any filter.
+    let found = false
+    for (let i = 0; i < 14 && !found; i++) {
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.closest('.filters') === null)).toBe(true)
+      found = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'skip-to-chart')
+    }
+    expect(found).toBe(true)
+    expect(await page.locator('[data-testid="skip-to-chart"]').isVisible()).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('trend-chart')
+    const readout = page.locator('[data-testid="chart-readout"]')
+    expect(await readout.getAttribute('aria-live')).toBe('polite')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => readout.textContent()).toContain('2013: 1,232')
+    expect(await readout.textContent()).toContain('Source:')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => readout.textContent()).toMatch(/2014: 1,4\d\d/)
+    await page.keyboard.press('m')
+    const first = page.locator('.milestone-key li').first()
+    const number = await first.getAttribute('data-milestone')
+    await expect.poll(() => readout.textContent()).toContain(`Milestone ${number}:`)
+    expect(await readout.textContent()).toContain((await first.locator('.milestone-title').textContent())!.trim())
+    await page.keyboard.press('Escape')
+    await expect.poll(() => readout.textContent()).toBe('')
+    await context.close()
+  })
+
+  it('puts the view controls a few Tab presses after the offence chips', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?lang=en')
+    await page.locator('.filters [data-offence="general"]').focus()
+    let presses = 0
+    while (presses < 40 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'mode' || document.activeElement?.closest('.view-controls') !== null))) {
+      await page.keyboard.press('Tab')
+      presses++
+    }
+    expect(presses).toBeLessThanOrEqual(8)
+    await context.close()
+  })
+})

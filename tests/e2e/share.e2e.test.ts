@@ -358,7 +358,16 @@ describe('saved views and Present mode', () => {
     await expect.poll(() => page.url()).toContain('slide=1')
     await page.keyboard.press('Space')
     await expect.poll(() => page.url()).toContain('slide=2')
-    await page.screenshot({ path: 'tests/e2e/screenshots/present.png' })
+    // The chart, its legend and the milestone key never overlap, however many lines the view has.
+    await page.waitForSelector('[data-testid="trend-chart"] canvas')
+    const boxes = await page.evaluate(() =>
+      ['[data-testid="chart-legend"]', '[data-testid="trend-chart"]', '.present-key'].map((selector) => {
+        const r = document.querySelector(selector)!.getBoundingClientRect()
+        return { top: r.top, bottom: r.bottom }
+      }),
+    )
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1)
+    await page.screenshot({ path: 'tests/e2e/screenshots/present.png', fullPage: true })
     // The slide is in the URL: reopening it lands on the same slide.
     const slideUrl = page.url()
     const again = await ctx.newPage()
