@@ -23,10 +23,19 @@ export function useUrlSync(): void {
   const view = useViewStore()
   const datasets = useDatasetsStore()
 
+  /**
+   * Links this tab is writing: when the router arrives at one of them, it is our own earlier state
+   * (a later change may already be on its way), never a link to read back. Reading it would undo
+   * the changes made meanwhile (typing a title, then a note, quickly).
+   */
+  const writing = new Set<string>()
+  const keyOf = (query: Record<string, unknown>) => JSON.stringify(Object.entries(viewPart(query)).map(([k, v]) => [k, String(v)]).sort())
+
   function readRoute(): void {
     if (datasets.status !== 'ready') return
     const query = route.query as Record<string, unknown>
     if (sameQuery(query, toQuery(view.state))) return
+    if (writing.has(keyOf(query))) return
     const known = datasets.knownIds
     const hasLang = typeof query.lang === 'string'
     const { state, notices } = fromQuery(query, known, view.state.locale)
@@ -40,7 +49,11 @@ export function useUrlSync(): void {
       if (datasets.status !== 'ready') return
       const query = toQuery(state)
       const current = route.query as Record<string, unknown>
-      if (!sameQuery(current, query)) void router.replace({ query: { ...query, ...pagePart(current) } })
+      if (sameQuery(current, query)) return
+      const key = keyOf(query)
+      writing.add(key)
+      // Forgotten a task after the navigation settles, when the route watcher has seen it.
+      void router.replace({ query: { ...query, ...pagePart(current) } }).finally(() => setTimeout(() => writing.delete(key), 0))
     },
   )
 }

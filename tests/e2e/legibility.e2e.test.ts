@@ -249,3 +249,31 @@ describe('keyboard and screen readers', () => {
     await context.close()
   })
 })
+
+describe('the link follows quick successive changes', () => {
+  it('keeps every one of three edits made a task apart, in the view and in the link', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?off=grooming&lang=en')
+    await waitForChart(page)
+    await page.locator('[data-testid="chart-words"] summary').click()
+    await page.evaluate(async () => {
+      const edit = (testid: string, value: string) => {
+        const input = document.querySelector<HTMLInputElement>(`[data-testid="${testid}"]`)!
+        input.value = value
+        input.dispatchEvent(new Event('change'))
+      }
+      // A task apart: each change's link is still being written when the next one comes.
+      edit('words-title', 'One')
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      edit('words-subtitle', 'Two')
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      edit('words-note', 'Three')
+    })
+    await expect.poll(() => page.url()).toContain('note=Three')
+    await page.waitForTimeout(300)
+    const url = new URL(page.url().replace('#/', ''))
+    expect([url.searchParams.get('title'), url.searchParams.get('sub'), url.searchParams.get('note')]).toEqual(['One', 'Two', 'Three'])
+    expect(await page.locator('[data-testid="chart-title"]').textContent()).toBe('One')
+    await context.close()
+  })
+})
