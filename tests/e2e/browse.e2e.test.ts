@@ -3,7 +3,7 @@ import Papa from 'papaparse'
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launch, milestoneLinePoint, openPage, waitForChart } from './browser'
+import { drawnMilestones, launch, milestoneLinePoint, openPage, waitForChart } from './browser'
 
 type Row = Record<string, string>
 const csv = (name: string): Row[] => Papa.parse<Row>(readFileSync(`data/${name}.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
@@ -22,18 +22,6 @@ const drawnIndicators = async (page: Page) =>
 
 /** The numbers listed in the milestone key under the chart. */
 const keyNumbers = async (page: Page) => (await page.locator('.milestone-key li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-milestone')!))).sort((a, b) => Number(a) - Number(b))
-/** The numbers of the milestones drawn on the chart: lines and bands. */
-const drawnMilestones = async (page: Page) => {
-  const option = await page.evaluate(() =>
-    JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as {
-      series: { id: string; markLine?: { data: { name: string }[] }; markArea?: { data: { name: string }[][] } }[]
-    },
-  )
-  const marker = option.series.find((s) => s.id === 'milestones-0')
-  const names = [...(marker?.markLine?.data ?? []).map((d) => d.name), ...(marker?.markArea?.data ?? []).map((d) => d[0]!.name)]
-  return names.sort((a, b) => Number(a) - Number(b))
-}
-
 let browser: Browser
 let context: BrowserContext
 beforeAll(async () => {

@@ -99,3 +99,15 @@ export function milestoneLinePoint(page: Page, number: string, yOffset: number):
     { n: number, dy: yOffset },
   )
 }
+
+/** The numbers of the milestones the chart draws, lines and bands, in numeric order. */
+export async function drawnMilestones(page: Page): Promise<string[]> {
+  const option = await page.evaluate(() =>
+    JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as {
+      series: { id: string; markLine?: { data: { name: string }[] }; markArea?: { data: { name: string }[][] } }[]
+    },
+  )
+  const marker = option.series.find((s) => s.id === 'milestones-0')
+  const names = [...(marker?.markLine?.data ?? []).map((d) => d.name), ...(marker?.markArea?.data ?? []).map((d) => d[0]!.name)]
+  return names.sort((a, b) => Number(a) - Number(b))
+}

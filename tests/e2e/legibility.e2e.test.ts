@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launch, openPage, waitForChart } from './browser'
+import { drawnMilestones, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
 
 interface Box {
@@ -45,16 +45,10 @@ const intersects = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + 
 
 type Option = {
   grid: { top: number }[]
-  series: { id: string; color?: string; markLine?: { data: { name: string }[] }; markArea?: { data: { name: string }[][] } }[]
+  series: { id: string; color?: string }[]
 }
 const optionOf = (page: Page): Promise<Option> =>
   page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as Option)
-
-/** The numbers of the milestones drawn: lines and bands. */
-function drawnMilestones(option: Option): string[] {
-  const marker = option.series.find((s) => s.id === 'milestones-0')
-  return [...(marker?.markLine?.data ?? []).map((d) => d.name), ...(marker?.markArea?.data ?? []).map((d) => d[0]!.name)].sort((a, b) => Number(a) - Number(b))
-}
 
 /** Checks a drawn chart as a reader would, and returns its milestone numbers. */
 async function checkLegible(page: Page): Promise<string[]> {
@@ -70,7 +64,7 @@ async function checkLegible(page: Page): Promise<string[]> {
     }
   }
   // Every milestone drawn carries its number above the plot.
-  const numbers = drawnMilestones(option)
+  const numbers = await drawnMilestones(page)
   const top = option.grid[0]!.top
   for (const n of numbers) expect(texts.some((t) => t.text === n && t.y + t.height <= top + 1), `milestone ${n} labelled`).toBe(true)
   // The key under the chart lists exactly the milestones drawn.
@@ -153,7 +147,7 @@ describe('legible in exports', () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
       const { page } = await openPage(context, `/#/?off=${offence}&lang=${lang}`)
       await waitForChart(page)
-      const drawn = drawnMilestones(await optionOf(page))
+      const drawn = await drawnMilestones(page)
       const slide = await download(page, 'export-png-slide')
       writeFileSync(`tests/e2e/screenshots/slide-${offence}-${lang}.png`, slide.bytes)
       const svg = (await download(page, 'export-svg')).bytes.toString('utf8')
