@@ -4,7 +4,9 @@ import { deriveTrendView, type TrendView } from '../core/chart/chartState'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
-import { colourSlots, numberedMilestones, runPipeline } from '../core/pipeline'
+import { viewFor } from '../core/export/spec'
+import { colourSlots, numberedMilestones, runPipeline, type PipelineContext } from '../core/pipeline'
+import type { ViewState } from '../core/view'
 import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
@@ -27,14 +29,16 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const slots = computed(() => colourSlots(datasets.dataset))
   /** Small-count threshold per imported dataset (bundled figures are published: none). */
   const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, e.meta.suppressBelow ?? DEFAULT_SUPPRESS_BELOW])))
-  const pipeline = computed(() =>
-    runPipeline(datasets.dataset, view.state, {
-      checks: checkByObservation.value,
-      numbered: numbered.value,
-      slots: slots.value,
-      suppressBelow: (indicator) => thresholds.value.get(indicator.dataset) ?? 0,
-    }),
-  )
+  /** What the pipeline needs beyond a view state, computed once per data set. */
+  const context = computed<PipelineContext>(() => ({
+    checks: checkByObservation.value,
+    numbered: numbered.value,
+    slots: slots.value,
+    suppressBelow: (indicator) => thresholds.value.get(indicator.dataset) ?? 0,
+  }))
+  const pipeline = computed(() => runPipeline(datasets.dataset, view.state, context.value))
+  /** The chart state of another view state (a saved view in Present or a deck), with the same context. */
+  const viewOf = (state: ViewState): TrendView => viewFor(datasets.dataset, state, context.value)
   const selection = computed(() => pipeline.value.selection)
   const series = computed(() => pipeline.value.series)
   const breakdown = computed(() => pipeline.value.breakdown)
@@ -54,7 +58,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendView }
+  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendView, viewOf }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))
