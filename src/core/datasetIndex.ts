@@ -1,9 +1,24 @@
 import type { Dataset, Observation } from './model'
+import { yearOf } from './period'
 
-/** Observations grouped by indicator, each group in time order, and counts: built once per dataset. */
+/**
+ * How many of an indicator's figures share a source, a jurisdiction and a span of years: what the
+ * filters look at. An indicator has a handful of these however many figures it has.
+ */
+export interface Tally {
+  readonly source: string
+  /** The figure's `region`, empty for Belgium (filters.ts reads it as BE). */
+  readonly region: string
+  readonly firstYear: number
+  readonly lastYear: number
+  readonly count: number
+}
+
+/** Observations grouped by indicator, each group in time order, counts and tallies: built once per dataset. */
 export interface DatasetIndex {
   readonly byIndicator: ReadonlyMap<string, readonly Observation[]>
   readonly countByIndicator: ReadonlyMap<string, number>
+  readonly talliesByIndicator: ReadonlyMap<string, readonly Tally[]>
 }
 
 // A memo, not state: a dataset is immutable, so its index never changes. Filter changes on a large
@@ -20,11 +35,26 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     group.push(o)
   }
   const countByIndicator = new Map<string, number>()
+  const talliesByIndicator = new Map<string, Tally[]>()
   for (const [id, group] of byIndicator) {
     group.sort((a, b) => a.period.start - b.period.start)
     countByIndicator.set(id, group.length)
+    talliesByIndicator.set(id, tallies(group))
   }
-  index = { byIndicator, countByIndicator }
+  index = { byIndicator, countByIndicator, talliesByIndicator }
   cache.set(dataset, index)
   return index
+}
+
+function tallies(group: readonly Observation[]): Tally[] {
+  const byKey = new Map<string, { source: string; region: string; firstYear: number; lastYear: number; count: number }>()
+  for (const o of group) {
+    const firstYear = yearOf(o.period.start)
+    const lastYear = yearOf(o.period.end - 1)
+    const key = `${o.source}\u0000${o.region}\u0000${firstYear}\u0000${lastYear}`
+    const tally = byKey.get(key)
+    if (tally) tally.count++
+    else byKey.set(key, { source: o.source, region: o.region, firstYear, lastYear, count: 1 })
+  }
+  return [...byKey.values()]
 }

@@ -8,6 +8,8 @@ export interface Selection {
   readonly indicators: readonly Indicator[]
   readonly observations: readonly Observation[]
   readonly milestones: readonly Milestone[]
+  /** Each kept indicator's figures, in time order (the index's own array when no filter drops any). */
+  readonly groups: ReadonlyMap<string, readonly Observation[]>
 }
 
 type FilterPart = Pick<ViewState, 'indicators' | 'offences' | 'jurisdictions' | 'categories' | 'sources' | 'from' | 'to'>
@@ -55,37 +57,48 @@ export function defaultChoice(dataset: Dataset, offences: readonly Offence[]): {
  * jurisdiction, category and period filters.
  */
 export function selectFigures(dataset: Dataset, state: FilterPart): Selection {
-  const offences = new Set<Offence>(state.offences)
-  const picked = new Set(state.indicators)
   const sources = new Set(state.sources)
   const jurisdictions = new Set<Jurisdiction>(state.jurisdictions)
-  const categories = new Set<MilestoneCategory>(state.categories)
-
-  const indicators =
-    picked.size === 0
-      ? defaultIndicators(dataset, state.offences)
-      : dataset.indicators.filter((i) => picked.has(i.id) && (offences.size === 0 || offences.has(i.offence)))
+  const indicators = chosenIndicators(dataset, state)
   // Walk only the kept indicators' figures (grouped and time-ordered once per dataset).
   const { byIndicator } = indexDataset(dataset)
   const unfiltered = sources.size === 0 && jurisdictions.size === 0 && state.from === null && state.to === null
   const observations: Observation[] = []
+  const groups = new Map<string, readonly Observation[]>()
   for (const indicator of indicators) {
-    const group = byIndicator.get(indicator.id) ?? []
-    if (unfiltered) {
-      for (const o of group) observations.push(o)
-      continue
-    }
-    for (const o of group) {
-      if (
-        (sources.size === 0 || sources.has(o.source)) &&
-        (jurisdictions.size === 0 || jurisdictions.has(jurisdictionOf(o))) &&
-        inYears(o.period.start, o.period.end, state.from, state.to)
-      ) {
-        observations.push(o)
-      }
-    }
+    const all = byIndicator.get(indicator.id) ?? []
+    const group = unfiltered
+      ? all
+      : all.filter(
+          (o) =>
+            (sources.size === 0 || sources.has(o.source)) &&
+            (jurisdictions.size === 0 || jurisdictions.has(jurisdictionOf(o))) &&
+            inYears(o.period.start, o.period.end, state.from, state.to),
+        )
+    if (group.length === 0) continue
+    groups.set(indicator.id, group)
+    for (const o of group) observations.push(o)
   }
-  const milestones = dataset.milestones.filter(
+  const milestones = selectMilestones(dataset, state)
+  return { indicators: indicators.filter((i) => groups.has(i.id)), observations, milestones, groups }
+}
+
+/** The indicators a view draws: those picked (within the offence filter), or the default ones. */
+function chosenIndicators(dataset: Dataset, state: FilterPart): Indicator[] {
+  const offences = new Set<Offence>(state.offences)
+  const picked = new Set(state.indicators)
+  return picked.size === 0
+    ? defaultIndicators(dataset, state.offences)
+    : dataset.indicators.filter((i) => picked.has(i.id) && (offences.size === 0 || offences.has(i.offence)))
+}
+
+/** The milestones the filters leave. */
+function selectMilestones(dataset: Dataset, state: FilterPart): Milestone[] {
+  const offences = new Set<Offence>(state.offences)
+  const sources = new Set(state.sources)
+  const jurisdictions = new Set<Jurisdiction>(state.jurisdictions)
+  const categories = new Set<MilestoneCategory>(state.categories)
+  return dataset.milestones.filter(
     (m) =>
       (offences.size === 0 || m.offences.some((o) => o === 'general' || offences.has(o))) &&
       (jurisdictions.size === 0 || jurisdictions.has(m.jurisdiction)) &&
@@ -93,8 +106,6 @@ export function selectFigures(dataset: Dataset, state: FilterPart): Selection {
       (sources.size === 0 || sources.has(m.source)) &&
       inYears(m.date.start, m.endDate?.end ?? m.date.end, state.from, state.to),
   )
-  const withFigures = new Set(observations.map((o) => o.indicator))
-  return { indicators: indicators.filter((i) => withFigures.has(i.id)), observations, milestones }
 }
 
 export interface FacetCount {
@@ -104,7 +115,8 @@ export interface FacetCount {
 
 /**
  * How many figures and milestones each option of a filter would leave, the other filters as they
- * are. One pass over the data per facet (not one per option): it runs on every filter change.
+ * are. It runs on every filter change, so figures are counted from each indicator's tallies
+ * (datasetIndex.ts: a few per indicator), never by walking every figure.
  */
 export function facetCounts<K extends 'offences' | 'jurisdictions' | 'categories' | 'sources'>(
   dataset: Dataset,
@@ -115,43 +127,43 @@ export function facetCounts<K extends 'offences' | 'jurisdictions' | 'categories
   type Option = FilterPart[K][number]
   const figures = new Map<Option, number>(options.map((o) => [o, 0]))
   const marks = new Map<Option, number>(options.map((o) => [o, 0]))
-  const bump = (map: Map<Option, number>, key: Option) => {
+  const bump = (map: Map<Option, number>, key: Option, by = 1) => {
     const n = map.get(key)
-    if (n !== undefined) map.set(key, n + 1)
+    if (n !== undefined) map.set(key, n + by)
   }
-  // The selection with this facet lifted; each kept item then counts for the option(s) it carries.
-  const lifted = selectFigures(dataset, { ...state, [facet]: [] })
-  const indicatorById = new Map(dataset.indicators.map((i) => [i.id, i]))
-  const picked = new Set(state.indicators)
-  for (const o of facet === 'offences' ? offenceCandidates(dataset, state, picked) : lifted.observations) {
-    if (facet === 'offences') bump(figures, indicatorById.get(o.indicator)!.offence as Option)
-    else if (facet === 'jurisdictions') bump(figures, jurisdictionOf(o) as Option)
-    else if (facet === 'sources') bump(figures, o.source as Option)
+  // The filters with this facet lifted; each kept item then counts for the option(s) it carries.
+  const lifted: FilterPart = { ...state, [facet]: [] }
+  if (facet !== 'categories') {
+    const sources = new Set(lifted.sources)
+    const jurisdictions = new Set<Jurisdiction>(lifted.jurisdictions)
+    const { talliesByIndicator } = indexDataset(dataset)
+    // With no indicator picked, choosing an offence shows all of its indicators.
+    const indicators =
+      facet === 'offences'
+        ? state.indicators.length > 0
+          ? dataset.indicators.filter((i) => state.indicators.includes(i.id))
+          : dataset.indicators
+        : chosenIndicators(dataset, lifted)
+    for (const indicator of indicators) {
+      for (const t of talliesByIndicator.get(indicator.id) ?? []) {
+        const jurisdiction = (t.region || 'BE') as Jurisdiction
+        if (sources.size > 0 && !sources.has(t.source)) continue
+        if (jurisdictions.size > 0 && !jurisdictions.has(jurisdiction)) continue
+        if ((lifted.from !== null && t.lastYear < lifted.from) || (lifted.to !== null && t.firstYear > lifted.to)) continue
+        const option = facet === 'offences' ? indicator.offence : facet === 'jurisdictions' ? jurisdiction : t.source
+        bump(figures, option as Option, t.count)
+      }
+    }
   }
-  for (const m of facet === 'offences' ? [] : lifted.milestones) {
+  const milestones = selectMilestones(dataset, lifted)
+  for (const m of milestones) {
     if (facet === 'jurisdictions') bump(marks, m.jurisdiction as Option)
     else if (facet === 'categories') bump(marks, m.category as Option)
     else if (facet === 'sources') bump(marks, m.source as Option)
-  }
-  if (facet === 'offences') {
     // A milestone shows under an offence when tagged with it or `general`.
-    const others = selectFigures(dataset, { ...state, offences: [] }).milestones
-    for (const m of others) for (const o of options) if (m.offences.some((x) => x === o || x === 'general')) bump(marks, o)
+    else for (const o of options) if (m.offences.some((x) => x === o || x === 'general')) bump(marks, o)
   }
   const counts = new Map<Option, FacetCount>()
   for (const o of options) counts.set(o, { figures: figures.get(o) ?? 0, milestones: marks.get(o) ?? 0 })
   return counts
-}
-
-/**
- * Observations an offence option would show, the other filters as they are: with no indicator
- * picked, choosing an offence shows all of its indicators.
- */
-function offenceCandidates(dataset: Dataset, state: FilterPart, picked: ReadonlySet<string>): Observation[] {
-  const all = selectFigures(dataset, {
-    ...state,
-    offences: [],
-    indicators: picked.size > 0 ? [...picked] : dataset.indicators.map((i) => i.id),
-  })
-  return all.observations as Observation[]
 }

@@ -8,7 +8,7 @@ import type { ConsistencyCheck } from './consistency'
 import { selectFigures, type Selection } from './filters'
 import type { Dataset, Observation } from './model'
 import { applyBreakdown, type BreakdownResult } from './breakdown'
-import { buildSeries, type Series } from './series'
+import { buildSeriesByIndicator, type Series } from './series'
 import { isSuppressed, markSmallCounts, suppressView, type Blocked } from './suppression'
 import { applyView, effectiveScale, type ViewResult } from './transform'
 import type { ViewState } from './view'
@@ -47,7 +47,7 @@ export interface PipelineContext {
 
 export function runPipeline(dataset: Dataset, state: ViewState, context: PipelineContext = {}): ViewPipeline {
   const selection = selectFigures(dataset, state)
-  const series = markSmallCounts(buildSeries(selection.observations, selection.indicators), context.suppressBelow ?? (() => 0))
+  const series = markSmallCounts(buildSeriesByIndicator(selection.indicators, selection.groups), context.suppressBelow ?? (() => 0))
   const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed)
   // No index or change is ever computed from a withheld count.
   const applied = applyView(breakdown.series, state.mode, state.base)

@@ -49,3 +49,23 @@ export function buildSeries(observations: readonly Observation[], indicators: re
   }
   return series
 }
+
+// A memo, not state: an indicator's figures, as the dataset index holds them, never change, so
+// the series built from them can be reused when the filters come back to the same figures.
+const built = new WeakMap<readonly Observation[], Series[]>()
+
+/**
+ * The series of each indicator, in the order of `indicators`, from its figures in `groups`. A
+ * group that is the dataset index's own array (an unfiltered indicator) is built once.
+ */
+export function buildSeriesByIndicator(indicators: readonly Indicator[], groups: ReadonlyMap<string, readonly Observation[]>): Series[] {
+  const series: Series[] = []
+  for (const indicator of indicators) {
+    const group = groups.get(indicator.id)
+    if (!group) continue
+    let own = built.get(group)
+    if (!own || own[0]?.indicator !== indicator) built.set(group, (own = buildSeries(group, [indicator])))
+    series.push(...own)
+  }
+  return series
+}

@@ -25,7 +25,7 @@ const INDICATORS = 20
 const POINTS = 5000
 const MILESTONES = 50
 /** Interleaved rounds of the filter-change benchmark (enough that two runs agree within about 10 %). */
-const RUNS = 30
+const RUNS = 60
 const OFFENCES = ['csam', 'grooming', 'sextortion', 'sexting', 'online_harassment']
 
 function generatedData(): Record<string, string> {
@@ -151,6 +151,8 @@ describe('dashboard benchmark', () => {
     const appTimes: number[] = []
     const bareTimes: number[] = []
     const ratios: number[] = []
+    // The rounds alternate between the two views: 4 series (csam chosen) and 20 (cleared again).
+    const byDirection: [number[], number[]] = [[], []]
     for (let r = -2; r < RUNS; r++) {
       await page.bringToFront()
       const app = await timeFilterChange(page, 'csam')
@@ -160,6 +162,7 @@ describe('dashboard benchmark', () => {
       appTimes.push(app)
       bareTimes.push(plain)
       ratios.push(app / plain)
+      byDirection[r % 2]!.push(app / plain)
     }
     await context.close()
 
@@ -172,7 +175,8 @@ describe('dashboard benchmark', () => {
         `Filter change -> chart finished (${INDICATORS} indicators x ${POINTS} points = ${INDICATORS * POINTS} points, ${MILESTONES} milestones; ${drawnPoints} data items drawn), ${RUNS} interleaved rounds`,
         `  Vigie:        median ${app.toFixed(1)} ms (${spread(appTimes)} ms)`,
         `  bare ECharts: median ${bareMedian.toFixed(1)} ms (${spread(bareTimes)} ms)`,
-        `  ratio per round: median ${ratio.toFixed(2)} (${spread(ratios, 2)}) (budget <= 1.5) and ${app.toFixed(1)} ms (budget <= 100 ms): ${ratio <= 1.5 && app <= 100 ? 'within budget' : 'OVER BUDGET'}`,
+        `  ratio per round, to 4 series: median ${median(byDirection[0]).toFixed(2)} (${spread(byDirection[0], 2)}); back to 20 series: median ${median(byDirection[1]).toFixed(2)} (${spread(byDirection[1], 2)})`,
+        `  ratio per round, all: median ${ratio.toFixed(2)} (${spread(ratios, 2)}) (budget <= 1.5) and ${app.toFixed(1)} ms (budget <= 100 ms): ${ratio <= 1.5 && app <= 100 ? 'within budget' : 'OVER BUDGET'}`,
       ].join('\n'),
     )
     expect(appTimes).toHaveLength(RUNS)

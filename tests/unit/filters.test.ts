@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
 import { defaultChoice, defaultIndicators, facetCounts, selectFigures } from '../../src/core/filters'
-import { DEFAULT_VIEW } from '../../src/core/view'
+import { DEFAULT_VIEW, type ViewState } from '../../src/core/view'
+import { JURISDICTIONS, OFFENCES } from '../../src/core/model'
+import fc from 'fast-check'
+import { readDataFolder } from '../../scripts/dataFolder'
 import { files, HOTLINE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
 
 const GROOMING = { id: 'grooming_files', offence: 'grooming', unit: 'count', label_en: 'Grooming files' }
@@ -75,5 +78,49 @@ describe('default cap', () => {
     expect(choice.shown.map((i) => i.id)).toEqual(indicators.slice(0, 20).map((i) => i.id))
     expect(selectFigures(value, { ...DEFAULT_VIEW }).indicators).toHaveLength(20)
     expect(defaultChoice(value, ['csam']).shown).toHaveLength(20)
+  })
+})
+
+describe('facetCounts on the bundled data', () => {
+  const { value: shipped } = readDataset(readDataFolder('data'))
+  /** The plain definition, walking every figure: what an option of a facet would leave, the other filters as they are. */
+  function reference(state: ViewState, facet: 'offences' | 'jurisdictions' | 'sources', option: string): number {
+    const lifted = { ...state, [facet]: [] }
+    if (facet === 'offences') {
+      const all = selectFigures(shipped, { ...lifted, indicators: state.indicators.length ? state.indicators : shipped.indicators.map((i) => i.id) })
+      const offenceOf = new Map(shipped.indicators.map((i) => [i.id, i.offence]))
+      return all.observations.filter((o) => offenceOf.get(o.indicator) === option).length
+    }
+    const kept = selectFigures(shipped, lifted).observations
+    return kept.filter((o) => (facet === 'sources' ? o.source : o.region || 'BE') === option).length
+  }
+  const years = [null, 2008, 2012, 2014, 2016, 2019, 2020, 2021, 2023]
+  const states = fc.record({
+    offences: fc.subarray([...OFFENCES], { maxLength: 2 }),
+    jurisdictions: fc.subarray([...JURISDICTIONS], { maxLength: 2 }),
+    sources: fc.subarray(shipped.sources.map((s) => s.id).slice(0, 12), { maxLength: 2 }),
+    indicators: fc.subarray(shipped.indicators.map((i) => i.id), { maxLength: 3 }),
+    from: fc.constantFrom(...years),
+    to: fc.constantFrom(...years),
+  })
+
+  it('counts each option as a walk over every figure would, for any filters', () => {
+    fc.assert(
+      fc.property(states, (filters) => {
+        const state = { ...DEFAULT_VIEW, ...filters } as ViewState
+        for (const facet of ['offences', 'jurisdictions', 'sources'] as const) {
+          const options = facet === 'offences' ? [...OFFENCES] : facet === 'jurisdictions' ? [...JURISDICTIONS] : shipped.sources.map((s) => s.id)
+          const counts = facetCounts(shipped, state, facet, options as never[])
+          for (const option of options) expect(counts.get(option as never)?.figures, `${facet} ${option}`).toBe(reference(state, facet, option))
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('gives every offence its figures with no filter set (the chips the dashboard opens with)', () => {
+    const counts = facetCounts(shipped, DEFAULT_VIEW, 'offences', [...OFFENCES])
+    const total = [...counts.values()].reduce((n, c) => n + c.figures, 0)
+    expect(total).toBe(shipped.observations.length)
   })
 })

@@ -190,6 +190,19 @@ function dataItem(x: number, value: number, status: Status, series: ChartSeries,
   return { value: [x, value], symbol: tentative ? hollow : series.symbol, symbolSize: tentative ? 9 : 7 }
 }
 
+// A memo, not state: a series' points never change, and on a long series thinning them is most of
+// the cost of a redraw that only changed the filters (the same series come back).
+const sampled = new WeakMap<readonly SeriesPoint[], { budget: number; segments: ViewSeries['points'][] }>()
+
+/** A series' segments (split at definition breaks), each thinned to the layout's point budget. */
+function sampledSegments(points: ViewSeries['points'], budget: number): ViewSeries['points'][] {
+  const known = sampled.get(points)
+  if (known?.budget === budget) return known.segments
+  const segments = segmentsOf(points).map((full) => (full.length > budget ? (lttb(full, budget, (p) => p.x, (p) => p.value) as typeof full) : full))
+  sampled.set(points, { budget, segments })
+  return segments
+}
+
 /**
  * Builds the ECharts option: one stacked panel per unit and magnitude sharing the time axis,
  * milestones as numbered vertical lines and intervals as shaded bands (numbers placed by the
@@ -212,8 +225,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
     const data: (Item | Gap)[] = []
     const points: (ViewSeries['points'][number] | null)[] = []
     const dashed: ([number, number] | Gap)[] = []
-    for (const full of segmentsOf(s.points)) {
-      const segment = full.length > layout.pointBudget ? (lttb(full, layout.pointBudget, (p) => p.x, (p) => p.value) as typeof full) : full
+    for (const segment of sampledSegments(s.points, layout.pointBudget)) {
       if (data.length > 0) {
         data.push([segment[0]!.x, null])
         points.push(null)
