@@ -11,7 +11,7 @@ import { exportFileName, figureRows } from '../core/export/labels'
 import { speakerNotes } from '../core/export/notes'
 import { toQuery, toSearch } from '../url/viewQuery'
 import { copyImage, copyText } from './clipboard'
-import { chartOnlySvg, composeExport, labelsOf, type ExportContext } from './compose'
+import { chartOnlySvg, composeExport, composeSlides, labelsOf, type ExportContext } from './compose'
 import { saveBlob } from './download'
 import { exportedOn, exportTextFor, htmlTextFor, translate } from './messages'
 import { buildDeck, type DeckSlide } from './pptx'
@@ -35,7 +35,8 @@ export type PngKind = 'screen' | 'double' | 'slide'
 
 /** The PNG of a view: screen size (1×), the same at 2×, or a 1920×1080 slide. */
 export async function pngOf(ctx: ExportContext, kind: PngKind, screen: ScreenSize): Promise<{ blob: Blob; width: number; height: number }> {
-  const composed = composeExport(ctx, kind === 'slide' ? { kind: 'slide' } : { kind: 'screen', ...screen })
+  // A slide too crowded for one picture is spread over parts: the PNG is the first (it says so).
+  const composed = kind === 'slide' ? composeSlides(ctx, { kind: 'slide' })[0]! : composeExport(ctx, { kind: 'screen', ...screen })
   const ratio = kind === 'double' ? 2 : 1
   const { width, height } = composed.layout
   const blob = await svgToPng(composed.svg, width, height, ratio)
@@ -49,9 +50,10 @@ export async function downloadPng(ctx: ExportContext, kind: PngKind, screen: Scr
   return name
 }
 
-export function downloadSvg(ctx: ExportContext, screen: ScreenSize): string {
-  const { svg } = composeExport(ctx, { kind: 'screen', ...screen })
-  const name = exportFileName(ctx.view, ctx.state, 'svg')
+/** The SVG of a view at the chart's screen size, or as a 1920×1080 slide (the first part of a crowded view, as the PNG). */
+export function downloadSvg(ctx: ExportContext, screen: ScreenSize, kind: 'screen' | 'slide' = 'screen'): string {
+  const { svg } = kind === 'slide' ? composeSlides(ctx, { kind: 'slide' })[0]! : composeExport(ctx, { kind: 'screen', ...screen })
+  const name = exportFileName(ctx.view, ctx.state, kind === 'slide' ? 'slide.svg' : 'svg')
   saveBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`], { type: 'image/svg+xml' }), name)
   return name
 }
@@ -85,28 +87,36 @@ export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
 
 const PICTURE = { width: 1860, height: 820 }
 
-/** One slide: the chart and its key as a picture, title and subtitle as text, sources in the notes. */
-export async function slideOf(ctx: ExportContext, name?: string): Promise<DeckSlide> {
-  const composed = composeExport(ctx, { kind: 'picture', ...PICTURE })
+/**
+ * The slides of a view: the chart and its key as a picture, title and subtitle as text, sources in
+ * the notes; one slide, or one per part when its panels do not all fit legibly on one.
+ */
+export async function slidesOf(ctx: ExportContext, name?: string): Promise<DeckSlide[]> {
   const text = exportTextFor(ctx.view.locale)
   const t = translate(ctx.view.locale)
-  const png = await svgToPng(composed.svg, PICTURE.width, PICTURE.height)
-  const { labels } = composed
   const date = exportedOn(ctx.view.locale, ctx.now)
-  return {
-    title: name || labels.title,
-    subtitle: name ? `${labels.title} · ${labels.subtitle}` : labels.subtitle,
-    image: await blobToDataUrl(png),
-    imageAspect: PICTURE.width / PICTURE.height,
-    alt: t('share.text.alt', { description: composed.description }),
-    footer: [labels.note, labels.sourceLine, date].filter(Boolean).join(' · '),
-    notes: speakerNotes(labels, figureRows(ctx.view), text, `${date} · ${ctx.link}`, caveatsOf(ctx)),
+  const slides: DeckSlide[] = []
+  for (const composed of composeSlides(ctx, { kind: 'picture', ...PICTURE })) {
+    const png = await svgToPng(composed.svg, PICTURE.width, PICTURE.height)
+    const { labels } = composed
+    // The part's own chart state: its notes list the figures of the lines it shows.
+    const part = { ...ctx, view: composed.view }
+    slides.push({
+      title: name || labels.title,
+      subtitle: name ? `${labels.title} · ${labels.subtitle}` : labels.subtitle,
+      image: await blobToDataUrl(png),
+      imageAspect: PICTURE.width / PICTURE.height,
+      alt: t('share.text.alt', { description: composed.description }),
+      footer: [labels.note, labels.sourceLine, date].filter(Boolean).join(' · '),
+      notes: speakerNotes(labels, figureRows(part.view), text, `${date} · ${ctx.link}`, caveatsOf(part)),
+    })
   }
+  return slides
 }
 
 export async function downloadPptx(ctx: ExportContext): Promise<string> {
-  const slide = await slideOf(ctx)
-  const blob = await buildDeck([slide], slide.title, ctx.view.locale)
+  const slides = await slidesOf(ctx)
+  const blob = await buildDeck(slides, slides[0]!.title, ctx.view.locale)
   const name = exportFileName(ctx.view, ctx.state, 'pptx')
   saveBlob(blob, name)
   return name
@@ -115,7 +125,7 @@ export async function downloadPptx(ctx: ExportContext): Promise<string> {
 /** All saved views as one deck, in their order, each slide titled with the view's name. */
 export async function downloadDeck(views: readonly { name: string; ctx: ExportContext }[], title: string): Promise<string> {
   const slides: DeckSlide[] = []
-  for (const v of views) slides.push(await slideOf(v.ctx, v.name))
+  for (const v of views) slides.push(...(await slidesOf(v.ctx, v.name)))
   const blob = await buildDeck(slides, title, views[0]?.ctx.view.locale ?? 'en')
   const name = 'vigie-saved-views.pptx'
   saveBlob(blob, name)

@@ -1,5 +1,5 @@
-import { layoutChart, preferredHeight, type ChartProfile } from '../core/chart/chartLayout'
-import type { TrendView } from '../core/chart/chartState'
+import { layoutChart, pagePanels, preferredHeight, type ChartProfile } from '../core/chart/chartLayout'
+import { panelSubset, type TrendView } from '../core/chart/chartState'
 import { buildTrendOption, describeChart } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
 import { composeSvg, layoutExport, type ExportLayout } from '../core/export/layout'
@@ -23,6 +23,8 @@ export type ExportSize =
   | { readonly kind: 'picture'; readonly width: number; readonly height: number }
 
 export interface ComposedExport {
+  /** The chart state drawn: the view's, or the part of it on this slide. */
+  readonly view: TrendView
   readonly svg: string
   readonly layout: ExportLayout
   readonly labels: ChartLabels
@@ -34,11 +36,19 @@ function chartSvg(view: TrendView, width: number, height: number, profile: Chart
   return renderChartSvg(buildTrendOption(view, layoutChart(view, { width, height }, profile), trendTextFor(view.locale)), width, height)
 }
 
-/** Builds the exported image of a view as one SVG document, laid out for the requested size. */
-export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExport {
+/** Where a view spread over several slides is: "part n of m". */
+export interface Part {
+  readonly n: number
+  readonly of: number
+}
+
+/** The texts, the layout and the chart's drawing scale of a view's export at a size. */
+function planExport(ctx: ExportContext, size: ExportSize, part?: Part & { readonly subtitle: string }) {
   const { view, state } = ctx
   const text = exportTextFor(view.locale)
-  const labels = chartLabels(view, state, text)
+  const own = chartLabels(view, state, text)
+  // Every part of a view carries the whole view's subtitle (its period and counts), and says which part it is.
+  const labels = part && text.part ? { ...own, subtitle: `${part.subtitle} · ${text.part(part.n, part.of)}` } : own
   const bare = size.kind === 'picture'
   const layout = layoutExport({
     width: size.kind === 'slide' ? 1920 : size.width,
@@ -54,16 +64,57 @@ export function composeExport(ctx: ExportContext, size: ExportSize): ComposedExp
   })
   // On a slide the chart is drawn smaller and scaled up, so its axis labels read from afar; less so
   // when its panels would not get their room at that scale.
-  const profile = size.kind === 'screen' ? 'picture' : 'slide'
+  const profile: ChartProfile = size.kind === 'screen' ? 'picture' : 'slide'
   const scale =
     size.kind === 'screen'
       ? 1
       : ([1.6, 1.3, 1.1, 1].find((k) => preferredHeight(view, layout.chart.width / k, profile) <= layout.chart.height / k) ?? 1)
+  return { labels, layout, profile, scale }
+}
+
+/** Builds the exported image of a view as one SVG document, laid out for the requested size. */
+export function composeExport(ctx: ExportContext, size: ExportSize, part?: Part & { readonly subtitle: string }): ComposedExport {
+  const { view } = ctx
+  const { labels, layout, profile, scale } = planExport(ctx, size, part)
   const w = Math.round(layout.chart.width / scale)
   const h = Math.round(layout.chart.height / scale)
   const svg = chartSvg(view, w, h, profile)
   const description = describeChart(view)
-  return { svg: composeSvg(layout, svg, labels.title, description, scale), layout, labels, description }
+  return { view, svg: composeSvg(layout, svg, labels.title, description, scale), layout, labels, description }
+}
+
+/** The smallest legend type on a slide, in pixels of its 1920-pixel width. */
+const MIN_SLIDE_LEGEND = 14
+
+/**
+ * A view on fixed-size slides: one slide when every panel gets its room there, else the panels
+ * over as many slides as they need, in order, each saying which part it is. A crowded view is
+ * never squeezed onto one slide where its axes could not be read.
+ */
+export function composeSlides(ctx: ExportContext, size: Exclude<ExportSize, { kind: 'screen' }>): ComposedExport[] {
+  const { view } = ctx
+  const { subtitle } = labelsOf(ctx)
+  const plan = (indexes: readonly number[]) => {
+    const sub = panelSubset(view, indexes)
+    // Paged as on the 1920×1080 slide, whatever the size drawn, so the PNG slide and the
+    // PowerPoint file agree on the parts.
+    return { sub, ...planExport({ ...ctx, view: sub }, { kind: 'slide' }, { n: 9, of: 9, subtitle }) }
+  }
+  // A part takes more panels while each gets its room, its legend stays in type that reads from
+  // the back of a room, and its key lists as many milestones as a part of one panel would.
+  const fits = (indexes: readonly number[]) => {
+    const { sub, layout, profile } = plan(indexes)
+    const alone = plan(indexes.slice(0, 1)).layout
+    return (
+      preferredHeight(sub, layout.chart.width, profile) <= layout.chart.height &&
+      layout.legendSize >= MIN_SLIDE_LEGEND &&
+      layout.omittedMilestones <= alone.omittedMilestones
+    )
+  }
+  const all = view.panels.map((_, i) => i)
+  if (all.length <= 1 || fits(all)) return [composeExport(ctx, size)]
+  const pages = pagePanels(all.length, fits)
+  return pages.map((indexes, i) => composeExport({ ...ctx, view: panelSubset(view, indexes) }, size, { n: i + 1, of: pages.length, subtitle }))
 }
 
 /** The chart alone as SVG (for the HTML file, where title, legend, key and sources are HTML text). */

@@ -52,6 +52,7 @@ export function exportTextFor(locale: Locale): ExportText {
     quotes: t('share.text.quotes'),
     exportedOn: (date) => t('share.text.exportedOn', { date }),
     more: (n) => t('share.text.more', { n }),
+    part: (n, of) => t('share.text.part', { n, of }),
     viewOnline: t('share.text.viewOnline'),
     baseline: t('chart.baseline'),
   }

@@ -169,6 +169,52 @@ describe('legible in exports', () => {
   }
 })
 
+describe('a crowded view on slides', () => {
+  it('spreads the CSAM view (FR) over several slides, each legible: no two texts intersect, years on the axis, every milestone drawn in its key', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+    const { page } = await openPage(context, '/#/?off=csam&lang=fr')
+    await waitForChart(page)
+    const drawn = await drawnMilestones(page)
+    const panels = (await optionOf(page)).grid.length
+    const svg = (await download(page, 'export-svg-slide')).bytes.toString('utf8')
+    const parts = unzip((await download(page, 'export-pptx')).bytes)
+    const slides = [...parts.keys()].filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k)).length
+    expect(panels).toBeGreaterThan(4)
+    expect(slides).toBeGreaterThan(1)
+    expect(slides).toBeLessThan(panels)
+    for (let n = 1; n <= slides; n++) {
+      const xml = parts.get(`ppt/slides/slide${n}.xml`)!.toString('utf8')
+      expect(xml).toContain(`partie ${n} sur ${slides}`)
+      expect(xml).toContain('lang="fr-BE"')
+      expect(parts.has(`ppt/notesSlides/notesSlide${n}.xml`)).toBe(true)
+    }
+    // The first part as the SVG slide, measured where a browser draws it.
+    const sheet = await context.newPage()
+    await sheet.setViewportSize({ width: 1920, height: 1080 })
+    await sheet.setContent(`<!doctype html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body>`)
+    const boxes: Box[] = await sheet.evaluate(() =>
+      [...document.querySelectorAll('text')]
+        .filter((t) => (t.textContent ?? '').trim() !== '')
+        .map((t) => {
+          const r = t.getBoundingClientRect()
+          return { text: t.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height }
+        }),
+    )
+    await sheet.screenshot({ path: 'tests/e2e/screenshots/slide-svg-csam-fr.png' })
+    const overlaps: string[] = []
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => intersects(a, b) && overlaps.push(`"${a.text}" × "${b.text}"`)))
+    expect(overlaps).toEqual([])
+    for (const b of boxes) expect(b.text.endsWith('…'), b.text).toBe(false)
+    for (const b of boxes) expect(b.x >= 0 && b.y >= 0 && b.x + b.width <= 1920 && b.y + b.height <= 1080, `${b.text} inside the slide`).toBe(true)
+    expect(boxes.filter((b) => /^20\d\d$/.test(b.text)).length).toBeGreaterThanOrEqual(3)
+    const keyNumbers = boxes.map((b) => /^(\d+)\. /.exec(b.text)?.[1]).filter((n): n is string => n !== undefined)
+    expect([...new Set(keyNumbers)].sort((a, b) => Number(a) - Number(b))).toEqual(drawn)
+    // The subtitle (wrapped over lines) says which part this is.
+    expect(boxes.map((b) => b.text).join(' ')).toContain(`partie 1 sur ${slides}`)
+    await context.close()
+  })
+})
+
 describe('words a presenter can keep', () => {
   it('sets a title, subtitle and note on the dashboard; the link, the SVG export and the embed carry them', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })

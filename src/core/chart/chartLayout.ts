@@ -13,6 +13,8 @@ export interface PanelBox {
   readonly right: number
   readonly top: number
   readonly height: number
+  /** About how many intervals the value axis is split into: its labels keep two lines' room apart. */
+  readonly ticks: number
 }
 
 /** A milestone label's row above the plot (0 nearest the plot) and its text. */
@@ -137,6 +139,7 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
     right: rules.right,
     top: top + i * (panelHeight + PANEL_GAP + UNIT_NAME),
     height: panelHeight,
+    ticks: Math.max(1, Math.min(5, Math.floor(panelHeight / (rules.fontSize * 2.4)))),
   }))
   return {
     profile,
@@ -161,3 +164,21 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
 export function stillLayout(layout: ChartLayout): ChartLayout {
   return { ...layout, interactive: false, slider: false }
 }
+
+/**
+ * Panels 0..count-1 split into pages in order, each page as many panels as `fits` accepts (always
+ * at least one): a slide holds the panels it can show legibly, the next slide the rest.
+ */
+export function pagePanels(count: number, fits: (indexes: readonly number[]) => boolean): number[][] {
+  const pages: number[][] = []
+  let start = 0
+  while (start < count) {
+    let end = start + 1
+    while (end < count && fits(range(start, end + 1))) end++
+    pages.push(range(start, end))
+    start = end
+  }
+  return pages
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i)

@@ -256,3 +256,15 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     indexBase: spec.indexBase ?? null,
   }
 }
+
+/**
+ * The same chart with only some of its panels, for a slide that cannot hold them all legibly: the
+ * same time axis, milestones, colours and symbols, and a legend of the lines it keeps.
+ */
+export function panelSubset(view: TrendView, indexes: readonly number[]): TrendView {
+  const panels = indexes.map((i, panel) => ({ ...view.panels[i]!, series: view.panels[i]!.series.map((s) => ({ ...s, panel })) }))
+  const series = panels.flatMap((p) => p.series)
+  // Legend entries are keyed by series, or by indicator in small charts.
+  const kept = new Set(series.flatMap((s) => [s.key, s.indicator.id]))
+  return { ...view, panels, series, legend: view.legend.filter((entry) => kept.has(entry.key)) }
+}

@@ -177,6 +177,8 @@ export function chartDescription(view: Pick<TrendView, 'series' | 'milestones' |
 
 type Gap = [number, null]
 
+const YEAR_MS = 365 * 86_400_000
+
 /** Above this many points a series is drawn as a plain line: symbols would hide the trend and cost time. */
 export const SYMBOL_LIMIT = 200
 
@@ -392,6 +394,9 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
     xAxis: Array.from({ length: panelCount }, (_, i) => ({
       type: 'time' as const,
       gridIndex: i,
+      // Over several years, ticks fall on years: a half-year tick ("Jul") would read as the month of
+      // a yearly figure, which is drawn mid-year.
+      minInterval: domain && domain.max - domain.min > 3 * YEAR_MS ? YEAR_MS : undefined,
       min: domain ? domain.min : undefined,
       max: domain ? domain.max : undefined,
       axisLabel: { show: i === panelCount - 1, hideOverlap: true, fontSize: layout.fontSize, color: '#374151' },
@@ -403,6 +408,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       return {
         type: view.scale === 'log' ? ('log' as const) : ('value' as const),
         gridIndex: i,
+        splitNumber: layout.panels[i]?.ticks,
         // Small charts name their breakdown value before the unit.
         name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${text.unitAxis[unit]}` : text.unitAxis[unit]) : '',
         nameLocation: 'end' as const,

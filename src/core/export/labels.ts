@@ -29,6 +29,8 @@ export interface ExportText {
   readonly exportedOn: (date: string) => string
   /** "and {n} more" */
   readonly more: (n: number) => string
+  /** "part {n} of {of}", for a view spread over several slides. */
+  readonly part?: (n: number, of: number) => string
   readonly viewOnline: string
   readonly baseline: string
 }

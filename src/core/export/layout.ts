@@ -22,6 +22,8 @@ export interface ExportLayout {
   readonly swatches: readonly { readonly x: number; readonly y: number; readonly size: number; readonly color: string }[]
   /** Milestone lines left out for lack of room (they stay in the notes, the CSV and the HTML file). */
   readonly omittedMilestones: number
+  /** The legend's type size in pixels (it shrinks on a crowded fixed-size image). */
+  readonly legendSize: number
 }
 
 export interface LayoutInput {
@@ -90,6 +92,9 @@ function columnsNeeded(items: readonly (readonly string[])[], columnLines: numbe
   return (fillColumns(items, columnLines).at(-1)?.column ?? 0) + 1
 }
 
+/** The width share of the milestone key's column beside the chart on a fixed-size image. */
+export const SIDE_KEY_SHARE = 0.24
+
 /** The share of a fixed-size image (a slide) the chart keeps at least: the key gives way first. */
 export const MIN_CHART_SHARE = 2 / 3
 
@@ -136,11 +141,15 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     return { size, columns, width, swatch, lines, rows, height }
   }
   let legendLayout = legendFor(keySize)
+  // On a fixed-size image (a slide) the milestone key is a column beside the chart: below it, it
+  // would get only what the chart's two thirds leave, too little to list the milestones drawn.
+  const side = input.height !== null && labels.milestoneKey.length > 0
+  const keyWidth = side ? Math.round(width * SIDE_KEY_SHARE) : 0
   if (input.height !== null) {
     const spare = input.height - headHeight - footHeight - Math.round(input.height * MIN_CHART_SHARE)
     // The largest type that leaves half the room to the key; else the largest that fits at all.
     const tries = [1, 0.85, 0.72, 0.62, 0.54, 0.48, 0.42].map((scale) => legendFor(Math.max(9, Math.round(keySize * scale))))
-    legendLayout = tries.find((l) => l.height <= spare / 2) ?? tries.find((l) => l.height <= spare) ?? tries[tries.length - 1]!
+    legendLayout = tries.find((l) => l.height <= (side ? spare : spare / 2)) ?? tries.find((l) => l.height <= spare) ?? tries[tries.length - 1]!
   }
   const { columns: legendColumns, width: legendWidth, swatch: swatchSize, lines: legendLines, rows: legendRows, height: legendHeight, size: legendSize } = legendLayout
 
@@ -150,8 +159,8 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const keyCount = labels.milestoneKey.length
   const keyHead = keyCount ? line(f) + Math.round(f * 0.4) : 0
   const keyFor = (size: number, lineBudget: number | null) => {
-    const columns = Math.max(1, Math.floor(inner / (size * 36)))
-    const columnWidth = inner / columns
+    const columns = side ? 1 : Math.max(1, Math.floor(inner / (size * 36)))
+    const columnWidth = side ? keyWidth - pad : inner / columns
     const items = labels.milestoneKey.map((text) => wrapText(text, columnWidth - size, size))
     const total = items.reduce((n, l) => n + l.length, 0)
     let columnLines: number
@@ -178,7 +187,9 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   let height: number
   let key = keyFor(keySize, null)
   if (input.height !== null) {
-    const room = input.height - headHeight - footHeight - keyHead - legendHeight - Math.round(input.height * MIN_CHART_SHARE)
+    const room = side
+      ? input.height - headHeight - footHeight - legendHeight - keyHead
+      : input.height - headHeight - footHeight - keyHead - legendHeight - Math.round(input.height * MIN_CHART_SHARE)
     const tries = [1, 0.85, 0.75, 0.65].map((scale) => {
       const size = Math.max(12, Math.round(keySize * scale))
       return keyFor(size, Math.floor(room / line(size)))
@@ -190,7 +201,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     height = headHeight + chartHeight + legendHeight + (keyShown ? keyHead + usedLines * line(keyTextSize) : 0) + footHeight
   } else {
     height = input.height
-    chartHeight = height - headHeight - footHeight - legendHeight - (keyShown ? keyHead + usedLines * line(keyTextSize) : 0)
+    chartHeight = height - headHeight - footHeight - legendHeight - (keyShown && !side ? keyHead + usedLines * line(keyTextSize) : 0)
   }
 
   let y = pad
@@ -203,7 +214,8 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     texts.push({ text, x: pad, y: y - Math.round(f * 0.25), size: f, color: SOFT })
   }
   y += Math.round(f * 0.6)
-  const chart = { x: 0, y, width, height: chartHeight }
+  const chart = { x: 0, y, width: width - keyWidth, height: chartHeight }
+  const chartTop = y
   y += chartHeight
   const swatches: ExportLayout['swatches'][number][] = []
   let rowTop = y
@@ -218,13 +230,17 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   })
   y += legendHeight
   if (keyShown) {
-    y += keyHead
-    texts.push({ text: input.milestoneKeyTitle, x: pad, y: y - Math.round(f * 0.5), size: f, bold: true, color: INK })
+    // Beside the chart from its top, or under the legend.
+    const keyLeft = side ? width - keyWidth : pad
+    const keyTop = (side ? chartTop : y) + keyHead
+    const belowY = y
+    y = keyTop
+    texts.push({ text: input.milestoneKeyTitle, x: keyLeft, y: y - Math.round(f * 0.5), size: f, bold: true, color: INK })
     for (const p of placed) {
       p.lines.forEach((text, k) => {
         texts.push({
           text,
-          x: Math.round(pad + p.column * columnWidth + (k > 0 ? keyTextSize : 0)),
+          x: Math.round(keyLeft + p.column * columnWidth + (k > 0 ? keyTextSize : 0)),
           y: y + (p.row + k + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
           size: keyTextSize,
           color: INK,
@@ -236,13 +252,13 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       const at = last ? { column: last.column, row: last.row + last.lines.length } : { column: 0, row: 0 }
       texts.push({
         text: input.more(keyCount - placed.length),
-        x: Math.round(pad + at.column * columnWidth),
+        x: Math.round(keyLeft + at.column * columnWidth),
         y: y + (at.row + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
         size: keyTextSize,
         color: MUTED,
       })
     }
-    y += usedLines * line(keyTextSize)
+    y = side ? belowY : y + usedLines * line(keyTextSize)
   }
   for (const text of sourceLines) {
     y += line(footSize)
@@ -252,7 +268,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     y += line(footSize)
     texts.push({ text: input.exportedOn, x: pad, y: y - Math.round(footSize * 0.25), size: footSize, color: MUTED })
   }
-  return { width, height: Math.round(height), chart, texts, swatches, omittedMilestones: keyShown ? keyCount - placed.length : keyCount }
+  return { width, height: Math.round(height), chart, texts, swatches, omittedMilestones: keyShown ? keyCount - placed.length : keyCount, legendSize }
 }
 
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif'
