@@ -123,6 +123,7 @@ export function toDataset(imported: ImportedDataset): Dataset {
     comparesTo: '',
     partOf: null,
     label: i.label,
+    short: null,
     description: { en: '', fr: '', nl: '' },
     caveat: { en: '', fr: '', nl: '' },
     dataset: imported.id,
