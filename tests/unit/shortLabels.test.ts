@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deriveTrendView } from '../../src/core/chart/chartState'
 import { readDataset, SHORT_LABEL_MAX } from '../../src/core/dataset'
+import { figureRows } from '../../src/core/export/labels'
 import { formatIssue, LOCALES, OFFENCES } from '../../src/core/model'
 import { runPipeline } from '../../src/core/pipeline'
 import { DEFAULT_VIEW, type ViewState } from '../../src/core/view'
@@ -98,6 +99,8 @@ describe('short labels in the chart state', () => {
       const entry = view.legend.find((e) => e.key === hotline.key)!
       expect(entry.label).toBe(indicator.short![locale])
       expect(entry.fullLabel).toBe(indicator.label[locale])
+      // What one cites keeps the full label: the rows of the Table, the CSV export and the notes.
+      expect(new Set(figureRows(view).filter((r) => r.indicator === 'cf_hotline_reports').map((r) => r.label))).toEqual(new Set([indicator.label[locale]]))
     }
     // The default view's legend holds no label longer than the maximum.
     for (const e of viewOf({}).legend) expect([...e.label].length).toBeLessThanOrEqual(SHORT_LABEL_MAX)
