@@ -13,6 +13,7 @@ import {
   type Dataset,
   type Indicator,
   type IssueCode,
+  type Locale,
   type Localized,
   type Milestone,
   type Observation,
@@ -103,6 +104,22 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
 /** Length as a reader counts it: code points, not UTF-16 units. */
 const length = (text: string): number => [...text].length
+
+/**
+ * Why a short label cannot stand for its label (a message naming the language), or null when it can:
+ * all three languages or none, one line without control characters, at most SHORT_LABEL_MAX
+ * characters and shorter than the label. Shared by the canonical reader and the importer.
+ */
+export function shortLabelProblem(short: Localized, label: Localized): { locale: Locale; message: string } | null {
+  for (const l of LOCALES) {
+    const text = short[l]
+    if (!text) return { locale: l, message: `short_${l} is empty: give a short label in all three languages or none` }
+    if (CONTROL.test(text)) return { locale: l, message: `short_${l} contains a control character` }
+    if (length(text) > SHORT_LABEL_MAX) return { locale: l, message: `short_${l} has ${length(text)} characters (at most ${SHORT_LABEL_MAX})` }
+    if (length(text) >= length(label[l])) return { locale: l, message: `short_${l} is not shorter than label_${l}` }
+  }
+  return null
+}
 
 /** A plain decimal number as the canonical files write it: `1232`, `-3.5`, `0.25`. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
@@ -321,19 +338,9 @@ function readShort(reader: RowReader, label: Localized, options: ReadOptions): L
     }
     return null
   }
-  let ok = true
-  const bad = (locale: string, message: string) => {
-    reader.report(`short_${locale}`, 'bad_short_label', message)
-    ok = false
-  }
-  for (const l of LOCALES) {
-    const text = cells[l]
-    if (!text) bad(l, `short_${l} is empty: give a short label in all three languages or none`)
-    else if (CONTROL.test(text)) bad(l, `short_${l} contains a control character`)
-    else if (length(text) > SHORT_LABEL_MAX) bad(l, `short_${l} has ${length(text)} characters (at most ${SHORT_LABEL_MAX})`)
-    else if (length(text) >= length(label[l])) bad(l, `short_${l} is not shorter than label_${l}`)
-  }
-  return ok ? cells : null
+  const problem = shortLabelProblem(cells, label)
+  if (problem) reader.report(`short_${problem.locale}`, 'bad_short_label', problem.message)
+  return problem ? null : cells
 }
 
 /** Two indicators of one offence with the same short label would show one legend entry twice. */

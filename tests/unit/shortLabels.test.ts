@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { deriveTrendView } from '../../src/core/chart/chartState'
 import { readDataset, SHORT_LABEL_MAX } from '../../src/core/dataset'
 import { figureRows } from '../../src/core/export/labels'
+import { exportCanonicalCsv } from '../../src/core/import/canonical'
+import { importBytes } from '../../src/core/import/pipeline'
+import { readRemembered } from '../../src/core/import/remembered'
+import { toDataset, type ImportedDataset } from '../../src/core/import/table'
 import { formatIssue, LOCALES, OFFENCES } from '../../src/core/model'
 import { runPipeline } from '../../src/core/pipeline'
 import { DEFAULT_VIEW, type ViewState } from '../../src/core/view'
@@ -115,5 +119,45 @@ describe('short labels in the chart state', () => {
     const clashing = { ...data, indicators: data.indicators.map((i) => (i.id === 'cf_grooming_files' ? twin(i.id, 'grooming') : i.id === 'cf_sextortion_files' ? twin(i.id, 'csam') : i)) }
     const view = deriveTrendView(runPipeline(clashing, { ...DEFAULT_VIEW, indicators: ['cf_grooming_files', 'cf_sextortion_files'] }).spec)
     expect(view.legend.map((e) => e.label).sort()).toEqual(['Grooming case files handled by Child Focus', 'Sextortion case files handled by Child Focus'])
+  })
+})
+
+describe('short labels in imported files', () => {
+  const imported = (csv: string): ImportedDataset => {
+    const out = importBytes(new TextEncoder().encode(csv))
+    if (!out.ok) throw new Error(out.problem)
+    return { id: 'u1', name: 'Mine', fileName: 'mine.csv', importedAt: '2026-03-01T10:00:00.000Z', hidden: false, table: out.result.table }
+  }
+  const HEAD = 'indicator,period,value,offence,unit,label_en,label_fr,label_nl,short_en,short_fr,short_nl\n'
+  const LONG_ROW = 'gr,2020,10,grooming,count,Grooming case files opened by the police in Liège,Dossiers de grooming ouverts par la police à Liège,Groomingdossiers geopend door de politie in Luik'
+
+  it('are read from short_en/fr/nl columns, reach the legend and survive the dataset’s own CSV export', () => {
+    const ds = imported(`${HEAD}${LONG_ROW},Grooming files (Liège),Dossiers grooming (Liège),Groomingdossiers (Luik)\n`)
+    const dataset = toDataset(ds)
+    expect(dataset.indicators[0]!.short).toEqual({ en: 'Grooming files (Liège)', fr: 'Dossiers grooming (Liège)', nl: 'Groomingdossiers (Luik)' })
+    const view = deriveTrendView(runPipeline(dataset, { ...DEFAULT_VIEW, locale: 'fr', indicators: ['u1:gr'] }).spec)
+    expect(view.legend.map((e) => e.label)).toEqual(['Dossiers grooming (Liège)'])
+    expect(view.series[0]!.label).toBe('Dossiers de grooming ouverts par la police à Liège')
+    // The canonical export carries them, and imports again the same.
+    const again = toDataset(imported(exportCanonicalCsv(ds)))
+    expect(again.indicators[0]!.short).toEqual(dataset.indicators[0]!.short)
+  })
+
+  it('are left out when they cannot stand for the label (one language missing, too long): the legend shows the full label', () => {
+    for (const shorts of [',Grooming files,,', `,${'x'.repeat(SHORT_LABEL_MAX + 1)},Dossiers,Dossiers`]) {
+      const dataset = toDataset(imported(`${HEAD}${LONG_ROW}${shorts}\n`))
+      expect(dataset.indicators[0]!.short).toBeNull()
+      expect(deriveTrendView(runPipeline(dataset, { ...DEFAULT_VIEW, indicators: ['u1:gr'] }).spec).legend[0]!.label).toBe('Grooming case files opened by the police in Liège')
+    }
+  })
+
+  it('a file without the columns still imports, and a mapping remembered before them is still read', () => {
+    const out = importBytes(new TextEncoder().encode('indicator,period,value\ngr,2020,10\n'))
+    if (!out.ok) throw new Error(out.problem)
+    const { shortEn: _en, shortFr: _fr, shortNl: _nl, ...olderRoles } = out.sniff.mapping.roles
+    const older = JSON.stringify({ version: 3, mapping: { ...out.sniff.mapping, roles: olderRoles } })
+    const recalled = readRemembered(older, 3)
+    expect(recalled).toMatchObject({ roles: { ...olderRoles, shortEn: -1, shortFr: -1, shortNl: -1 } })
+    expect(toDataset(imported('indicator,period,value\ngr,2020,10\n')).indicators[0]!.short).toBeNull()
   })
 })

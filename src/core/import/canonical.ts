@@ -23,7 +23,7 @@ export function csvLine(cells: readonly (string | number)[]): string {
 }
 
 /** The observations columns of the canonical model, then the indicator's own columns. */
-export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'unit', 'label_en', 'label_fr', 'label_nl'] as const
+export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'unit', 'label_en', 'label_fr', 'label_nl', 'short_en', 'short_fr', 'short_nl'] as const
 
 /**
  * An imported dataset as canonical CSV (UTF-8, comma, header): the observations file's columns,
@@ -54,6 +54,9 @@ export function exportCanonicalCsv(dataset: ImportedDataset): string {
         indicator.label.en,
         indicator.label.fr,
         indicator.label.nl,
+        indicator.short?.en ?? '',
+        indicator.short?.fr ?? '',
+        indicator.short?.nl ?? '',
       ]),
     )
   }
