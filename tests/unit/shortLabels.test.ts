@@ -159,6 +159,9 @@ describe('short labels in imported files', () => {
     const older = JSON.stringify({ version: 3, mapping: { ...out.sniff.mapping, roles: olderRoles } })
     const recalled = readRemembered(older, 3)
     expect(recalled).toMatchObject({ roles: { ...olderRoles, shortEn: -1, shortFr: -1, shortNl: -1 } })
-    expect(toDataset(imported('indicator,period,value\ngr,2020,10\n')).indicators[0]!.short).toBeNull()
+    const plain = imported('indicator,period,value\ngr,2020,10\n')
+    expect(toDataset(plain).indicators[0]!.short).toBeNull()
+    // Its canonical export keeps the columns it always had.
+    expect(exportCanonicalCsv(plain).split('\r\n')[0]).toBe('indicator,period,value,baseline,age_group,gender,region,status,source,quote,note,offence,unit,label_en,label_fr,label_nl')
   })
 })
