@@ -13,6 +13,7 @@ import {
   type Dataset,
   type Indicator,
   type IssueCode,
+  type Locale,
   type Localized,
   type Milestone,
   type Observation,
@@ -72,10 +73,13 @@ export const CANONICAL_COLUMNS = {
  */
 export const EXTENSION_COLUMNS = {
   sources: [],
-  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl'],
+  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl'],
   observations: [],
   milestones: ['importance'],
 } as const satisfies Record<keyof typeof CANONICAL_COLUMNS, readonly string[]>
+
+/** Extension columns a complete file may still leave out: a row needs them only when its label is long. */
+const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl'])
 
 /** How strictly to read: `complete` also requires the extension columns, a caveat per indicator and a URL per source. */
 export interface ReadOptions {
@@ -88,6 +92,34 @@ export const CANONICAL_FILES = Object.keys(CANONICAL_COLUMNS) as CanonicalFile[]
 
 /** The text of each canonical file, keyed by file kind, with the name to cite in messages. */
 export type DatasetFiles = Record<CanonicalFile, { readonly name: string; readonly text: string }>
+
+/**
+ * A short label must fit a legend entry on one line of a phone or a slide column: about 40
+ * characters. Labels longer than this need one in the bundled data (`complete`).
+ */
+export const SHORT_LABEL_MAX = 40
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+
+/** Length as a reader counts it: code points, not UTF-16 units. */
+const length = (text: string): number => [...text].length
+
+/**
+ * Why a short label cannot stand for its label (a message naming the language), or null when it can:
+ * all three languages or none, one line without control characters, at most SHORT_LABEL_MAX
+ * characters and shorter than the label. Shared by the canonical reader and the importer.
+ */
+export function shortLabelProblem(short: Localized, label: Localized): { locale: Locale; message: string } | null {
+  for (const l of LOCALES) {
+    const text = short[l]
+    if (!text) return { locale: l, message: `short_${l} is empty: give a short label in all three languages or none` }
+    if (CONTROL.test(text)) return { locale: l, message: `short_${l} contains a control character` }
+    if (length(text) > SHORT_LABEL_MAX) return { locale: l, message: `short_${l} has ${length(text)} characters (at most ${SHORT_LABEL_MAX})` }
+    if (length(text) >= length(label[l])) return { locale: l, message: `short_${l} is not shorter than label_${l}` }
+  }
+  return null
+}
 
 /** A plain decimal number as the canonical files write it: `1232`, `-3.5`, `0.25`. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
@@ -166,7 +198,7 @@ function readTable(
   const parsed = parseTable(file.name, file.text)
   issues.push(...parsed.issues)
   const required: readonly string[] = options.complete
-    ? [...CANONICAL_COLUMNS[kind], ...EXTENSION_COLUMNS[kind]]
+    ? [...CANONICAL_COLUMNS[kind], ...EXTENSION_COLUMNS[kind].filter((c) => !OPTIONAL_IN_COMPLETE.has(c))]
     : CANONICAL_COLUMNS[kind]
   for (const column of required) {
     if (!parsed.value.header.includes(column)) {
@@ -256,6 +288,8 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
     const partOf = reader.get('part_of')
     if (partOf) parts.push({ line: row, part: id, whole: partOf })
     const caveat = reader.localized('caveat')
+    const label = { en: labelEn, fr: reader.get('label_fr') || labelEn, nl: reader.get('label_nl') || labelEn }
+    const short = readShort(reader, label, options)
     if (options.complete) {
       for (const locale of LOCALES) {
         if (!reader.get(`caveat_${locale}`)) {
@@ -269,7 +303,8 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       unit,
       comparesTo,
       partOf: null,
-      label: { en: labelEn, fr: reader.get('label_fr') || labelEn, nl: reader.get('label_nl') || labelEn },
+      label,
+      short,
       description: {
         en: reader.get('description_en'),
         fr: reader.get('description_fr'),
@@ -284,7 +319,44 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       reader.at(line).report('compares_to', 'unknown_indicator', `compares_to names an unknown indicator "${target}"`)
     }
   }
+  checkDistinctShorts(indicators, table, reader)
   return resolveParts(indicators, parts, reader)
+}
+
+/**
+ * `short_en/fr/nl`: all three or none, each one line without control characters, at most
+ * SHORT_LABEL_MAX characters and shorter than its label. A bad set is reported and dropped (the
+ * full label is shown). In `complete` mode a label longer than SHORT_LABEL_MAX needs one.
+ */
+function readShort(reader: RowReader, label: Localized, options: ReadOptions): Localized | null {
+  const cells = { en: reader.get('short_en'), fr: reader.get('short_fr'), nl: reader.get('short_nl') }
+  const given = LOCALES.filter((l) => cells[l])
+  if (given.length === 0) {
+    const long = LOCALES.find((l) => length(label[l]) > SHORT_LABEL_MAX)
+    if (options.complete && long) {
+      reader.report(`label_${long}`, 'bad_short_label', `label_${long} is longer than ${SHORT_LABEL_MAX} characters: give short_en, short_fr and short_nl`)
+    }
+    return null
+  }
+  const problem = shortLabelProblem(cells, label)
+  if (problem) reader.report(`short_${problem.locale}`, 'bad_short_label', problem.message)
+  return problem ? null : cells
+}
+
+/** Two indicators of one offence with the same short label would show one legend entry twice. */
+function checkDistinctShorts(indicators: readonly Indicator[], table: Table, reader: RowReader): void {
+  const rowOf = new Map(table.rows.map((r) => [reader.at(r).get('id'), r]))
+  for (const l of LOCALES) {
+    const seen = new Map<string, Indicator>()
+    for (const i of indicators) {
+      if (!i.short) continue
+      const key = `${i.offence}\u0000${i.short[l].toLowerCase()}`
+      const earlier = seen.get(key)
+      const row = rowOf.get(i.id)
+      if (earlier && row) reader.at(row).report(`short_${l}`, 'bad_short_label', `short_${l} "${i.short[l]}" is already the short label of "${earlier.id}" (${i.offence})`)
+      else seen.set(key, i)
+    }
+  }
 }
 
 /**

@@ -103,6 +103,11 @@ export interface Indicator {
    */
   readonly partOf: IndicatorRef | null
   readonly label: Localized
+  /**
+   * A shorter label for tight places (the legend, line labels) where the full one would wrap or be
+   * cut; null when the data give none (the full label is used).
+   */
+  readonly short: Localized | null
   readonly description: Localized
   /** What the number is not ("reports to a hotline, not a measure of prevalence"); empty strings when none. */
   readonly caveat: Localized
@@ -192,6 +197,7 @@ export type IssueCode =
   | 'duplicate_id'
   | 'precision_mismatch'
   | 'bad_part_of'
+  | 'bad_short_label'
 
 export function formatIssue(issue: DataIssue): string {
   const where = issue.column > 0 ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`

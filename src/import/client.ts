@@ -162,7 +162,7 @@ export class ImportClient {
       ...columns,
       periods: [...table.periods],
       strings: [...table.strings],
-      indicators: table.indicators.map((i) => ({ ...i, label: { ...i.label } })),
+      indicators: table.indicators.map((i) => ({ ...i, label: { ...i.label }, ...(i.short ? { short: { ...i.short } } : {}) })),
     } as ImportedTable
     const message: ToWorker = { type: 'store', dataset: { ...dataset, table: copy }, replaceId }
     this.cancel()

@@ -58,7 +58,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, checks, checkByObservation, years, isEmpty, trendView, viewOf }
+  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, numbered, checks, checkByObservation, years, isEmpty, trendView, viewOf }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

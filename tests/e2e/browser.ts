@@ -111,3 +111,40 @@ export async function drawnMilestones(page: Page): Promise<string[]> {
   const names = [...(marker?.markLine?.data ?? []).map((d) => d.name), ...(marker?.markArea?.data ?? []).map((d) => d[0]!.name)]
   return names.sort((a, b) => Number(a) - Number(b))
 }
+
+/**
+ * How many pixels of a screenshot inside `box` (page pixels) are ink, not white paper: decoded in
+ * a blank page of the same browser (no CSP there), so a region the browser skipped painting counts 0.
+ */
+export async function inkIn(context: BrowserContext, png: Buffer, box: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const probe = await context.newPage()
+  try {
+    return await probe.evaluate(
+      async ({ data, b }) => {
+        const img = new Image()
+        img.src = `data:image/png;base64,${data}`
+        await img.decode()
+        const canvas = document.createElement('canvas')
+        canvas.width = img.width
+        canvas.height = img.height
+        const ctx = canvas.getContext('2d')!
+        ctx.drawImage(img, 0, 0)
+        const { data: px } = ctx.getImageData(Math.round(b.x), Math.round(b.y), Math.max(1, Math.round(b.width)), Math.max(1, Math.round(b.height)))
+        let ink = 0
+        for (let i = 0; i < px.length; i += 4) if (px[i]! + px[i + 1]! + px[i + 2]! < 3 * 160) ink++
+        return ink
+      },
+      { data: png.toString('base64'), b: box },
+    )
+  } finally {
+    await probe.close()
+  }
+}
+
+/** The box of the first element matching `selector`, in page (not viewport) pixels. */
+export function pageBox(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height }
+  })
+}

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { baseUrl, launch, openPage, waitForChart } from './browser'
+import { baseUrl, inkIn, launch, openPage, pageBox, waitForChart } from './browser'
 import { download, pngSize, unzip } from './files'
 import { embedSnippet } from '../../src/core/export/embed'
 
@@ -367,7 +367,11 @@ describe('saved views and Present mode', () => {
       }),
     )
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1)
-    await page.screenshot({ path: 'tests/e2e/screenshots/present.png', fullPage: true })
+    const shot = await page.screenshot({ path: 'tests/e2e/screenshots/present.png', fullPage: true })
+    // The milestone key below the fold is painted in the full-page capture: its text is on the picture.
+    const key = await pageBox(page, '.present-key')
+    expect(key.y + key.height).toBeGreaterThan(800 * 1.5)
+    expect(await inkIn(ctx, shot, key)).toBeGreaterThan(key.width * 4)
     // The slide is in the URL: reopening it lands on the same slide.
     const slideUrl = page.url()
     const again = await ctx.newPage()
@@ -398,6 +402,12 @@ describe('print', () => {
     expect(await visible('[data-testid="share-toggle"]')).toBe(false)
     const pdf = await page.pdf({ format: 'A4' })
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // The key is painted in print even far below the screen's fold (it is laid out lazily on screen).
+    await page.setViewportSize({ width: 800, height: 400 })
+    const key = await pageBox(page, '.milestone-key ol')
+    expect(key.y).toBeGreaterThan(400 * 1.5)
+    const shot = await page.screenshot({ fullPage: true })
+    expect(await inkIn(context, shot, key)).toBeGreaterThan(key.width * 4)
     await page.emulateMedia({ media: 'screen' })
     expect(await visible('.print-sources')).toBe(false)
   })

@@ -62,7 +62,10 @@ export interface TrendSpec {
 }
 
 export interface ChartSeries extends ViewSeries {
+  /** The full label: what one cites (tooltip, readout, table, notes, screen-reader text). */
   readonly label: string
+  /** The label where room is tight (legend, line labels): the data's short label, else the full one. */
+  readonly shortLabel: string
   readonly colour: string
   readonly symbol: (typeof SYMBOLS)[number]
   /** Index of the panel the series is drawn in. */
@@ -80,6 +83,14 @@ export interface ChartMilestone extends NumberedMilestone {
   readonly kind: 'point' | 'interval'
 }
 
+export interface LegendEntry {
+  readonly key: string
+  readonly label: string
+  readonly fullLabel: string
+  readonly colour: string
+  readonly symbol: ChartSeries['symbol']
+}
+
 /** The chart state. */
 export interface TrendView {
   readonly locale: Locale
@@ -87,8 +98,11 @@ export interface TrendView {
   readonly panels: readonly ChartPanel[]
   /** Every drawn series, in panel order. */
   readonly series: readonly ChartSeries[]
-  /** The key of the lines: one entry per drawn series, or per indicator in small charts. */
-  readonly legend: readonly { readonly key: string; readonly label: string; readonly colour: string; readonly symbol: ChartSeries['symbol'] }[]
+  /**
+   * The key of the lines: one entry per drawn series, or per indicator in small charts. `label` is
+   * the short label (full labels where two short ones would read the same); `fullLabel` the full one.
+   */
+  readonly legend: readonly LegendEntry[]
   /** The milestones drawn (inside the plotted range, key ones unless all are asked for), by date. */
   readonly milestones: readonly ChartMilestone[]
   /** Milestones inside the plotted range left out because they are secondary ("show all" draws them). */
@@ -116,6 +130,12 @@ export function numberedSelection(all: readonly NumberedMilestone[], selected: r
 
 export function seriesLabel(series: Pick<ViewSeries, 'indicator' | 'breakdown'>, locale: Locale): string {
   const label = series.indicator.label[locale]
+  return series.breakdown ? `${label} (${series.breakdown})` : label
+}
+
+/** The series' label where room is tight: the indicator's short label when the data give one. */
+export function seriesShortLabel(series: Pick<ViewSeries, 'indicator' | 'breakdown'>, locale: Locale): string {
+  const label = series.indicator.short?.[locale] ?? series.indicator.label[locale]
   return series.breakdown ? `${label} (${series.breakdown})` : label
 }
 
@@ -208,12 +228,23 @@ function domainOf(series: readonly ViewSeries[], milestones: readonly NumberedMi
 }
 
 function legendOf(series: readonly ChartSeries[], spec: TrendSpec): TrendView['legend'] {
-  if (!spec.groups) return series.map((s) => ({ key: s.key, label: s.label, colour: s.colour, symbol: s.symbol }))
-  const seen = new Map<string, TrendView['legend'][number]>()
-  for (const s of series) {
-    if (!seen.has(s.indicator.id)) seen.set(s.indicator.id, { key: s.indicator.id, label: s.indicator.label[spec.locale], colour: s.colour, symbol: s.symbol })
+  let entries: LegendEntry[]
+  if (!spec.groups) {
+    entries = series.map((s) => ({ key: s.key, label: s.shortLabel, fullLabel: s.label, colour: s.colour, symbol: s.symbol }))
+  } else {
+    const seen = new Map<string, LegendEntry>()
+    for (const s of series) {
+      if (seen.has(s.indicator.id)) continue
+      const full = s.indicator.label[spec.locale]
+      seen.set(s.indicator.id, { key: s.indicator.id, label: s.indicator.short?.[spec.locale] ?? full, fullLabel: full, colour: s.colour, symbol: s.symbol })
+    }
+    entries = [...seen.values()]
   }
-  return [...seen.values()]
+  // Short labels are distinct within an offence (check-data), not across offences or datasets: two
+  // entries that would read the same fall back to their full labels.
+  const count = new Map<string, number>()
+  for (const e of entries) count.set(e.label, (count.get(e.label) ?? 0) + 1)
+  return entries.map((e) => ((count.get(e.label) ?? 0) > 1 ? { ...e, label: e.fullLabel } : e))
 }
 
 /** Derives the chart state from what the view asks to show. Pure: same spec, same state. */
@@ -234,7 +265,7 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
   const panels: ChartPanel[] = grouped.map((g, panel) => ({
     unit: g.unit,
     ...(g.label !== undefined ? { label: g.label } : {}),
-    series: g.series.map((s) => ({ ...s, label: seriesLabel(s, spec.locale), ...styles[k++]!, panel })),
+    series: g.series.map((s) => ({ ...s, label: seriesLabel(s, spec.locale), shortLabel: seriesShortLabel(s, spec.locale), ...styles[k++]!, panel })),
   }))
   const domain = domainOf(spec.series, spec.milestones)
   const inRange = (m: NumberedMilestone) =>

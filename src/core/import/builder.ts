@@ -1,5 +1,6 @@
 import { own } from '../dict'
 import { BASELINE_NOT_STATED, BASELINE_PREVIOUS_PERIOD, RELATIVE_UNITS, type Offence, type Status, type Unit } from '../model'
+import { shortLabelProblem } from '../dataset'
 import { MAX_REPORTED_ISSUES } from './limits'
 import { extraKey, guessOffence, isOffence, isUnit, slugify, type ExtraColumn, type Mapping, type ReadSettings } from './mapping'
 import { parseValueCell, type NumberFormat } from './numbers'
@@ -260,10 +261,14 @@ export class TableBuilder {
     }
     const en = override?.label || cell(roles.labelEn) || key
     const label = { en, fr: override?.label || cell(roles.labelFr) || en, nl: override?.label || cell(roles.labelNl) || en }
-    return this.addIndicator(key, offence, unit, label)
+    // A series renamed in the mapping step drops the file's short labels: they shortened the old name.
+    const short = override?.label ? null : { en: cell(roles.shortEn), fr: cell(roles.shortFr), nl: cell(roles.shortNl) }
+    // Short labels that cannot stand for the label are left out: the legend shows the full one.
+    const usable = short && (short.en || short.fr || short.nl) && !shortLabelProblem(short, label) ? short : undefined
+    return this.addIndicator(key, offence, unit, label, usable)
   }
 
-  private addIndicator(key: string, offence: Offence, unit: Unit, label: ImportedIndicator['label']): number {
+  private addIndicator(key: string, offence: Offence, unit: Unit, label: ImportedIndicator['label'], short?: ImportedIndicator['short']): number {
     // A key that is already an id (a canonical file's) stays as it is.
     let id = /^[a-z0-9][a-z0-9_-]{0,59}$/.test(key) ? key : slugify(key)
     if (this.usedIds.has(id)) {
@@ -273,7 +278,7 @@ export class TableBuilder {
     }
     this.usedIds.add(id)
     const created = this.indicators.length
-    this.indicators.push({ id, offence, unit, label })
+    this.indicators.push(short ? { id, offence, unit, label, short } : { id, offence, unit, label })
     this.relative.push(RELATIVE_UNITS.includes(unit))
     this.indicatorKeys.push(key)
     this.indicatorCodes.set(key, created)
@@ -291,7 +296,7 @@ export class TableBuilder {
       const known = this.indicatorCodes.get(key)
       if (known !== undefined) return known
       const def = t.indicators[i]!
-      return this.addIndicator(key, def.offence, def.unit, def.label)
+      return this.addIndicator(key, def.offence, def.unit, def.label, def.short)
     })
     const periods = t.periods.map((p) => this.periodCode(p))
     const strings = t.strings.map((text) => this.stringCode(text))

@@ -24,6 +24,8 @@ export function csvLine(cells: readonly (string | number)[]): string {
 
 /** The observations columns of the canonical model, then the indicator's own columns. */
 export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'unit', 'label_en', 'label_fr', 'label_nl'] as const
+/** Written after EXPORT_COLUMNS only when some indicator has short labels: other files keep their old shape. */
+export const SHORT_COLUMNS = ['short_en', 'short_fr', 'short_nl'] as const
 
 /**
  * An imported dataset as canonical CSV (UTF-8, comma, header): the observations file's columns,
@@ -32,7 +34,8 @@ export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'un
  */
 export function exportCanonicalCsv(dataset: ImportedDataset): string {
   const { table } = dataset
-  const lines = [EXPORT_COLUMNS.join(',')]
+  const withShort = table.indicators.some((i) => i.short)
+  const lines = [(withShort ? [...EXPORT_COLUMNS, ...SHORT_COLUMNS] : EXPORT_COLUMNS).join(',')]
   const s = (code: number): string => table.strings[code] ?? ''
   for (let r = 0; r < table.length; r++) {
     const indicator = table.indicators[table.indicator[r]!]!
@@ -54,6 +57,7 @@ export function exportCanonicalCsv(dataset: ImportedDataset): string {
         indicator.label.en,
         indicator.label.fr,
         indicator.label.nl,
+        ...(withShort ? [indicator.short?.en ?? '', indicator.short?.fr ?? '', indicator.short?.nl ?? ''] : []),
       ]),
     )
   }

@@ -28,6 +28,9 @@ export const ROLES = [
   'labelEn',
   'labelFr',
   'labelNl',
+  'shortEn',
+  'shortFr',
+  'shortNl',
 ] as const
 export type Role = (typeof ROLES)[number]
 export type Roles = Record<Role, number>
@@ -92,6 +95,9 @@ const ROLE_NAMES: readonly [Role, RegExp][] = [
   ['labelEn', /^(label_en|label en|indicator_label_en)$/],
   ['labelFr', /^(label_fr|label fr|indicator_label_fr)$/],
   ['labelNl', /^(label_nl|label nl|indicator_label_nl)$/],
+  ['shortEn', /^(short_en|short en|short_label_en)$/],
+  ['shortFr', /^(short_fr|short fr|short_label_fr)$/],
+  ['shortNl', /^(short_nl|short nl|short_label_nl)$/],
   ['period', /^(period|periode|période|year|years|jaar|année|annee|an|date|datum|time|time_period|tijd|month|mois|maand|quarter|trimestre|kwartaal|jaartal|obs_time)$/],
   ['value', /^(value|values|valeur|waarde|count|nombre|aantal|number|n|total|totaal|obs_value|cases|dossiers|figure|chiffre|cijfer)$/],
   ['offence', /^(offence|offense|offence_type|domaine|domein)$/],

@@ -1,6 +1,9 @@
 import { OFFENCES, UNITS } from '../model'
 import { ROLES, SHAPES, type ExtraColumn, type Mapping, type Roles, type SeriesSetting } from './mapping'
 
+/** Roles that mappings remembered by earlier versions do not have. */
+const LATER_ROLES: ReadonlySet<string> = new Set(['shortEn', 'shortFr', 'shortNl'])
+
 /**
  * A mapping remembered for a header: column roles only, never how the bytes were read (delimiter,
  * number format, encoding belong to each file and are detected afresh). What comes back from
@@ -28,7 +31,9 @@ export function readRemembered(raw: string | null, width: number): Mapping | 'un
   if (!isObject(m)) return 'unreadable'
   const inRange = (c: unknown): c is number => isInt(c) && c >= -1 && c < width
   if (typeof m.shape !== 'string' || !(SHAPES as readonly string[]).includes(m.shape)) return 'unreadable'
-  if (!isObject(m.roles) || !ROLES.every((r) => inRange((m.roles as Record<string, unknown>)[r]))) return 'unreadable'
+  // A role added after the mapping was remembered (the short labels) reads as "no such column".
+  const roleOf = (r: string): unknown => (m.roles as Record<string, unknown>)[r] ?? (LATER_ROLES.has(r) ? -1 : undefined)
+  if (!isObject(m.roles) || !ROLES.every((r) => inRange(roleOf(r)))) return 'unreadable'
   if (!Array.isArray(m.series) || !m.series.every((c) => inRange(c) && c >= 0)) return 'unreadable'
   const d = m.defaults
   if (!isObject(d) || !(OFFENCES as readonly unknown[]).includes(d.offence) || !(UNITS as readonly unknown[]).includes(d.unit) || typeof d.baseline !== 'string') return 'unreadable'
@@ -45,7 +50,7 @@ export function readRemembered(raw: string | null, width: number): Mapping | 'un
     if (!isObject(e) || !inRange(e.column) || e.column < 0 || !(UNITS as readonly unknown[]).includes(e.unit) || typeof e.period !== 'string') return 'unreadable'
     extras.push({ column: e.column, unit: e.unit as ExtraColumn['unit'], period: e.period })
   }
-  const roles = Object.fromEntries(ROLES.map((r) => [r, (m.roles as Record<string, number>)[r]])) as Roles
+  const roles = Object.fromEntries(ROLES.map((r) => [r, roleOf(r)])) as Roles
   return {
     shape: m.shape as Mapping['shape'],
     roles,

@@ -37,6 +37,8 @@ export interface ImportedIndicator {
   readonly offence: Offence
   readonly unit: Unit
   readonly label: Localized
+  /** Short labels for the legend (`short_en/fr/nl` columns), when the file gives valid ones. */
+  readonly short?: Localized
 }
 
 /** An imported dataset as it is listed, stored and merged. */
@@ -123,6 +125,7 @@ export function toDataset(imported: ImportedDataset): Dataset {
     comparesTo: '',
     partOf: null,
     label: i.label,
+    short: i.short ?? null,
     description: { en: '', fr: '', nl: '' },
     caveat: { en: '', fr: '', nl: '' },
     dataset: imported.id,
@@ -202,6 +205,10 @@ export function checkImported(value: unknown): string | null {
     if (!(OFFENCES as readonly unknown[]).includes(ind.offence)) return `indicator "${ind.id}": unknown offence`
     if (!(UNITS as readonly unknown[]).includes(ind.unit)) return `indicator "${ind.id}": unknown unit`
     for (const l of LOCALES) if (typeof label[l] !== 'string') return `indicator "${ind.id}": no ${l.toUpperCase()} label`
+    if (ind.short !== undefined) {
+      const short = (typeof ind.short === 'object' && ind.short !== null ? ind.short : {}) as Record<string, unknown>
+      for (const l of LOCALES) if (typeof short[l] !== 'string') return `indicator "${ind.id}": no ${l.toUpperCase()} short label`
+    }
   }
   const limits: [(typeof TABLE_COLUMNS)[number], number][] = [
     ['indicator', t.indicators.length],
