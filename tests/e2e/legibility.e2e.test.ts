@@ -243,6 +243,32 @@ describe('words a presenter can keep', () => {
   })
 })
 
+describe('words being typed', () => {
+  it('keeps a title being typed when the editor redraws before it is committed (its placeholders arriving)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?off=grooming&lang=en')
+    await waitForChart(page)
+    // The generated placeholders come with the share catalogue, held back here until the title is typed.
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/messages-[^/]*\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.locator('[data-testid="chart-words"] summary').click()
+    await page.locator('[data-testid="words-title"]').click()
+    await page.keyboard.type('Grooming since 2014')
+    release()
+    // The placeholder arrives and the editor redraws; the box keeps its focus and what was typed.
+    await expect.poll(() => page.locator('[data-testid="words-subtitle"]').getAttribute('placeholder')).toBeTruthy()
+    expect(await page.locator('[data-testid="words-title"]').inputValue()).toBe('Grooming since 2014')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => decodeURIComponent(page.url().replace(/\+/g, ' '))).toContain('title=Grooming since 2014')
+    expect(await page.locator('[data-testid="chart-title"]').textContent()).toBe('Grooming since 2014')
+    await context.close()
+  })
+})
+
 describe('keyboard and screen readers', () => {
   it('skips to the chart, walks its figures and milestones with the arrow keys and M, and reads each out', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
