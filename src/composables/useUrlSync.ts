@@ -56,8 +56,8 @@ export function useUrlSync(): void {
       const key = keyOf(query)
       writing.add(key)
       // Forgotten a while after the navigation settles: on a busy page the route watcher may see the
-      // arrival later than the next task (CI once lost a title typed just before a note that way).
-      // Links are only ever replaced, so no history step can bring one of ours back meanwhile.
+      // arrival later than the next task. Links are only ever replaced, so no history step can
+      // bring one of ours back meanwhile.
       void router.replace({ query: { ...query, ...pagePart(current) } }).finally(() => setTimeout(() => writing.delete(key), WRITE_MEMORY_MS))
     },
   )
