@@ -352,9 +352,21 @@ describe('saved views and Present mode', () => {
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => page.url()).toContain('slide=2')
     expect(await page.locator('[data-testid="present-title"]').textContent()).toBe('Hotline reports')
-    await page.keyboard.press('PageDown')
-    expect(page.url()).toContain('slide=2')
-    await page.keyboard.press('ArrowLeft')
+    // The CSAM view has more panels than an 800-pixel screen holds in large type: it goes over
+    // parts, each a slide of its own that says which part it is, and whose chart fits the screen.
+    const total = Number(/\/\s*(\d+)/.exec((await page.locator('[data-testid="present-counter"]').textContent()) ?? '')?.[1])
+    expect(total).toBeGreaterThan(2)
+    for (let slide = 2; slide <= total; slide++) {
+      await expect.poll(() => page.url()).toContain(`slide=${slide}`)
+      expect(await page.locator('[data-testid="present-title"]').textContent()).toBe('Hotline reports')
+      expect(await page.locator('.present-subtitle').textContent()).toContain(`part ${slide - 1} of ${total - 1}`)
+      await page.waitForSelector('[data-testid="trend-chart"] canvas')
+      const chart = await page.locator('[data-testid="trend-chart"]').boundingBox()
+      expect(chart!.y + chart!.height).toBeLessThanOrEqual(800)
+      await page.keyboard.press('PageDown')
+    }
+    expect(page.url()).toContain(`slide=${total}`)
+    await page.keyboard.press('Home')
     await expect.poll(() => page.url()).toContain('slide=1')
     await page.keyboard.press('Space')
     await expect.poll(() => page.url()).toContain('slide=2')
@@ -370,7 +382,7 @@ describe('saved views and Present mode', () => {
     const shot = await page.screenshot({ path: 'tests/e2e/screenshots/present.png', fullPage: true })
     // The milestone key below the fold is painted in the full-page capture: its text is on the picture.
     const key = await pageBox(page, '.present-key')
-    expect(key.y + key.height).toBeGreaterThan(800 * 1.5)
+    expect(key.y + key.height).toBeGreaterThan(800)
     expect(await inkIn(ctx, shot, key)).toBeGreaterThan(key.width * 4)
     // The slide is in the URL: reopening it lands on the same slide.
     const slideUrl = page.url()
