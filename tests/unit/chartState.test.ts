@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { layoutChart, placeMilestoneLabels, preferredHeight } from '../../src/core/chart/chartLayout'
-import { deriveTrendView, PALETTE } from '../../src/core/chart/chartState'
+import { layoutChart, pagePanels, placeMilestoneLabels, preferredHeight } from '../../src/core/chart/chartLayout'
+import { deriveTrendView, PALETTE, panelSubset } from '../../src/core/chart/chartState'
 import { readDataset } from '../../src/core/dataset'
 import { runPipeline } from '../../src/core/pipeline'
 import { commonBaseYear } from '../../src/core/transform'
@@ -119,5 +119,32 @@ describe('chart layout', () => {
     expect(layoutChart(view, { width: 1200, height: 600 }, 'screen')).toMatchObject({ slider: true, interactive: true })
     expect(layoutChart(view, { width: 1200, height: 600 }, 'slide')).toMatchObject({ slider: false, interactive: false })
     expect(layoutChart(view, { width: 1200, height: 600 }, 'embed')).toMatchObject({ slider: false })
+  })
+})
+
+describe('parts of a crowded view (slides, Present)', () => {
+  const csam = viewOf({ offences: ['csam'] })
+
+  it('keeps the chosen panels with their lines, colours and legend entries, and every milestone', () => {
+    const part = panelSubset(csam, [2, 3])
+    expect(part.panels.map((p) => p.unit)).toEqual([csam.panels[2]!.unit, csam.panels[3]!.unit])
+    expect(part.series.map((s) => [s.key, s.colour, s.symbol])).toEqual([...csam.panels[2]!.series, ...csam.panels[3]!.series].map((s) => [s.key, s.colour, s.symbol]))
+    // Each line is drawn in its own panel of the part.
+    for (const s of part.series) expect(part.panels[s.panel]!.series).toContainEqual(s)
+    expect(part.legend.map((l) => l.key).sort()).toEqual(part.series.map((s) => s.key).sort())
+    expect(part.milestones).toEqual(csam.milestones)
+    expect(part.domain).toEqual(csam.domain)
+  })
+
+  it('spreads the panels over pages in order, as many per page as fit, every panel once', () => {
+    const heights = [300, 200, 250, 100, 400, 50]
+    const fits = (indexes: readonly number[]) => indexes.reduce((sum, i) => sum + heights[i]!, 0) <= 500
+    expect(pagePanels(heights.length, fits)).toEqual([[0, 1], [2, 3], [4, 5]])
+    // A panel too tall for any page still gets a page of its own.
+    expect(pagePanels(2, () => false)).toEqual([[0], [1]])
+    const pages = pagePanels(csam.panels.length, (indexes) => preferredHeight(panelSubset(csam, indexes), 1400, 'present') <= 500)
+    expect(pages.flat()).toEqual(csam.panels.map((_, i) => i))
+    expect(pages.length).toBeGreaterThan(1)
+    for (const page of pages) if (page.length > 1) expect(preferredHeight(panelSubset(csam, page), 1400, 'present')).toBeLessThanOrEqual(500)
   })
 })
