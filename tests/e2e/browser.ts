@@ -148,3 +148,21 @@ export function pageBox(page: Page, selector: string): Promise<{ x: number; y: n
     return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height }
   })
 }
+
+/** Hovers the middle point of a series, as a reader would, and returns the tooltip's text. */
+export async function hoverMiddlePoint(page: Page, seriesId: string): Promise<string> {
+  await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]')!.scrollIntoView({ block: 'center' }))
+  const point = await page.evaluate((id) => {
+    const chart = (window as unknown as {
+      __vigieChart: { getOption: () => { series: { id: string; data: { value: number[] }[] }[] }; convertToPixel: (f: object, v: number[]) => number[]; getDom: () => HTMLElement }
+    }).__vigieChart
+    const s = chart.getOption().series.find((x) => x.id === id)!
+    const [x, y] = chart.convertToPixel({ gridIndex: 0 }, s.data[Math.floor(s.data.length / 2)]!.value) as [number, number]
+    const box = chart.getDom().getBoundingClientRect()
+    return { x: box.left + x, y: box.top + y }
+  }, seriesId)
+  await page.mouse.move(point.x, point.y)
+  const tooltip = page.locator('.vg-tooltip')
+  await tooltip.waitFor({ state: 'visible' })
+  return (await tooltip.textContent())!
+}

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launch, openPage, waitForChart } from './browser'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { hoverMiddlePoint, launch, openPage, waitForChart } from './browser'
 
 type Row = Record<string, string>
 const csv = (name: string): Row[] => Papa.parse<Row>(readFileSync(`data/${name}.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
@@ -21,23 +21,6 @@ afterAll(async () => {
   await browser.close()
 })
 
-/** Hovers the middle point of a series, as a reader would, and returns the tooltip's text. */
-async function hoverMiddlePoint(page: Page, seriesId: string): Promise<string> {
-  await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]')!.scrollIntoView({ block: 'center' }))
-  const point = await page.evaluate((id) => {
-    const chart = (window as unknown as {
-      __vigieChart: { getOption: () => { series: { id: string; data: { value: number[] }[] }[] }; convertToPixel: (f: object, v: number[]) => number[]; getDom: () => HTMLElement }
-    }).__vigieChart
-    const s = chart.getOption().series.find((x) => x.id === id)!
-    const [x, y] = chart.convertToPixel({ gridIndex: 0 }, s.data[Math.floor(s.data.length / 2)]!.value) as [number, number]
-    const box = chart.getDom().getBoundingClientRect()
-    return { x: box.left + x, y: box.top + y }
-  }, seriesId)
-  await page.mouse.move(point.x, point.y)
-  const tooltip = page.locator('.vg-tooltip')
-  await tooltip.waitFor({ state: 'visible' })
-  return (await tooltip.textContent())!
-}
 
 describe('what a number is not, and what it is a part of', () => {
   it('the tooltip and the Table give the hotline series’ caveat and say it is part of the sexual-exploitation files, in French', async () => {

@@ -8,7 +8,7 @@ import Papa from 'papaparse'
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launch, openPage, waitForChart } from './browser'
+import { hoverMiddlePoint, launch, openPage, waitForChart } from './browser'
 
 type Row = Record<string, string>
 const indicators = new Map(
@@ -37,23 +37,6 @@ function legendEntries(page: Page) {
   )
 }
 
-/** Hovers the middle point of a series in the first panel and returns the tooltip's text. */
-async function hoverMiddlePoint(page: Page, seriesId: string): Promise<string> {
-  await page.evaluate(() => document.querySelector('[data-testid="trend-chart"]')!.scrollIntoView({ block: 'center' }))
-  const point = await page.evaluate((id) => {
-    const chart = (window as unknown as {
-      __vigieChart: { getOption: () => { series: { id: string; data: { value: number[] }[] }[] }; convertToPixel: (f: object, v: number[]) => number[]; getDom: () => HTMLElement }
-    }).__vigieChart
-    const s = chart.getOption().series.find((x) => x.id === id)!
-    const [x, y] = chart.convertToPixel({ gridIndex: 0 }, s.data[Math.floor(s.data.length / 2)]!.value) as [number, number]
-    const box = chart.getDom().getBoundingClientRect()
-    return { x: box.left + x, y: box.top + y }
-  }, seriesId)
-  await page.mouse.move(point.x, point.y)
-  const tooltip = page.locator('.vg-tooltip')
-  await tooltip.waitFor({ state: 'visible' })
-  return (await tooltip.textContent())!
-}
 
 describe('short labels', () => {
   for (const lang of ['en', 'fr', 'nl'] as const) {
