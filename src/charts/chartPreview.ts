@@ -4,7 +4,7 @@
  * with setAttribute and text with textContent: no markup is ever parsed, so a label can only ever
  * show as text.
  */
-import { PREVIEW_MAX_POINTS, type PreviewReply, type PreviewRequest, type SvgNode } from './previewProtocol'
+import { PREVIEW_MAX_POINTS, type PictureHits, type PreviewReply, type PreviewRequest, type SvgNode } from './previewProtocol'
 import type { TrendView } from '../core/chart/chartState'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -77,7 +77,7 @@ export class ChartPreviewer {
   private pending: Draw | null = null
 
   constructor(
-    private readonly onTree: (tree: SvgNode) => void,
+    private readonly onTree: (tree: SvgNode, hits: PictureHits) => void,
     private readonly onError: (reason: string) => void,
   ) {}
 
@@ -113,7 +113,7 @@ export class ChartPreviewer {
     if ('error' in reply) return this.fail(reply.error)
     // A newer request supersedes this picture: draw that one instead of showing a stale one.
     if (this.pending) return this.sendPending()
-    this.onTree(reply.tree)
+    this.onTree(reply.tree, reply.hits)
   }
 
   private fail(reason: string): void {

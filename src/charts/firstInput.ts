@@ -34,3 +34,36 @@ export function afterFirstInput(callback: () => void): () => void {
 export function hadInput(): boolean {
   return seen
 }
+
+/**
+ * Runs `callback` once the page has had an input and then none for `quietMs` (the pointer rests):
+ * heavy work then never lands under a moving pointer. Returns a function that cancels it.
+ */
+export function afterInputsSettle(callback: () => void, quietMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let done = false
+  const stop = () => {
+    clearTimeout(timer)
+    for (const type of INPUTS) window.removeEventListener(type, arm, { capture: true })
+  }
+  const fire = () => {
+    stop()
+    if (!done) {
+      done = true
+      callback()
+    }
+  }
+  function arm(): void {
+    clearTimeout(timer)
+    timer = setTimeout(fire, quietMs)
+  }
+  const cancelFirst = afterFirstInput(() => {
+    for (const type of INPUTS) window.addEventListener(type, arm, { capture: true, passive: true })
+    arm()
+  })
+  return () => {
+    done = true
+    cancelFirst()
+    stop()
+  }
+}

@@ -7,7 +7,7 @@ import { LineChart } from 'echarts/charts'
 import { AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
 import { buildTrendOption } from '../core/chart/trendOption'
-import type { PreviewRequest, SvgNode } from './previewProtocol'
+import type { PictureHits, PreviewRequest, SvgNode } from './previewProtocol'
 
 // No dataZoom: the period slider is a control, drawn when it works (with the interactive chart).
 use([LineChart, AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent, SVGRenderer])
@@ -31,17 +31,36 @@ function plain(node: VNode): SvgNode {
   }
 }
 
-/** The chart of `request` at its layout's size. */
-export function drawPreview(request: Omit<PreviewRequest, 'id'>): SvgNode {
-  const { layout } = request
+/** The chart of `request` at its layout's size, and where its figures and milestones are drawn. */
+export function drawPreview(request: Omit<PreviewRequest, 'id'>): { tree: SvgNode; hits: PictureHits } {
+  const { layout, view } = request
   // The still layout has neither tooltip nor slider: nothing to take out of the option.
-  const option = buildTrendOption(request.view, layout, { ...request.text, chartDescription: () => '', consistency: () => '' })
+  const option = buildTrendOption(view, layout, { ...request.text, chartDescription: () => '', consistency: () => '' })
   const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width: layout.width, height: layout.height })
   try {
     chart.setOption(option)
     // The renderer's own element tree, before it is turned into markup: the page builds elements from it.
     const painter = chart.getZr().painter as unknown as { renderToVNode(opts: Record<string, boolean>): VNode }
-    return plain(painter.renderToVNode({ compress: true, useViewBox: true, animation: false, emphasis: false, willUpdate: false }))
+    const tree = plain(painter.renderToVNode({ compress: true, useViewBox: true, animation: false, emphasis: false, willUpdate: false }))
+    const pixel = (panel: number, x: number, y: number) => chart.convertToPixel({ gridIndex: panel }, [x, y]) as number[]
+    const points = view.series.flatMap((s, series) =>
+      s.points.map((p, point) => {
+        const [x, y] = pixel(s.panel, p.x, p.suppressed ?? p.value)
+        return { series, point, x: x!, y: y! }
+      }),
+    )
+    const first = layout.panels[0]
+    const last = layout.panels[layout.panels.length - 1]
+    const milestones = first && last
+      ? view.milestones.map((m, index) => ({
+          index,
+          x: pixel(0, m.kind === 'interval' ? m.milestone.date.start : m.milestone.date.mid, 0)[0]!,
+          x2: pixel(0, m.kind === 'interval' ? m.milestone.endDate!.end : m.milestone.date.mid, 0)[0]!,
+          top: first.top,
+          bottom: last.top + last.height,
+        }))
+      : []
+    return { tree, hits: { points: points.filter((h) => Number.isFinite(h.x) && Number.isFinite(h.y)), milestones } }
   } finally {
     chart.dispose()
   }

@@ -26,7 +26,20 @@ export interface SvgNode {
   readonly text?: string
 }
 
-export type PreviewReply = { readonly id: number; readonly tree: SvgNode } | { readonly id: number; readonly error: string }
+/**
+ * Where the picture draws each figure and milestone, in CSS pixels of the chart: with them the
+ * picture answers the pointer (which figure is under it) before the chart engine is loaded.
+ */
+export interface PictureHits {
+  /** A figure: its series and point index in the chart state, and where its symbol is. */
+  readonly points: readonly { readonly series: number; readonly point: number; readonly x: number; readonly y: number }[]
+  /** A milestone: its index in the chart state, its line (or band, from `x` to `x2`), and the plot's top and bottom. */
+  readonly milestones: readonly { readonly index: number; readonly x: number; readonly x2: number; readonly top: number; readonly bottom: number }[]
+}
+
+export type PreviewReply =
+  | { readonly id: number; readonly tree: SvgNode; readonly hits: PictureHits }
+  | { readonly id: number; readonly error: string }
 
 /** Beyond this many points the copy to the worker costs more than it saves: the chart engine draws directly. */
 export const PREVIEW_MAX_POINTS = 20_000

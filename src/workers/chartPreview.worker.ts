@@ -18,7 +18,7 @@ setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) as unknown as HTM
 self.onmessage = ({ data }: MessageEvent<PreviewRequest>) => {
   let reply: PreviewReply
   try {
-    reply = { id: data.id, tree: drawPreview(data) }
+    reply = { id: data.id, ...drawPreview(data) }
   } catch (e) {
     reply = { id: data.id, error: e instanceof Error ? e.message : String(e) }
   }

@@ -64,7 +64,7 @@ describe('dashboard', () => {
     expect(await record.cspViolations()).toEqual([])
   })
 
-  it('paints the chart as a picture first and loads the interactive chart at the first input', async () => {
+  it('paints the chart as a picture first and loads the interactive chart after the first input', async () => {
     const { page, record } = await openPage(context)
     const preview = page.locator('[data-testid="trend-preview"] svg')
     await preview.waitFor()
@@ -90,6 +90,42 @@ describe('dashboard', () => {
     expect(record.requests.some((url) => /\/assets\/echarts-[^/]*\.js$/.test(url))).toBe(true)
     expect(await record.cspViolations()).toEqual([])
     expect(record.pageErrors).toEqual([])
+  })
+
+  it('answers the pointer from the picture at once: the figure under it, with its period, value and source; the engine loads once the pointer rests', async () => {
+    const { page, record } = await openPage(context, '/#/?off=grooming&lang=en')
+    await page.locator('[data-testid="trend-preview"] svg').waitFor()
+    await page.waitForFunction(() => Boolean((window as unknown as { __vigiePicture?: unknown }).__vigiePicture))
+    // Where the picture drew the first line's last figure, in page pixels.
+    const target = await page.evaluate(() => {
+      const hits = (window as unknown as { __vigiePicture: { points: { series: number; point: number; x: number; y: number }[] } }).__vigiePicture
+      const line = hits.points.filter((h) => h.series === 0)
+      const h = line[line.length - 1]!
+      const box = document.querySelector('[data-testid="trend-chart"]')!.getBoundingClientRect()
+      return { x: box.left + h.x, y: box.top + h.y, point: h.point }
+    })
+    // A pointer that keeps moving over the figure: the picture names it, the engine waits.
+    await page.mouse.move(target.x - 30, target.y - 30)
+    await page.mouse.move(target.x, target.y, { steps: 3 })
+    const tip = page.locator('[data-testid="picture-tooltip"]')
+    await tip.waitFor({ state: 'visible', timeout: 300 })
+    const text = (await tip.textContent())!
+    // The same words as the keyboard readout: series, period, value and source of that figure.
+    const entry = page.locator('[data-testid="chart-legend"] li').first()
+    const name = (await entry.getAttribute('title')) ?? (await entry.textContent())!.trim()
+    expect(name.length).toBeGreaterThan(5)
+    expect(text).toContain(name)
+    expect(text).toMatch(/20\d\d/)
+    expect(text).toMatch(/Source|source/)
+    expect(await page.locator('[data-testid="trend-chart"] canvas').count()).toBe(0)
+    // Away from every figure and milestone, nothing is named.
+    await page.mouse.move(target.x, target.y - 200 < 0 ? target.y + 5 : 1)
+    await expect.poll(() => tip.count()).toBe(0)
+    // The pointer rests: the engine takes over and the picture goes.
+    await page.waitForSelector('[data-testid="trend-chart"] canvas')
+    await expect.poll(() => page.locator('[data-testid="trend-preview"] svg').count()).toBe(0)
+    expect(record.pageErrors).toEqual([])
+    expect(await record.cspViolations()).toEqual([])
   })
 
   it('shows a milestone title and date when the pointer rests on its marker', async () => {

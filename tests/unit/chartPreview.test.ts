@@ -34,13 +34,30 @@ describe('drawPreview (the chart as SVG, drawn by the worker)', () => {
   it('draws the chart at the asked size with its axis names, milestone numbers and one line per series', () => {
     const request = previewRequest(800, 480)
     const s = request.view
-    const tree = drawPreview(request)
+    const { tree, hits } = drawPreview(request)
     expect(tree.tag).toBe('svg')
     expect(tree.attrs.viewBox).toBe('0 0 800 480')
     const words = texts(tree)
     expect(words).toEqual(expect.arrayContaining(['Number', 'Change (%)']))
     for (const m of s.milestones) expect(words).toContain(String(m.number))
     expect(tags(tree).filter((t) => t === 'path').length).toBeGreaterThan(s.series.length)
+    // Where each figure and milestone is drawn, for the picture to answer the pointer.
+    expect(hits.points).toHaveLength(s.series.reduce((n, x) => n + x.points.length, 0))
+    for (const h of hits.points) {
+      const panel = request.layout.panels[s.series[h.series]!.panel]!
+      expect(h.x).toBeGreaterThanOrEqual(panel.left)
+      expect(h.x).toBeLessThanOrEqual(800 - panel.right)
+      expect(h.y).toBeGreaterThanOrEqual(panel.top - 1)
+      expect(h.y).toBeLessThanOrEqual(panel.top + panel.height + 1)
+    }
+    // Later figures are further right; a bigger value of one line is higher up.
+    const line = hits.points.filter((h) => h.series === 0)
+    for (let i = 1; i < line.length; i++) expect(line[i]!.x).toBeGreaterThan(line[i - 1]!.x)
+    const values = s.series[0]!.points.map((p) => p.value)
+    const top = values.indexOf(Math.max(...values))
+    const bottom = values.indexOf(Math.min(...values))
+    if (top !== bottom) expect(line[top]!.y).toBeLessThan(line[bottom]!.y)
+    expect(hits.milestones.map((m) => m.index)).toEqual(s.milestones.map((_, i) => i))
   })
 })
 

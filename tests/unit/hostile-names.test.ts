@@ -37,7 +37,7 @@ describe('series named after Object.prototype members', () => {
       expect(PROTO_NAMES).not.toContain(s.id)
     }
     // ECharts itself draws it (it threw "hasOwnProperty is not a function" on the old option).
-    const tree = drawPreview({ view, text: previewText(TEXT), layout: stillLayout(layout) })
+    const { tree } = drawPreview({ view, text: previewText(TEXT), layout: stillLayout(layout) })
     expect(texts(tree)).toEqual(expect.arrayContaining(['Number', 'Change (%)']))
     expect(view.legend.map((l) => l.label)).toEqual([name, 'hasOwnProperty'])
   })
