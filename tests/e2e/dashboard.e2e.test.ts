@@ -110,6 +110,7 @@ describe('dashboard', () => {
     const tip = page.locator('[data-testid="picture-tooltip"]')
     await tip.waitFor({ state: 'visible', timeout: 300 })
     const text = (await tip.textContent())!
+    await page.screenshot({ path: 'tests/e2e/screenshots/picture-tooltip-en.png', clip: { x: Math.max(0, target.x - 500), y: Math.max(0, target.y - 250), width: 800, height: 400 } })
     // The same words as the keyboard readout: series, period, value and source of that figure.
     const entry = page.locator('[data-testid="chart-legend"] li').first()
     const name = (await entry.getAttribute('title')) ?? (await entry.textContent())!.trim()
