@@ -105,14 +105,14 @@ describe('CSV exports and formulas after a separator', () => {
 describe('the PowerPoint file with a control character in its texts', () => {
   it('holds none of them in any XML part, notes and dataset name included', async () => {
     const { buildDeck } = await import('../../src/export/pptx')
-    const { unzipSync } = await import('./zip')
+    const { unzip } = await import('../helpers/zip')
     const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
     const blob = await buildDeck(
       [{ title: 'Title\u0001', subtitle: 'Sub\u000B', image: png, imageAspect: 2, alt: 'Alt\u001B', footer: 'Foot\uFFFF', notes: 'Dataset “Mine\u0008”: “a quote\u000C”' }],
       'Deck\u0000',
       'en',
     )
-    const parts = unzipSync(new Uint8Array(await blob.arrayBuffer()))
+    const parts = unzip(new Uint8Array(await blob.arrayBuffer()))
     const xml = [...parts].filter(([name]) => name.endsWith('.xml'))
     expect(xml.length).toBeGreaterThan(5)
     for (const [name, bytes] of xml) expect(new TextDecoder().decode(bytes), name).not.toMatch(FORBIDDEN)
