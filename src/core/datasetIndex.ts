@@ -7,7 +7,7 @@ import { yearOf } from './period'
  */
 export interface Tally {
   readonly source: string
-  /** The figure's `region`, empty for Belgium (filters.ts reads it as BE). */
+  /** The figures' `region`, empty for Belgium (`jurisdictionOf` in filters.ts reads it as BE). */
   readonly region: string
   readonly firstYear: number
   readonly lastYear: number

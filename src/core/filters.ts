@@ -15,14 +15,17 @@ export interface Selection {
 type FilterPart = Pick<ViewState, 'indicators' | 'offences' | 'jurisdictions' | 'categories' | 'sources' | 'from' | 'to'>
 
 /** Figures are Belgian unless a region says otherwise. */
-export function jurisdictionOf(o: Observation): Jurisdiction {
+export function jurisdictionOf(o: Pick<Observation, 'region'>): Jurisdiction {
   return (o.region || 'BE') as Jurisdiction
 }
 
 function inYears(start: number, end: number, from: number | null, to: number | null): boolean {
-  if (from !== null && yearOf(end - 1) < from) return false
-  if (to !== null && yearOf(start) > to) return false
-  return true
+  return yearsOverlap(yearOf(start), yearOf(end - 1), from, to)
+}
+
+/** Whether the years from `first` to `last` meet the period filter (null: open-ended). */
+function yearsOverlap(first: number, last: number, from: number | null, to: number | null): boolean {
+  return (from === null || last >= from) && (to === null || first <= to)
 }
 
 /** A series needs this many figures to be drawn by default: fewer is a single statement, not a trend. */
@@ -146,10 +149,10 @@ export function facetCounts<K extends 'offences' | 'jurisdictions' | 'categories
         : chosenIndicators(dataset, lifted)
     for (const indicator of indicators) {
       for (const t of talliesByIndicator.get(indicator.id) ?? []) {
-        const jurisdiction = (t.region || 'BE') as Jurisdiction
+        const jurisdiction = jurisdictionOf(t)
         if (sources.size > 0 && !sources.has(t.source)) continue
         if (jurisdictions.size > 0 && !jurisdictions.has(jurisdiction)) continue
-        if ((lifted.from !== null && t.lastYear < lifted.from) || (lifted.to !== null && t.firstYear > lifted.to)) continue
+        if (!yearsOverlap(t.firstYear, t.lastYear, lifted.from, lifted.to)) continue
         const option = facet === 'offences' ? indicator.offence : facet === 'jurisdictions' ? jurisdiction : t.source
         bump(figures, option as Option, t.count)
       }
