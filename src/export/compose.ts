@@ -100,20 +100,24 @@ export function composeSlides(ctx: ExportContext, size: Exclude<ExportSize, { ki
     // PowerPoint file agree on the parts.
     return { sub, ...planExport({ ...ctx, view: sub }, { kind: 'slide' }, { n: 9, of: 9, subtitle }) }
   }
+  // How many milestones a part of one panel starting there leaves out of its key.
+  const omittedAlone = new Map<number, number>()
+  const aloneOmits = (first: number) => {
+    if (!omittedAlone.has(first)) omittedAlone.set(first, plan([first]).layout.omittedMilestones)
+    return omittedAlone.get(first)!
+  }
   // A part takes more panels while each gets its room, its legend stays in type that reads from
   // the back of a room, and its key lists as many milestones as a part of one panel would.
   const fits = (indexes: readonly number[]) => {
     const { sub, layout, profile } = plan(indexes)
-    const alone = plan(indexes.slice(0, 1)).layout
     return (
       preferredHeight(sub, layout.chart.width, profile) <= layout.chart.height &&
       layout.legendSize >= MIN_SLIDE_LEGEND &&
-      layout.omittedMilestones <= alone.omittedMilestones
+      layout.omittedMilestones <= aloneOmits(indexes[0]!)
     )
   }
-  const all = view.panels.map((_, i) => i)
-  if (all.length <= 1 || fits(all)) return [composeExport(ctx, size)]
-  const pages = pagePanels(all.length, fits)
+  const pages = pagePanels(view.panels.length, fits)
+  if (pages.length === 1) return [composeExport(ctx, size)]
   return pages.map((indexes, i) => composeExport({ ...ctx, view: panelSubset(view, indexes) }, size, { n: i + 1, of: pages.length, subtitle }))
 }
 

@@ -170,6 +170,8 @@ export function stillLayout(layout: ChartLayout): ChartLayout {
  * at least one): a slide holds the panels it can show legibly, the next slide the rest.
  */
 export function pagePanels(count: number, fits: (indexes: readonly number[]) => boolean): number[][] {
+  // One page even with no panel: a view of milestones alone still gets its slide.
+  if (count <= 1) return [range(0, count)]
   const pages: number[][] = []
   let start = 0
   while (start < count) {
