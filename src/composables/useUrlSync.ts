@@ -4,9 +4,6 @@ import { useDatasetsStore } from '../stores/datasets'
 import { useViewStore } from '../stores/view'
 import { fromQuery, pagePart, toQuery, viewPart, type Query } from '../url/viewQuery'
 
-/** How long a link this tab wrote is remembered as its own after the navigation settles. */
-const WRITE_MEMORY_MS = 1000
-
 /** Whether a route's view parameters say the same as a serialised view state. */
 function sameQuery(a: Record<string, unknown>, b: Query): boolean {
   const view = viewPart(a)
@@ -55,10 +52,8 @@ export function useUrlSync(): void {
       if (sameQuery(current, query)) return
       const key = keyOf(query)
       writing.add(key)
-      // Forgotten a while after the navigation settles: on a busy page the route watcher may see the
-      // arrival later than the next task. Links are only ever replaced, so no history step can
-      // bring one of ours back meanwhile.
-      void router.replace({ query: { ...query, ...pagePart(current) } }).finally(() => setTimeout(() => writing.delete(key), WRITE_MEMORY_MS))
+      // Forgotten a task after the navigation settles, when the route watcher has seen it.
+      void router.replace({ query: { ...query, ...pagePart(current) } }).finally(() => setTimeout(() => writing.delete(key), 0))
     },
   )
 }
