@@ -232,16 +232,14 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   if (keyShown) {
     // Beside the chart from its top, or under the legend.
     const keyLeft = side ? width - keyWidth : pad
-    const keyTop = (side ? chartTop : y) + keyHead
-    const belowY = y
-    y = keyTop
-    texts.push({ text: input.milestoneKeyTitle, x: keyLeft, y: y - Math.round(f * 0.5), size: f, bold: true, color: INK })
+    const keyY = (side ? chartTop : y) + keyHead
+    texts.push({ text: input.milestoneKeyTitle, x: keyLeft, y: keyY - Math.round(f * 0.5), size: f, bold: true, color: INK })
     for (const p of placed) {
       p.lines.forEach((text, k) => {
         texts.push({
           text,
           x: Math.round(keyLeft + p.column * columnWidth + (k > 0 ? keyTextSize : 0)),
-          y: y + (p.row + k + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
+          y: keyY + (p.row + k + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
           size: keyTextSize,
           color: INK,
         })
@@ -253,12 +251,12 @@ export function layoutExport(input: LayoutInput): ExportLayout {
       texts.push({
         text: input.more(keyCount - placed.length),
         x: Math.round(keyLeft + at.column * columnWidth),
-        y: y + (at.row + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
+        y: keyY + (at.row + 1) * line(keyTextSize) - Math.round(keyTextSize * 0.3),
         size: keyTextSize,
         color: MUTED,
       })
     }
-    y = side ? belowY : y + usedLines * line(keyTextSize)
+    if (!side) y = keyY + usedLines * line(keyTextSize)
   }
   for (const text of sourceLines) {
     y += line(footSize)
