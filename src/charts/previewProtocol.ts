@@ -37,6 +37,30 @@ export interface PictureHits {
   readonly milestones: readonly { readonly index: number; readonly x: number; readonly x2: number; readonly top: number; readonly bottom: number }[]
 }
 
+/** What the pointer at (x, y) is over in the picture: a figure within 12 px, else a milestone's line (4 px) or band. */
+export function hitAt(
+  hits: PictureHits,
+  x: number,
+  y: number,
+): { mode: 'points'; series: number; point: number } | { mode: 'milestones'; index: number } | null {
+  let nearest: PictureHits['points'][number] | null = null
+  let distance = NEAR_POINT * NEAR_POINT
+  for (const h of hits.points) {
+    const d = (h.x - x) ** 2 + (h.y - y) ** 2
+    if (d <= distance) {
+      distance = d
+      nearest = h
+    }
+  }
+  if (nearest) return { mode: 'points', series: nearest.series, point: nearest.point }
+  const m = hits.milestones.find((m) => y >= m.top && y <= m.bottom && x >= Math.min(m.x, m.x2) - NEAR_LINE && x <= Math.max(m.x, m.x2) + NEAR_LINE)
+  return m ? { mode: 'milestones', index: m.index } : null
+}
+
+/** How near the pointer must be to a figure's symbol, or to a milestone's line, in CSS pixels. */
+const NEAR_POINT = 12
+const NEAR_LINE = 4
+
 export type PreviewReply =
   | { readonly id: number; readonly tree: SvgNode; readonly hits: PictureHits }
   | { readonly id: number; readonly error: string }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildSvgElement, ChartPreviewer } from '../../src/charts/chartPreview'
 import { drawPreview } from '../../src/charts/previewDraw'
-import { previewText, type SvgNode } from '../../src/charts/previewProtocol'
+import { hitAt, previewText, type SvgNode } from '../../src/charts/previewProtocol'
 import { layoutChart, stillLayout } from '../../src/core/chart/chartLayout'
 import { deriveTrendView, numberMilestones, type TrendView } from '../../src/core/chart/chartState'
 import { readDataset } from '../../src/core/dataset'
@@ -159,5 +159,30 @@ describe('ChartPreviewer (one worker per chart, the latest request wins)', () =>
     } finally {
       globalThis.Worker = original
     }
+  })
+})
+
+describe('hitAt (what the pointer is over in the picture)', () => {
+  const hits = {
+    points: [
+      { series: 0, point: 0, x: 100, y: 100 },
+      { series: 0, point: 1, x: 120, y: 104 },
+      { series: 1, point: 0, x: 300, y: 50 },
+    ],
+    milestones: [
+      { index: 0, x: 200, x2: 200, top: 20, bottom: 400 },
+      { index: 1, x: 250, x2: 280, top: 20, bottom: 400 },
+    ],
+  }
+  it('names the nearest figure within 12 px, before any milestone', () => {
+    expect(hitAt(hits, 112, 103)).toEqual({ mode: 'points', series: 0, point: 1 })
+    expect(hitAt(hits, 101, 99)).toEqual({ mode: 'points', series: 0, point: 0 })
+    expect(hitAt(hits, 300, 63)).toBeNull()
+  })
+  it('names a milestone near its line or over its band, inside the plot only', () => {
+    expect(hitAt(hits, 203, 300)).toEqual({ mode: 'milestones', index: 0 })
+    expect(hitAt(hits, 265, 300)).toEqual({ mode: 'milestones', index: 1 })
+    expect(hitAt(hits, 210, 300)).toBeNull()
+    expect(hitAt(hits, 200, 10)).toBeNull()
   })
 })
