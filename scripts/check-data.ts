@@ -13,6 +13,8 @@ import { resolve } from 'node:path'
 import { checkConsistency } from '../src/core/consistency'
 import { checkParts, readDataset } from '../src/core/dataset'
 import { formatIssue } from '../src/core/model'
+import { knownNewerProblems } from '../src/core/freshness'
+import { readNewerFile } from './bundledDataset'
 import { dataGuardProblems } from './dataGuards'
 import { readDataFolder } from './dataFolder'
 import { checkAgainstResearch, checkAgainstSeeds } from './sourceChecks'
@@ -30,7 +32,9 @@ const files = readDataFolder(dataDir, folder ? dataDir : 'data')
 // complete: the bundled data must also carry every extension column (part_of, caveats, importance) and a URL per source.
 const { value: dataset, issues } = readDataset(files, 'bundled', { complete: true })
 // The guards read the rows the reader kept: series breaks, inferred dates, tiering (data/README.md).
-const problems = [...issues, ...checkParts(dataset), ...dataGuardProblems(dataset)]
+// data/newer.csv: figures known to be published but not yet in the data (the Indicators screen's flag).
+const newer = readNewerFile(dataDir, folder ? dataDir : 'data')
+const problems = [...issues, ...checkParts(dataset), ...dataGuardProblems(dataset), ...newer.issues, ...knownNewerProblems(dataset, newer.value)]
 
 let notRun = 0
 const sourceChecks = withoutSources
