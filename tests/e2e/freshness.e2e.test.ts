@@ -39,20 +39,22 @@ describe('how recent the data are', () => {
 
   it('the Indicators screen shows each indicator\'s latest figure and flags a published figure not yet in the data', async () => {
     const { page, record } = await openPage(context, '/#/indicators?lang=en')
-    const hotline = page.locator('.catalogue-entry[data-indicator="cf_hotline_reports"]')
-    await hotline.waitFor()
-    // The hotline series stops at its latest figure in the data; a 2024 figure is known to be published (data/newer.csv).
-    expect(latestOf('cf_hotline_reports')).toBe('2023')
-    await expect(hotline.locator('[data-testid="latest-period"]').textContent()).resolves.toBe('2023')
-    const flag = hotline.locator('[data-testid="newer-flag"]')
-    await expect(flag.textContent()).resolves.toMatch(/A figure for 2024 has been published but is not yet in Vigie/)
-    const newer = csv('newer').find((n) => n.indicator === 'cf_hotline_reports')!
+    const ncmec = page.locator('.catalogue-entry[data-indicator="ncmec_cybertipline_referral_reports_belgium"]')
+    await ncmec.waitFor()
+    // NCMEC's referral reports stop at 2024 in the data; its 2025 report is known to be published (data/newer.csv).
+    expect(latestOf('ncmec_cybertipline_referral_reports_belgium')).toBe('2024')
+    await expect(ncmec.locator('[data-testid="latest-period"]').textContent()).resolves.toBe('2024')
+    const flag = ncmec.locator('[data-testid="newer-flag"]')
+    await expect(flag.textContent()).resolves.toMatch(/A figure for 2025 has been published but is not yet in Vigie/)
+    const newer = csv('newer').find((n) => n.indicator === 'ncmec_cybertipline_referral_reports_belgium')!
     await expect(flag.locator('a').getAttribute('href')).resolves.toBe(newer.url)
-    // Sextortion files run to 2024 and nothing later is known: no flag.
-    const sextortion = page.locator('.catalogue-entry[data-indicator="cf_sextortion_files"]')
-    await expect(sextortion.locator('[data-testid="latest-period"]').textContent()).resolves.toBe(latestOf('cf_sextortion_files'))
-    expect(latestOf('cf_sextortion_files')).toBe('2024')
-    await expect(sextortion.locator('[data-testid="newer-flag"]').count()).resolves.toBe(0)
+    // The hotline and sextortion files run to 2024 (Child Focus's 2024 annual report) and nothing later is known: no flag.
+    for (const id of ['cf_hotline_reports', 'cf_sextortion_files', 'cf_sexting_files', 'cf_grooming_files']) {
+      const entry = page.locator(`.catalogue-entry[data-indicator="${id}"]`)
+      expect(latestOf(id)).toBe('2024')
+      await expect(entry.locator('[data-testid="latest-period"]').textContent()).resolves.toBe('2024')
+      await expect(entry.locator('[data-testid="newer-flag"]').count()).resolves.toBe(0)
+    }
     // Every indicator with figures shows its latest period; every flag names a later one.
     const entries = await page.locator('.catalogue-entry').evaluateAll((els) =>
       els.map((e) => ({ id: e.getAttribute('data-indicator')!, latest: e.querySelector('[data-testid="latest-period"]')?.textContent ?? '', flagged: !!e.querySelector('[data-testid="newer-flag"]') })),
@@ -60,7 +62,7 @@ describe('how recent the data are', () => {
     expect(entries.length).toBe(csv('indicators').length)
     for (const e of entries) expect(e.latest, e.id).not.toBe('')
     expect(entries.filter((e) => e.flagged).map((e) => e.id).sort()).toEqual(csv('newer').map((n) => n.indicator).sort())
-    await hotline.scrollIntoViewIfNeeded()
+    await ncmec.scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'tests/e2e/screenshots/indicators-latest-en.png' })
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([])
     expect(record.pageErrors).toEqual([])
@@ -72,10 +74,10 @@ describe('how recent the data are', () => {
 
   it('the flag speaks French to a French reader', async () => {
     const { page } = await openPage(context, '/#/indicators?lang=fr')
-    const hotline = page.locator('.catalogue-entry[data-indicator="cf_hotline_reports"]')
-    await hotline.waitFor()
-    await expect(hotline.textContent()).resolves.toContain('Dernier chiffre')
-    await expect(hotline.locator('[data-testid="newer-flag"]').textContent()).resolves.toMatch(/Un chiffre pour 2024 a été publié mais n’est pas encore dans Vigie \(où il est publié\)/)
+    const ncmec = page.locator('.catalogue-entry[data-indicator="ncmec_cybertipline_referral_reports_belgium"]')
+    await ncmec.waitFor()
+    await expect(ncmec.textContent()).resolves.toContain('Dernier chiffre')
+    await expect(ncmec.locator('[data-testid="newer-flag"]').textContent()).resolves.toMatch(/Un chiffre pour 2025 a été publié mais n’est pas encore dans Vigie \(où il est publié\)/)
     await page.close()
   })
 })

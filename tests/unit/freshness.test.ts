@@ -45,17 +45,20 @@ describe('figures known to be newer than the data (data/newer.csv)', () => {
       expect(n.period.start).toBeGreaterThanOrEqual(latestFigure(shipped, n.indicator)!.end)
       expect(n.url).toMatch(/^https:\/\//)
     }
-    // The hotline's latest figure is 2023, with a 2024 figure flagged as published.
-    expect(latestFigure(shipped, 'cf_hotline_reports')?.text).toBe('2023')
-    expect(newerByIndicator(newer).get('cf_hotline_reports')?.period.text).toBe('2024')
+    // NCMEC's referral reports for Belgium stop at 2024 in the data; its 2025 report is flagged as published.
+    expect(latestFigure(shipped, 'ncmec_cybertipline_referral_reports_belgium')?.text).toBe('2024')
+    expect(newerByIndicator(newer).get('ncmec_cybertipline_referral_reports_belgium')?.period.text).toBe('2025')
+    // The hotline is current to 2024 (Belga, 8 May 2025): nothing later is flagged.
+    expect(latestFigure(shipped, 'cf_hotline_reports')?.text).toBe('2024')
+    expect(newerByIndicator(newer).has('cf_hotline_reports')).toBe(false)
   })
 
   it('fails a row once the data hold that period, or one naming an unknown indicator, at its line', () => {
-    const text = 'indicator,period,url,note\ncf_hotline_reports,2023,https://example.org,published\nghost,2024,https://example.org,published\n'
+    const text = 'indicator,period,url,note\ncf_hotline_reports,2024,https://example.org,published\nghost,2024,https://example.org,published\n'
     const { value, issues } = readKnownNewer('data/newer.csv', text)
     expect(issues).toEqual([])
     expect(knownNewerProblems(shipped, value).map(formatIssue)).toEqual([
-      'data/newer.csv:2:2 [period] cf_hotline_reports already has a figure for 2023, as late as 2023: remove this row',
+      'data/newer.csv:2:2 [period] cf_hotline_reports already has a figure for 2024, as late as 2024: remove this row',
       'data/newer.csv:3:1 [indicator] "ghost" is not an indicator of the data',
     ])
   })
