@@ -76,7 +76,7 @@ describe('milestone precision guard', () => {
 
 describe('tiering guard', () => {
   it('fails a proposal not in force that is marked key (COM(2022) 209 before the audit)', () => {
-    const proposal = (m: Milestone) => m.title.en.includes('COM(2022) 209')
+    const proposal = (m: Milestone) => m.date.text === '2022-05-11' && m.title.en.includes('COM(2022) 209')
     expect(data.milestones.find(proposal)!.importance).toBe('secondary')
     const problems = tieringProblems(withMilestone(proposal, { importance: 'key' }))
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/not in force, so its importance is secondary, not key/)])
