@@ -1,6 +1,7 @@
 import { formatPoint } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
 import { formatDate, formatPeriod } from '../format'
+import { dataCheckedUpTo } from '../freshness'
 import type { DisplayUnit, Offence, Source } from '../model'
 import { firstYear, lastYear } from '../period'
 import type { ViewState } from '../view'
@@ -33,6 +34,8 @@ export interface ExportText {
   readonly part?: (n: number, of: number) => string
   readonly viewOnline: string
   readonly baseline: string
+  /** "Data checked up to {date}." (sources.csv `checked`), after the source line; none for sources without a date. */
+  readonly checkedUpTo?: (date: string) => string
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -119,8 +122,10 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   const who = publishers.length ? `${text.from} ${publishers.slice(0, 3).join(', ')}${publishers.length > 3 ? ` ${text.more(publishers.length - 3)}` : ''}` : ''
   const subtitle = [period, [what, scale].filter(Boolean).join(', '), who].filter(Boolean).join(' · ')
   const shown = publishers.slice(0, 6)
+  const checked = dataCheckedUpTo(sources)
+  const checkedLine = checked && text.checkedUpTo ? ` · ${text.checkedUpTo(formatPeriod(checked, spec.locale))}` : ''
   const sourceLine = publishers.length
-    ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}`
+    ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}${checkedLine}`
     : ''
   // The presenter's own words, where given, replace the generated title and subtitle everywhere.
   return {
