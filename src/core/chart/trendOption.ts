@@ -13,7 +13,7 @@ import { lttb } from '../sample'
 import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
 import { isImportedSource } from '../import/table'
 import type { SeriesPoint } from '../series'
-import { suppressedText } from '../suppression'
+import { withheldText } from '../suppression'
 import type { ChartLayout } from './chartLayout'
 import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
 
@@ -37,7 +37,8 @@ export interface TrendText {
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
   /** Says a figure is a withheld small count ("small count, withheld to protect victims"). */
-  readonly suppressedNote?: (below: number) => string
+  /** Why a figure is withheld: a small count below its threshold, or (`reason`) so that one cannot be worked out. */
+  readonly suppressedNote?: (below: number, reason?: 'secondary' | 'linked') => string
   readonly category: Record<string, string>
   readonly source: string
   readonly baseline: string
@@ -74,9 +75,9 @@ export function formatValue(value: number, unit: DisplayUnit, locale: Locale): s
   }
 }
 
-/** A point's value as shown: its number with the unit, or its withheld form ("< 5"). */
-export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: DisplayUnit, locale: Locale): string {
-  return point.suppressed !== undefined ? suppressedText(point.suppressed) : formatValue(point.value, unit, locale)
+/** A point's value as shown: its number with the unit, or its withheld form ("< 5", or "withheld" for a part or rate withheld with it). */
+export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed' | 'withheld'>, unit: DisplayUnit, locale: Locale): string {
+  return point.suppressed !== undefined ? withheldText({ suppressed: point.suppressed, withheld: point.withheld }, locale) : formatValue(point.value, unit, locale)
 }
 
 /** "compared with 2019", "compared with: not stated", for a relative figure's label. */
@@ -135,7 +136,7 @@ function indicatorNotes(series: ViewSeries, locale: Locale, text: TrendText): st
   ].join('')
 }
 
-function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 'suppressed'>, o: Observation, view: TrendView, text: TrendText): string {
+function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 'suppressed' | 'withheld'>, o: Observation, view: TrendView, text: TrendText): string {
   const source = view.sources.get(o.source)
   const baseline = series.viewBaseline || o.baseline
   const check = view.checks?.get(o)
@@ -146,7 +147,7 @@ function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 's
       baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(status)}</div>`,
-    point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed))}</div>` : '',
+    point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed, point.withheld))}</div>` : '',
     check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, view.locale, text))}</div>` : '',
     indicatorNotes(series, view.locale, text),
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
@@ -266,7 +267,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       emphasis: layout.interactive ? { focus: 'series' } : { disabled: true },
       data: data as LineSeriesOption['data'],
     })
-    const withheld = s.points.filter((p) => p.suppressed !== undefined)
+    // Only a small count has a place to point at ("below 5"); a part or rate withheld with it is a gap.
+    const withheld = s.points.filter((p) => p.suppressed !== undefined && p.withheld === undefined)
     if (withheld.length > 0) {
       // An open triangle pointing down at the threshold: "below 5", hoverable for its tooltip.
       lines.push({
