@@ -36,7 +36,6 @@ export interface TrendText {
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
-  /** Says a figure is a withheld small count ("small count, withheld to protect victims"). */
   /** Why a figure is withheld: a small count below its threshold, or (`reason`) so that one cannot be worked out. */
   readonly suppressedNote?: (below: number, reason?: 'secondary' | 'linked') => string
   readonly category: Record<string, string>
