@@ -23,6 +23,7 @@ export function buildTrendText(t: Translate): TrendText {
       t('consistency.claimVsTotal', { published, computed, counts }),
     partOf: (whole: string) => t('chart.partOf', { whole }),
     caveat: t('chart.caveat'),
+    indexAxis: { base: t('unit.indexBase', { base: '{base}' }), first: t('unit.indexFirst') },
   }
 }
 

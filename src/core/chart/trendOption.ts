@@ -54,6 +54,22 @@ export interface TrendText {
   readonly partOf?: (whole: string) => string
   /** The label before an indicator's caveat ("What this number is not"). */
   readonly caveat?: string
+  /** The index axis' name with its base: `base` holds "{base}" ("Index, {base} = 100"), `first` when each line has its own. */
+  readonly indexAxis?: { readonly base: string; readonly first: string }
+}
+
+/** The base of an index view: the year every line shares, else the base period they all share, else null (each its own). */
+export function indexBaseOf(view: Pick<TrendView, 'indexBase' | 'series'>): string | null {
+  if (view.indexBase != null) return String(view.indexBase)
+  const bases = new Set(view.series.filter((s) => s.unit === 'index').map((s) => s.viewBaseline))
+  return bases.size === 1 ? [...bases][0]! : null
+}
+
+/** A unit's axis name; for the index, with the base it is computed on ("Index, 2015 = 100"). */
+export function unitName(unit: DisplayUnit, view: Pick<TrendView, 'indexBase' | 'series'>, text: Pick<TrendText, 'unitAxis' | 'indexAxis'>): string {
+  if (unit !== 'index' || !text.indexAxis) return text.unitAxis[unit]
+  const base = indexBaseOf(view)
+  return base === null ? text.indexAxis.first : text.indexAxis.base.replace('{base}', base)
 }
 
 /** A value with its unit, e.g. "1,232", "×3", "+118 %". */
@@ -411,7 +427,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         gridIndex: i,
         splitNumber: layout.panels[i]?.ticks,
         // Small charts name their breakdown value before the unit.
-        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${text.unitAxis[unit]}` : text.unitAxis[unit]) : '',
+        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${unitName(unit, view, text)}` : unitName(unit, view, text)) : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
         nameGap: i === 0 ? topNameGap : 8,

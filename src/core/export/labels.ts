@@ -1,4 +1,4 @@
-import { formatPoint } from '../chart/trendOption'
+import { formatPoint, indexBaseOf } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
 import { formatDate, formatPeriod } from '../format'
 import type { DisplayUnit, Offence, Source } from '../model'
@@ -112,7 +112,8 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   }
   publishers.sort((a, b) => (figuresBy.get(b) ?? 0) - (figuresBy.get(a) ?? 0))
   // In plain words: when, what is counted (each unit drawn), by whom.
-  const base = spec.indexBase ?? state.base
+  // The base the lines are actually indexed on (the view's, else the one every line shares).
+  const base = indexBaseOf(spec) ?? state.base
   const units = [...new Set(spec.panels.map((p) => p.unit))].map((u) => (u === 'index' && base != null ? `${text.what[u]} (${text.base(String(base))})` : text.what[u]))
   const what = units.length ? units.join(', ') : ''
   const scale = spec.scale === 'log' ? text.logScale : ''
