@@ -57,7 +57,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
   // Withheld over the whole data set, never the selection: a filter must not change what can be combined.
   const withheld = context.withheld ?? withheldOf(dataset, context.suppressBelow)
   const series = markSmallCounts(buildSeriesByIndicator(selection.indicators, selection.groups), context.suppressBelow ?? (() => 0), withheld)
-  const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed)
+  const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed, state.chartsOrder)
   // No index or change is ever computed from a withheld count.
   const applied = applyView(breakdown.series, state.mode, state.base)
   const viewResult = { ...suppressView(applied, breakdown.series, state.mode), base: applied.base }
@@ -73,6 +73,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
     allMilestones: state.milestones === 'all',
     indexBase: viewResult.base ?? null,
     groups: breakdown.groups.length ? breakdown.groups : undefined,
+    ...(breakdown.groups.length ? { chartsPage: state.chartsPage } : {}),
   }
   return { selection, series, breakdown, viewResult, milestones, spec }
 }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CHART_PROFILES, layoutChart, pagePanels, preferredHeight } from '../../src/core/chart/chartLayout'
-import { deriveTrendView, PALETTE, panelSubset, SYMBOLS } from '../../src/core/chart/chartState'
+import { CHARTS_PER_PAGE, deriveTrendView, PALETTE, panelSubset, SYMBOLS } from '../../src/core/chart/chartState'
 import { buildTrendOption } from '../../src/core/chart/trendOption'
 import { readDataset } from '../../src/core/dataset'
 import { figureRows } from '../../src/core/export/labels'
@@ -60,9 +60,10 @@ const stateArb = fc.record({
   scale: fc.constantFrom(...SCALES),
   withBundled: fc.boolean(),
   base: fc.option(fc.integer({ min: 1999, max: 2013 }), { nil: null, freq: 3 }),
+  page: fc.integer({ min: 1, max: 5 }),
 })
 
-function checkCase(generated: GeneratedCase, options: { mode: ViewState['mode']; breakdown: ViewState['breakdown']; scale: ViewState['scale']; withBundled: boolean; base: number | null }): void {
+function checkCase(generated: GeneratedCase, options: { mode: ViewState['mode']; breakdown: ViewState['breakdown']; scale: ViewState['scale']; withBundled: boolean; base: number | null; page: number }): void {
   const dataset = combined(generated.dataset, options.withBundled)
   const suppressBelow = (i: { dataset: string }) => (i.dataset === 'g' ? generated.below : 0)
   const withheld = withheldOf(dataset, suppressBelow)
@@ -74,12 +75,18 @@ function checkCase(generated: GeneratedCase, options: { mode: ViewState['mode'];
     scale: options.scale,
     base: options.mode === 'index' ? options.base : null,
     milestones: 'all',
+    chartsPage: options.page,
   }
   const pipeline = runPipeline(dataset, state, { suppressBelow, withheld })
   const view = deriveTrendView(pipeline.spec)
 
   // Every drawn series has a style and a legend entry with that style.
-  expect(view.series.length).toBe(pipeline.spec.series.length)
+  if (view.chartsPage) {
+    // Small charts past a page: a page of at most CHARTS_PER_PAGE charts, saying which of how many.
+    expect(view.panels.length).toBeLessThanOrEqual(CHARTS_PER_PAGE)
+    expect(view.chartsPage.to - view.chartsPage.from + 1).toBe(view.panels.length)
+    expect(view.chartsPage.of).toBeGreaterThan(CHARTS_PER_PAGE)
+  } else expect(view.series.length).toBe(pipeline.spec.series.length)
   const legend = new Map(view.legend.map((e) => [e.key, e]))
   for (const s of view.series) {
     expect(PALETTE).toContain(s.colour)

@@ -337,7 +337,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       silent: !layout.interactive,
       lineStyle: { color: '#6b7280', type: 'dashed', width: 1 },
       emphasis: { lineStyle: { width: 2, color: '#111827' } },
-      label: { show: panelIndex === 0, formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
+      // Numbers above the top row only (in a grid, above each chart of the first row).
+      label: { show: panelIndex < (layout.columns ?? 1), formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
       data: points.map((m) => ({
         xAxis: m.milestone.date.mid,
         name: String(m.number),
@@ -348,7 +349,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
     markArea: {
       silent: !layout.interactive,
       itemStyle: { color: 'rgba(107,114,128,0.14)' },
-      label: { show: panelIndex === 0, position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
+      label: { show: panelIndex < (layout.columns ?? 1), position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
       data: intervals.map((m) => [
         { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) - 4 } },
         { xAxis: clampEnd(m.milestone.endDate!.end) },
@@ -384,8 +385,9 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       type: 'slider',
       xAxisIndex: axisIndexes,
       filterMode: 'none',
+      // Across the whole width, under every column of a grid.
       left: layout.panels[0]?.left ?? 72,
-      right: layout.panels[0]?.right ?? 28,
+      right: layout.panels.length ? Math.min(...layout.panels.map((p) => p.right)) : 28,
       bottom: 8,
       height: 22,
       startValue: zoomStart,
@@ -416,7 +418,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       minInterval: domain && domain.max - domain.min > 3 * YEAR_MS ? YEAR_MS : undefined,
       min: domain ? domain.min : undefined,
       max: domain ? domain.max : undefined,
-      axisLabel: { show: i === panelCount - 1, hideOverlap: true, fontSize: layout.fontSize, color: '#374151' },
+      // Years under the bottom chart of each column.
+      axisLabel: { show: i + (layout.columns ?? 1) >= panelCount, hideOverlap: true, fontSize: layout.fontSize, color: '#374151' },
       splitLine: { show: false },
     })),
     yAxis: Array.from({ length: panelCount }, (_, i) => {
@@ -430,7 +433,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${unitName(unit, view, text)}` : unitName(unit, view, text)) : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
-        nameGap: i === 0 ? topNameGap : 8,
+        nameGap: i < (layout.columns ?? 1) ? topNameGap : 8,
         nameTextStyle: { align: 'left' as const, color: '#374151', fontSize: layout.fontSize },
         axisLabel: { fontSize: layout.fontSize, color: '#374151', formatter: (value: number) => formatValue(value, unit, view.locale) },
       }

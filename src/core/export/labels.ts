@@ -33,6 +33,8 @@ export interface ExportText {
   readonly part?: (n: number, of: number) => string
   readonly viewOnline: string
   readonly baseline: string
+  /** "charts 1–12 of 28": small charts on pages say which are in the file. */
+  readonly chartsRange?: (from: number, to: number, of: number) => string
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -118,7 +120,8 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   const what = units.length ? units.join(', ') : ''
   const scale = spec.scale === 'log' ? text.logScale : ''
   const who = publishers.length ? `${text.from} ${publishers.slice(0, 3).join(', ')}${publishers.length > 3 ? ` ${text.more(publishers.length - 3)}` : ''}` : ''
-  const subtitle = [period, [what, scale].filter(Boolean).join(', '), who].filter(Boolean).join(' · ')
+  const page = spec.chartsPage && text.chartsRange ? text.chartsRange(spec.chartsPage.from, spec.chartsPage.to, spec.chartsPage.of) : ''
+  const subtitle = [period, [what, scale].filter(Boolean).join(', '), page, who].filter(Boolean).join(' · ')
   const shown = publishers.slice(0, 6)
   const sourceLine = publishers.length
     ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}`
