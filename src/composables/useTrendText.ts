@@ -11,7 +11,7 @@ export function buildTrendText(t: Translate): TrendText {
     unitAxis: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
     status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
     importedStatus: t('status.imported'),
-    suppressedNote: (below: number) => t('chart.suppressed', { below }),
+    suppressedNote: (below: number, reason?: 'secondary' | 'linked') => (reason ? t('chart.withheldWhy') : t('chart.suppressed', { below })),
     category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
     source: t('chart.source'),
     baseline: t('chart.baseline'),
@@ -23,6 +23,7 @@ export function buildTrendText(t: Translate): TrendText {
       t('consistency.claimVsTotal', { published, computed, counts }),
     partOf: (whole: string) => t('chart.partOf', { whole }),
     caveat: t('chart.caveat'),
+    indexAxis: { base: t('unit.indexBase', { base: '{base}' }), first: t('unit.indexFirst') },
   }
 }
 

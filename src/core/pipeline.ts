@@ -9,7 +9,7 @@ import { selectFigures, type Selection } from './filters'
 import type { Dataset, Observation } from './model'
 import { applyBreakdown, type BreakdownResult } from './breakdown'
 import { buildSeriesByIndicator, type Series } from './series'
-import { isSuppressed, markSmallCounts, suppressView, type Blocked } from './suppression'
+import { isSuppressed, markSmallCounts, suppressView, withheldFigures, type Blocked, type Withheld } from './suppression'
 import { applyView, effectiveScale, type ViewResult } from './transform'
 import type { ViewState } from './view'
 
@@ -43,12 +43,21 @@ export interface PipelineContext {
   readonly slots?: ReadonlyMap<string, number>
   /** Small counts below this are withheld, per indicator (its imported dataset's setting; 0: none). */
   readonly suppressBelow?: (indicator: Series['indicator']) => number
+  /** Every withheld figure of the data set (withheldFigures), computed once per data set. */
+  readonly withheld?: ReadonlyMap<Observation, Withheld>
+}
+
+/** Withheld figures of a whole data set: small counts, the parts that would give them away, their rates. */
+export function withheldOf(dataset: Dataset, suppressBelow: PipelineContext['suppressBelow']): Map<Observation, Withheld> {
+  return withheldFigures(dataset.observations, dataset.indicators, suppressBelow ?? (() => 0))
 }
 
 export function runPipeline(dataset: Dataset, state: ViewState, context: PipelineContext = {}): ViewPipeline {
   const selection = selectFigures(dataset, state)
-  const series = markSmallCounts(buildSeriesByIndicator(selection.indicators, selection.groups), context.suppressBelow ?? (() => 0))
-  const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed)
+  // Withheld over the whole data set, never the selection: a filter must not change what can be combined.
+  const withheld = context.withheld ?? withheldOf(dataset, context.suppressBelow)
+  const series = markSmallCounts(buildSeriesByIndicator(selection.indicators, selection.groups), context.suppressBelow ?? (() => 0), withheld)
+  const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed, state.chartsOrder)
   // No index or change is ever computed from a withheld count.
   const applied = applyView(breakdown.series, state.mode, state.base)
   const viewResult = { ...suppressView(applied, breakdown.series, state.mode), base: applied.base }
@@ -64,6 +73,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
     allMilestones: state.milestones === 'all',
     indexBase: viewResult.base ?? null,
     groups: breakdown.groups.length ? breakdown.groups : undefined,
+    ...(breakdown.groups.length ? { chartsPage: state.chartsPage } : {}),
   }
   return { selection, series, breakdown, viewResult, milestones, spec }
 }

@@ -10,6 +10,9 @@ export type Tab = (typeof TABS)[number]
 /** Which milestones the chart draws: the key ones (default) or all of them. */
 export const MILESTONE_SETS = ['key', 'all'] as const
 export type MilestoneSet = (typeof MILESTONE_SETS)[number]
+/** The order of small charts after the whole: the largest first, or by name. */
+export const CHARTS_ORDERS = ['size', 'name'] as const
+export type ChartsOrder = (typeof CHARTS_ORDERS)[number]
 
 /**
  * Everything that defines what the user sees: the URL-ready state. Empty lists mean "no filter"
@@ -39,6 +42,9 @@ export interface ViewState {
   readonly breakdown: BreakdownMode
   /** The dimension the breakdown mode applies to. */
   readonly by: BreakdownDimension
+  /** Small charts: their order after the whole, and the page shown (from 1; a page holds CHARTS_PER_PAGE). */
+  readonly chartsOrder: ChartsOrder
+  readonly chartsPage: number
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -60,6 +66,8 @@ export const DEFAULT_VIEW: ViewState = {
   locale: 'en',
   breakdown: 'lines',
   by: 'region',
+  chartsOrder: 'size',
+  chartsPage: 1,
 }
 
 /** The longest title, subtitle or note a link carries. */

@@ -56,6 +56,7 @@ export function exportTextFor(locale: Locale): ExportText {
     viewOnline: t('share.text.viewOnline'),
     baseline: t('chart.baseline'),
     checkedUpTo: (date) => t('app.dataChecked', { date }),
+    chartsRange: (from, to, of) => t('controls.chartsRange', { from, to, of }),
   }
 }
 

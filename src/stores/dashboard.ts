@@ -5,7 +5,7 @@ import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
 import { viewFor } from '../core/export/spec'
-import { colourSlots, numberedMilestones, runPipeline, type PipelineContext } from '../core/pipeline'
+import { colourSlots, numberedMilestones, runPipeline, withheldOf, type PipelineContext } from '../core/pipeline'
 import type { ViewState } from '../core/view'
 import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { logScaleAvailability } from '../core/transform'
@@ -30,11 +30,15 @@ export const useDashboardStore = defineStore('dashboard', () => {
   /** Small-count threshold per imported dataset (bundled figures are published: none). */
   const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, e.meta.suppressBelow ?? DEFAULT_SUPPRESS_BELOW])))
   /** What the pipeline needs beyond a view state, computed once per data set. */
+  const suppressBelow = computed(() => (indicator: { dataset: string }) => thresholds.value.get(indicator.dataset) ?? 0)
+  /** Withheld figures (small counts, the parts that would give them away, their rates), once per data set. */
+  const withheld = computed(() => withheldOf(datasets.dataset, suppressBelow.value))
   const context = computed<PipelineContext>(() => ({
     checks: checkByObservation.value,
     numbered: numbered.value,
     slots: slots.value,
-    suppressBelow: (indicator) => thresholds.value.get(indicator.dataset) ?? 0,
+    suppressBelow: suppressBelow.value,
+    withheld: withheld.value,
   }))
   const pipeline = computed(() => runPipeline(datasets.dataset, view.state, context.value))
   /** The chart state of another view state (a saved view in Present or a deck), with the same context. */

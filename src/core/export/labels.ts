@@ -1,4 +1,4 @@
-import { formatPoint } from '../chart/trendOption'
+import { formatPoint, indexBaseOf } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
 import { formatDate, formatPeriod } from '../format'
 import { dataCheckedUpTo } from '../freshness'
@@ -36,6 +36,8 @@ export interface ExportText {
   readonly baseline: string
   /** "Data checked up to {date}." (sources.csv `checked`), after the source line; none for sources without a date. */
   readonly checkedUpTo?: (date: string) => string
+  /** "charts 1–12 of 28": small charts on pages say which are in the file. */
+  readonly chartsRange?: (from: number, to: number, of: number) => string
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -115,12 +117,14 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   }
   publishers.sort((a, b) => (figuresBy.get(b) ?? 0) - (figuresBy.get(a) ?? 0))
   // In plain words: when, what is counted (each unit drawn), by whom.
-  const base = spec.indexBase ?? state.base
+  // The base the lines are actually indexed on (the view's, else the one every line shares).
+  const base = indexBaseOf(spec) ?? state.base
   const units = [...new Set(spec.panels.map((p) => p.unit))].map((u) => (u === 'index' && base != null ? `${text.what[u]} (${text.base(String(base))})` : text.what[u]))
   const what = units.length ? units.join(', ') : ''
   const scale = spec.scale === 'log' ? text.logScale : ''
   const who = publishers.length ? `${text.from} ${publishers.slice(0, 3).join(', ')}${publishers.length > 3 ? ` ${text.more(publishers.length - 3)}` : ''}` : ''
-  const subtitle = [period, [what, scale].filter(Boolean).join(', '), who].filter(Boolean).join(' · ')
+  const page = spec.chartsPage && text.chartsRange ? text.chartsRange(spec.chartsPage.from, spec.chartsPage.to, spec.chartsPage.of) : ''
+  const subtitle = [period, [what, scale].filter(Boolean).join(', '), page, who].filter(Boolean).join(' · ')
   const shown = publishers.slice(0, 6)
   const checked = dataCheckedUpTo(sources)
   const checkedLine = checked && text.checkedUpTo ? ` · ${text.checkedUpTo(formatPeriod(checked, spec.locale))}` : ''
