@@ -66,7 +66,8 @@ export async function expectLegibleChart(page: Page, where: string, options: { l
   }
   if (options.legend !== false) {
     const lines = option.series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#'))
-    expect(lines.length, `${where}: lines drawn`).toBeGreaterThan(0)
+    // A view with no line left (a change of one figure) says why above the chart.
+    if (lines.length === 0) expect(await page.locator('.notice.excluded li').count(), `${where}: no line drawn, and no notice says why`).toBeGreaterThan(0)
     const legend = await page.locator('[data-testid="chart-legend"] li').evaluateAll((lis) =>
       lis.map((li) => ({ key: li.getAttribute('data-series')!, colour: li.getAttribute('data-colour')!, visible: (li as HTMLElement).offsetWidth > 0 })),
     )

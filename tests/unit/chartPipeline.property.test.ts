@@ -10,7 +10,8 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CHART_PROFILES, layoutChart, pagePanels, preferredHeight } from '../../src/core/chart/chartLayout'
 import { CHARTS_PER_PAGE, deriveTrendView, PALETTE, panelSubset, SYMBOLS } from '../../src/core/chart/chartState'
-import { buildTrendOption } from '../../src/core/chart/trendOption'
+import { buildTrendOption, describeChart, formatPoint, formatValue } from '../../src/core/chart/trendOption'
+import { formatPeriod } from '../../src/core/format'
 import { readDataset } from '../../src/core/dataset'
 import { figureRows } from '../../src/core/export/labels'
 import type { Dataset, Observation } from '../../src/core/model'
@@ -112,6 +113,20 @@ function checkCase(generated: GeneratedCase, options: { mode: ViewState['mode'];
       expect(row.shown).toMatch(/^(< \d+|withheld)$/)
     }
   }
+  // The screen-reader description (the readout's words) names a withheld figure by its withheld form only.
+  const description = describeChart(view).split('; ')
+  view.series.forEach((s, i) => {
+    const part = description[i]!
+    const ends = s.points.length > 1 ? [s.points[0], s.points[s.points.length - 1]] : [s.points[0]]
+    ends.forEach((p, end) => {
+      if (p?.suppressed === undefined) return
+      const said = `${formatPeriod(p.observation.period, view.locale)} ${formatPoint(p, s.unit, view.locale)}`
+      const number = `${formatPeriod(p.observation.period, view.locale)} ${formatValue(p.value, s.unit, view.locale)}`
+      expect(part).toContain(said)
+      // The first figure is said after the label, the last after a comma.
+      if (said !== number) expect(part.includes(end === 0 ? `: ${number},` : `, ${number} (`) || part.endsWith(`: ${number} (1)`)).toBe(false)
+    })
+  })
   // A total is never a sum with a withheld part in it.
   for (const s of view.series.filter((x) => x.key.includes('|total:'))) {
     const parts = pipeline.series.filter((x) => x.indicator.id === s.indicator.id)
