@@ -1,4 +1,4 @@
-import { xmlSafe } from '../xmlText'
+import { cutText, graphemes, xmlSafe } from '../xmlText'
 import { escapeHtml } from '../format'
 import type { ChartLabels } from './labels'
 
@@ -57,8 +57,10 @@ export function wrapText(text: string, width: number, size: number, bold = false
     while (word.length > max) {
       if (line) lines.push(line)
       line = ''
-      lines.push(word.slice(0, max))
-      word = word.slice(max)
+      // By whole characters: a split inside an emoji leaves half of it, which no file can hold.
+      const head = cutText(word, max) || graphemes(word)[0]!
+      lines.push(head)
+      word = word.slice(head.length)
     }
     const next = line ? `${line} ${word}` : word
     if (next.length <= max) line = next
