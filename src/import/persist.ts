@@ -10,6 +10,8 @@
  * Records of format 1 (the whole table in one value) are still read.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
+import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
+import { isStoredThreshold } from '../core/threshold'
 import { checkImported, TABLE_COLUMNS, type ImportedDataset, type ImportedIndicator, type ImportedTable } from '../core/import/table'
 
 export const DB_NAME = 'vigie-imports'
@@ -93,6 +95,8 @@ export interface Loaded {
   readonly setAside: SetAside[]
   /** Why the database could not be read at all, else empty. */
   readonly error: string
+  /** Names of datasets whose stored small-count threshold was unusable and is now the default (5). */
+  readonly thresholdReset: string[]
 }
 
 function describe(value: unknown): { id: string; name: string } {
@@ -167,6 +171,7 @@ export async function loadImported(): Promise<Loaded> {
     const tx = database.transaction(['datasets', 'tables', 'chunks', 'setAside'], 'readwrite')
     const tables = tx.objectStore('tables')
     const datasets: ImportedDataset[] = []
+    const thresholdReset: string[] = []
     let cursor = await tx.objectStore('datasets').openCursor()
     while (cursor) {
       const value = cursor.value as unknown
@@ -194,7 +199,15 @@ export async function loadImported(): Promise<Loaded> {
         await tables.delete(cursor.key)
         await tx.objectStore('chunks').delete(chunkRange(cursor.key))
         await cursor.delete()
-      } else datasets.push(candidate as ImportedDataset)
+      } else {
+        const dataset = candidate as ImportedDataset
+        // An unusable threshold (-5, NaN, text, true…) must never mean "withhold nothing": the default, said once.
+        if (!isStoredThreshold(dataset.suppressBelow)) {
+          thresholdReset.push(dataset.name)
+          await cursor.update({ ...(value as StoredMeta), suppressBelow: DEFAULT_SUPPRESS_BELOW })
+          datasets.push({ ...dataset, suppressBelow: DEFAULT_SUPPRESS_BELOW })
+        } else datasets.push(dataset)
+      }
       cursor = await cursor.continue()
     }
     const setAside: SetAside[] = []
@@ -207,9 +220,9 @@ export async function loadImported(): Promise<Loaded> {
     }
     await tx.done
     datasets.sort((a, b) => a.importedAt.localeCompare(b.importedAt))
-    return { datasets, setAside, error: '' }
+    return { datasets, setAside, error: '', thresholdReset }
   } catch (e) {
-    return { datasets: [], setAside: [], error: e instanceof Error ? e.message : String(e) }
+    return { datasets: [], setAside: [], error: e instanceof Error ? e.message : String(e), thresholdReset: [] }
   }
 }
 

@@ -6,7 +6,7 @@ import { makeEntry } from './entries'
 import { loadImported, type SetAside } from './persist'
 import type { ImportedEntry } from '../stores/datasets'
 
-export async function loadStartup(): Promise<{ entries: ImportedEntry[]; setAside: SetAside[]; error: string }> {
+export async function loadStartup(): Promise<{ entries: ImportedEntry[]; setAside: SetAside[]; error: string; thresholdReset: string[] }> {
   const loaded = await loadImported()
-  return { entries: loaded.datasets.map((d) => makeEntry(d, true)), setAside: loaded.setAside, error: loaded.error }
+  return { entries: loaded.datasets.map((d) => makeEntry(d, true)), setAside: loaded.setAside, error: loaded.error, thresholdReset: loaded.thresholdReset }
 }

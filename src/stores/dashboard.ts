@@ -7,7 +7,7 @@ import { firstYear } from '../core/period'
 import { viewFor } from '../core/export/spec'
 import { colourSlots, numberedMilestones, runPipeline, type PipelineContext } from '../core/pipeline'
 import type { ViewState } from '../core/view'
-import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
+import { thresholdOf } from '../core/threshold'
 import { logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
 import { useViewStore } from './view'
@@ -28,7 +28,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const numbered = computed(() => numberedMilestones(datasets.dataset))
   const slots = computed(() => colourSlots(datasets.dataset))
   /** Small-count threshold per imported dataset (bundled figures are published: none). */
-  const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, e.meta.suppressBelow ?? DEFAULT_SUPPRESS_BELOW])))
+  const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, thresholdOf(e.meta.suppressBelow)])))
   /** What the pipeline needs beyond a view state, computed once per data set. */
   const context = computed<PipelineContext>(() => ({
     checks: checkByObservation.value,

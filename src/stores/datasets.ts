@@ -40,6 +40,8 @@ interface StoredImports {
   readonly entries: ImportedEntry[]
   readonly setAside: SetAsideRecord[]
   readonly error: string
+  /** Datasets whose stored small-count threshold was unusable and is now the default. */
+  readonly thresholdReset: string[]
 }
 
 /**
@@ -47,7 +49,7 @@ interface StoredImports {
  * exists, so a first visit fetches nothing more; any failure is reported, never thrown.
  */
 async function loadStoredImports(): Promise<StoredImports> {
-  const none: StoredImports = { entries: [], setAside: [], error: '' }
+  const none: StoredImports = { entries: [], setAside: [], error: '', thresholdReset: [] }
   try {
     if (typeof indexedDB === 'undefined') return none
     const names = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : null
@@ -89,6 +91,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const setAside = shallowRef<readonly SetAsideRecord[]>([])
   /** Why stored imports could not be read, else empty. */
   const storageError = ref('')
+  /** Datasets whose stored small-count threshold was unusable and was set back to the default (a notice says so). */
+  const thresholdReset = shallowRef<readonly string[]>([])
 
   const dataset = computed<Dataset>(() =>
     merge([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
@@ -134,11 +138,12 @@ export const useDatasetsStore = defineStore('datasets', () => {
     // An unchanged entry is kept as it is, with the model already made from it.
     const stored = loaded.entries.map((e) => {
       const c = current.get(e.meta.id)
-      return c && c.stored && c.meta.name === e.meta.name && c.meta.hidden === e.meta.hidden ? c : e
+      return c && c.stored && c.meta.name === e.meta.name && c.meta.hidden === e.meta.hidden && c.meta.suppressBelow === e.meta.suppressBelow ? c : e
     })
     const ids = new Set(stored.map((e) => e.meta.id))
     imported.value = [...stored, ...imported.value.filter((e) => !e.stored && !ids.has(e.meta.id))]
     setAside.value = loaded.setAside
+    if (loaded.thresholdReset.length) thresholdReset.value = [...thresholdReset.value, ...loaded.thresholdReset]
   }
 
   async function loadBundled(): Promise<void> {
@@ -154,6 +159,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
       imported.value = loaded.entries
       setAside.value = loaded.setAside
       storageError.value = loaded.error
+      thresholdReset.value = loaded.thresholdReset
       status.value = 'ready'
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
@@ -178,6 +184,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     imported,
     setAside,
     storageError,
+    thresholdReset,
     dataset,
     knownIds,
     sourceById,

@@ -5,7 +5,7 @@ import { exportCanonicalCsv } from '../core/import/canonical'
 import { dict } from '../core/dict'
 import { checkFileSize, MAX_IMPORT_BYTES } from '../core/import/limits'
 import { readRemembered, rememberedMapping } from '../core/import/remembered'
-import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
+import { readThresholdEntry, SUPPRESSION_OFF } from '../core/threshold'
 import { headerSignature, type Mapping, type ReadSettings, type Role, type Shape, type SeriesSetting } from '../core/import/mapping'
 import type { ImportedDataset } from '../core/import/table'
 import type { Offence, Unit } from '../core/model'
@@ -393,10 +393,13 @@ export const useImportsStore = defineStore('imports', () => {
     await update(id, { hidden })
   }
 
-  /** Sets the small-count threshold of a dataset (0: none withheld). */
-  async function setSuppressBelow(id: string, below: number): Promise<void> {
-    const value = Number.isInteger(below) && below >= 0 && below <= 1000 ? below : DEFAULT_SUPPRESS_BELOW
-    await update(id, { suppressBelow: value })
+  /**
+   * Sets the small-count threshold of a dataset: a whole number from 1 to 1,000, or SUPPRESSION_OFF
+   * (only through the confirmed "show every count" control). Anything else changes nothing.
+   */
+  async function setSuppressBelow(id: string, below: number): Promise<boolean> {
+    if (below !== SUPPRESSION_OFF && 'problem' in readThresholdEntry(String(below))) return false
+    return update(id, { suppressBelow: below })
   }
 
   async function remove(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
 
@@ -44,5 +44,127 @@ describe('a cut emoji (issue 24, 1)', () => {
     expect(page.url()).toContain('view=index')
     expect(record.pageErrors).toEqual([])
     await page.close()
+  })
+})
+
+/** Imports a CSV text through the Import screen and returns the dashboard link (query part) of the dataset. */
+async function importCsv(page: Page, name: string, text: string): Promise<string> {
+  await page.goto(new URL('./#/import', baseUrl()).toString())
+  await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
+  await page.setInputFiles('[data-testid="import-file"]', { name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
+  await page.waitForSelector('[data-testid="import-mapping"]')
+  await page.click('[data-testid="import-check"]')
+  await page.waitForSelector('[data-testid="import-report"]')
+  await page.fill('[data-testid="import-name"]', name)
+  await page.click('[data-testid="import-commit"]')
+  await page.waitForSelector('[data-testid="import-to-dashboard"]')
+  return (await page.getAttribute('[data-testid="import-to-dashboard"]', 'href'))!.split('?')[1]!
+}
+
+/** The dashboard Table's value column for the imported series, in period order. */
+async function tableValues(page: Page, query: string): Promise<string[]> {
+  await page.goto(new URL(`./#/?${query.replace(/(^|&)tab=[a-z]+/, '')}&tab=table`, baseUrl()).toString())
+  await page.waitForSelector('[data-testid="figures-table"] tbody tr')
+  await page.waitForFunction(() => document.querySelector('[data-testid="figures-table"]')?.textContent?.includes('Cases'))
+  return page.locator('[data-testid="figures-table"] tbody tr').evaluateAll((rs) =>
+    rs.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())).filter((r) => r[0] === 'Cases').sort((a, b) => a[1]!.localeCompare(b[1]!)).map((r) => r[2]!),
+  )
+}
+
+/** Counts 1 to 8 in 2016–2023: small enough that every threshold shows. */
+const SMALL_COUNTS = `indicator,period,value\n${Array.from({ length: 8 }, (_, i) => `Cases,${2016 + i},${i + 1}`).join('\n')}\n`
+
+describe('the small-count threshold cannot be switched off by accident (issue 24, 2)', () => {
+  it('a cleared box, "-", -1, 2.5 or 1001 keep the previous threshold and say why; "Show every count" asks first', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const { page, record } = await openPage(fresh, '/#/import')
+    const query = await importCsv(page, 'Small counts', SMALL_COUNTS)
+    await page.goto(new URL('./#/import', baseUrl()).toString())
+    const box = page.locator('[data-testid="dataset-suppress"]')
+    // Clearing the box and pressing Tab: the threshold stays 5.
+    await box.fill('')
+    await box.press('Tab')
+    expect(await box.inputValue()).toBe('5')
+    expect(await page.locator('[data-testid="dataset-suppress-refused"]').textContent()).toContain('the box was empty. The threshold stays 5')
+    for (const typed of ['-', '-1', '2.5', '1001', '0']) {
+      await box.focus()
+      await page.keyboard.press('Control+A')
+      await page.keyboard.type(typed)
+      await box.press('Tab')
+      expect(await box.inputValue(), typed).toBe('5')
+      expect(await page.locator('[data-testid="dataset-suppress-refused"]').textContent(), typed).toMatch(/Not changed/)
+    }
+    expect(await tableValues(page, query)).toEqual(['< 5', '< 5', '< 5', '< 5', '5', '6', '7', '8'])
+    // 7, then 1001: the threshold stays 7 (the 6s stay withheld).
+    await page.goto(new URL('./#/import', baseUrl()).toString())
+    await box.fill('7')
+    await box.press('Tab')
+    await expect.poll(() => page.locator('[data-testid="dataset-suppress-refused"]').count()).toBe(0)
+    await box.fill('1001')
+    await box.press('Tab')
+    expect(await box.inputValue()).toBe('7')
+    expect(await tableValues(page, query)).toEqual(['< 7', '< 7', '< 7', '< 7', '< 7', '< 7', '7', '8'])
+    // Off only through its own control, after saying what it shows.
+    await page.goto(new URL('./#/import', baseUrl()).toString())
+    await page.click('[data-testid="dataset-suppress-off"]')
+    expect(await page.locator('.suppress-confirm').textContent()).toContain('shows the counts from 1 to 6 of “Small counts”')
+    expect(await tableValues(page, query)).toEqual(['< 7', '< 7', '< 7', '< 7', '< 7', '< 7', '7', '8'])
+    await page.goto(new URL('./#/import', baseUrl()).toString())
+    await page.click('[data-testid="dataset-suppress-off"]')
+    await page.click('[data-testid="dataset-suppress-off-confirm"]')
+    expect(await tableValues(page, query)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
+    expect(record.pageErrors).toEqual([])
+    await fresh.close()
+  })
+
+  it('a stored threshold of -5, NaN, text, an object, true or Infinity means 5, with a notice', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const { page, record } = await openPage(fresh, '/#/import')
+    const query = await importCsv(page, 'Damaged threshold', SMALL_COUNTS)
+    for (const bad of ['-5', 'NaN', '"seven"', '{}', 'true', 'Infinity']) {
+      await page.evaluate(
+        (raw) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('vigie-imports')
+            open.onsuccess = () => {
+              const tx = open.result.transaction('datasets', 'readwrite')
+              const store = tx.objectStore('datasets')
+              const all = store.getAll()
+              all.onsuccess = () => {
+                const value = raw === 'NaN' ? NaN : raw === 'Infinity' ? Infinity : (JSON.parse(raw) as unknown)
+                for (const meta of all.result as { suppressBelow?: unknown }[]) store.put({ ...meta, suppressBelow: value })
+              }
+              tx.oncomplete = () => {
+                open.result.close()
+                resolve()
+              }
+              tx.onerror = () => reject(tx.error)
+            }
+            open.onerror = () => reject(open.error)
+          }),
+        bad,
+      )
+      await page.goto(new URL('./#/', baseUrl()).toString())
+      await page.reload()
+      await page.waitForSelector('[data-testid="storage-notice"]')
+      expect(await page.locator('[data-testid="storage-notice"]').textContent(), bad).toContain('The small-count threshold stored for “Damaged threshold” could not be read: it is back to 5.')
+      expect(await tableValues(page, query), bad).toEqual(['< 5', '< 5', '< 5', '< 5', '5', '6', '7', '8'])
+    }
+    expect(record.pageErrors).toEqual([])
+    await fresh.close()
+  })
+
+  it('a change reaches another open tab at once', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const { page: tabA } = await openPage(fresh, '/#/import')
+    const query = await importCsv(tabA, 'Two tabs', SMALL_COUNTS)
+    const { page: tabB } = await openPage(fresh, '/#/import')
+    expect(await tableValues(tabB, query)).toEqual(['< 5', '< 5', '< 5', '< 5', '5', '6', '7', '8'])
+    await tabA.goto(new URL('./#/import', baseUrl()).toString())
+    await tabA.fill('[data-testid="dataset-suppress"]', '7')
+    await tabA.press('[data-testid="dataset-suppress"]', 'Tab')
+    const valuesB = () => tabB.locator('[data-testid="figures-table"] tbody tr').evaluateAll((rs) => rs.map((r) => (r.querySelectorAll('td')[1]?.textContent ?? '').trim()).filter((v) => v === '< 7').length)
+    await expect.poll(valuesB, { timeout: 5000 }).toBe(6)
+    await fresh.close()
   })
 })
