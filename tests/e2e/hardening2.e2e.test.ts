@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
@@ -167,4 +170,21 @@ describe('the small-count threshold cannot be switched off by accident (issue 24
     await expect.poll(valuesB, { timeout: 5000 }).toBe(6)
     await fresh.close()
   })
+})
+
+describe('a quoted cell over 256 KB (issue 24, 4)', () => {
+  it('a valid file with a 10 MB quoted note reaches the mapping step and imports, with no false "cut file"', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vigie-long-cell-')), 'long-note.csv')
+    writeFileSync(path, `indicator,period,value,note\nCases,2021,12,"${'a long note, '.repeat(800_000)}"\nCases,2022,14,short\n`)
+    const { page, record } = await openPage(context, '/#/import')
+    await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
+    await page.setInputFiles('[data-testid="import-file"]', path)
+    await page.waitForSelector('[data-testid="import-mapping"]', { timeout: 60_000 })
+    expect(await page.locator('[data-testid="import-preview"]').textContent()).toContain('(10,400,000 characters in all)')
+    await page.click('[data-testid="import-check"]')
+    await page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 })
+    expect(await page.locator('[data-testid="import-valid"]').textContent()).toBe('2 figures ready to import')
+    expect(record.pageErrors).toEqual([])
+    await page.close()
+  }, 120_000)
 })
