@@ -327,6 +327,13 @@ export const useImportsStore = defineStore('imports', () => {
       stage.value = clashId.value ? 'clash' : 'report'
       return
     }
+    if (saved !== 'saved' && replaceId) {
+      // Replace is atomic (one transaction): the write that failed replaced nothing, so the old
+      // dataset stays, stored and shown; the new figures wait in the report for another try.
+      stage.value = 'report'
+      say('storage.replaceKept', { name: meta.name }, 'warning')
+      return
+    }
     const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
     datasets.setImported([...others, makeEntry(meta, saved === 'saved')])
     if (saved === 'saved') datasets.announce()
@@ -335,11 +342,8 @@ export const useImportsStore = defineStore('imports', () => {
     result.value = null
     stage.value = 'done'
     say('imported', summary, 'success')
-    // Not stored: kept for the session, and said so; a dataset it replaces goes all the same.
-    if (saved !== 'saved') {
-      say(`storage.${saved}`, { name: meta.name }, 'warning')
-      if (replaceId) await deleteImported(replaceId)
-    }
+    // Not stored: kept for the session, and said so.
+    if (saved !== 'saved') say(`storage.${saved}`, { name: meta.name }, 'warning')
     mark('vigie-import:stored', 'vigie-import:commit-start')
     if (queue.value.length > 0) await next()
   }

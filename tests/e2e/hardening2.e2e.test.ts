@@ -188,3 +188,38 @@ describe('a quoted cell over 256 KB (issue 24, 4)', () => {
     await page.close()
   }, 120_000)
 })
+
+describe('Replace under a full disk (issue 24, 7)', () => {
+  it('keeps the old dataset, stored, when its replacement cannot be stored, and says so', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const page = await fresh.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    // A small disk: room for the first dataset, not for its larger replacement.
+    const cdp = await fresh.newCDPSession(page)
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl()).origin, quotaSize: 1024 * 1024 })
+    const query = await importCsv(page, 'Same', SMALL_COUNTS)
+    await page.goto(new URL('./#/import', baseUrl()).toString())
+    // Larger than the one it replaces: the write needs room the disk no longer has.
+    const newer = `indicator,period,value,note\n${Array.from({ length: 20_000 }, (_, i) => `Cases,${1000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},${100 + i},note ${i} ${'x'.repeat(100)}`).join('\n')}\n`
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'same.csv', mimeType: 'text/csv', buffer: Buffer.from(newer) })
+    await page.waitForSelector('[data-testid="import-mapping"]')
+    await page.click('[data-testid="import-check"]')
+    await page.waitForSelector('[data-testid="import-report"]')
+    await page.fill('[data-testid="import-name"]', 'Same')
+    await page.click('[data-testid="import-commit"]')
+    await page.waitForSelector('[data-testid="import-clash"]')
+    await page.click('[data-testid="import-clash-replace"]')
+    await page.waitForSelector('[data-testid="import-notice"].notice-warning')
+    expect(await page.locator('[data-testid="import-notice"].notice-warning').textContent()).toContain('the dataset it was to replace is kept, unchanged')
+    expect(await page.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Same'])
+    expect(await page.locator('[data-testid="datasets-panel"]').textContent()).not.toContain('this session only')
+    // After a reload the old dataset is still there, with its own figures.
+    await page.reload()
+    await page.waitForSelector('[data-testid="dataset-name"]')
+    expect(await page.locator('[data-testid="dataset-name"]').allTextContents()).toEqual(['Same'])
+    expect(await tableValues(page, query)).toEqual(['< 5', '< 5', '< 5', '< 5', '5', '6', '7', '8'])
+    expect(errors).toEqual([])
+    await fresh.close()
+  })
+})
