@@ -55,6 +55,7 @@ export function exportTextFor(locale: Locale): ExportText {
     part: (n, of) => t('share.text.part', { n, of }),
     viewOnline: t('share.text.viewOnline'),
     baseline: t('chart.baseline'),
+    chosen: { title: t('share.text.chosen.title'), subtitle: t('share.text.chosen.subtitle'), both: t('share.text.chosen.both') },
   }
 }
 

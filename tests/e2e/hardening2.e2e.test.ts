@@ -223,3 +223,39 @@ describe('Replace under a full disk (issue 24, 7)', () => {
     await fresh.close()
   })
 })
+
+describe('words put in Vigie\'s mouth (issue 24, 8)', () => {
+  it('an embed whose title and subtitle come from the link says so in small type, with Vigie\'s own subtitle under it', async () => {
+    const title = encodeURIComponent('Vigie: reports tripled in 2024')
+    const sub = encodeURIComponent('Official figures')
+    const { page, record } = await openPage(context, `/embed.html#/embed?off=csam&title=${title}&sub=${sub}&lang=en&v=1`)
+    await page.waitForSelector('[data-testid="embed-chosen"]')
+    expect(await page.locator('.embed-title').textContent()).toBe('Vigie: reports tripled in 2024')
+    expect(await page.locator('[data-testid="embed-chosen"]').textContent()).toBe('Title and subtitle chosen by the person who shared this view, not by Vigie')
+    // Vigie's plain subtitle: the period, what is counted, by whom.
+    expect(await page.locator('[data-testid="embed-own-subtitle"]').textContent()).toMatch(/^\d{4}–\d{4} · .*counts.* · data from /)
+    const size = (sel: string) => page.locator(sel).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await size('[data-testid="embed-chosen"]')).toBeLessThan(await size('[data-testid="embed-subtitle"]'))
+    const box = (sel: string) => page.locator(sel).boundingBox()
+    expect((await box('[data-testid="embed-own-subtitle"]'))!.y).toBeGreaterThan((await box('[data-testid="embed-chosen"]'))!.y)
+    await page.screenshot({ path: 'tests/e2e/screenshots/embed-chosen-words-en.png' })
+    // Without words from the link: no mark, one subtitle.
+    await page.goto(new URL('./embed.html#/embed?off=csam&lang=fr&v=1', baseUrl()).toString())
+    await page.waitForSelector('[data-testid="embed-subtitle"]')
+    expect(await page.locator('[data-testid="embed-chosen"]').count()).toBe(0)
+    await page.goto(new URL(`./embed.html#/embed?off=csam&title=${title}&lang=fr&v=1`, baseUrl()).toString())
+    await expect.poll(() => page.locator('[data-testid="embed-chosen"]').textContent()).toBe('Titre choisi par la personne qui a partagé cette vue, pas par Vigie')
+    expect(record.pageErrors).toEqual([])
+    await page.close()
+  })
+
+  it('the PNG and HTML exports of such a view carry the mark and Vigie\'s subtitle', async () => {
+    const { page } = await openPage(context, `/#/?off=csam&title=${encodeURIComponent('Vigie: reports tripled in 2024')}&lang=nl&v=1`)
+    await waitForChart(page)
+    const html = (await download(page, 'export-html')).bytes.toString('utf8')
+    expect(html).toContain('<p class="chosen">Titel gekozen door wie deze weergave deelde, niet door Vigie</p>')
+    const svg = (await download(page, 'export-svg')).bytes.toString('utf8')
+    expect(svg).toContain('>Titel gekozen door wie deze weergave deelde, niet door Vigie</text>')
+    await page.close()
+  })
+})
