@@ -336,7 +336,10 @@ export const useImportsStore = defineStore('imports', () => {
     }
     const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
     datasets.setImported([...others, makeEntry(meta, saved === 'saved')])
-    if (saved === 'saved') datasets.announce()
+    if (saved === 'saved') {
+      datasets.announce(meta.id, 'stored')
+      if (replaceId) datasets.announce(replaceId, 'deleted')
+    }
     mark('vigie-import:commit', 'vigie-import:commit-start')
     const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
@@ -377,7 +380,7 @@ export const useImportsStore = defineStore('imports', () => {
       say('panel.nameTaken', { name: patch.name ?? '' }, 'error')
       return false
     }
-    if (saved === 'saved') datasets.announce()
+    if (saved === 'saved') datasets.announce(id, 'updated')
     else say(`storage.${saved}`, { name: meta.name }, 'warning')
     return true
   }
@@ -412,7 +415,7 @@ export const useImportsStore = defineStore('imports', () => {
     datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
     const done = await deleteImported(id)
     say('panel.deleted', { name: found.meta.name })
-    if (done === 'saved') datasets.announce()
+    if (done === 'saved') datasets.announce(id, 'deleted')
     else say(`storage.${done}`, { name: found.meta.name }, 'warning')
   }
 

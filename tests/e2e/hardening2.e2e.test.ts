@@ -259,3 +259,64 @@ describe('words put in Vigie\'s mouth (issue 24, 8)', () => {
     await page.close()
   })
 })
+
+describe('the import channel (issue 24, 5)', () => {
+  it('a flood of 100 forged messages costs no task over 50 ms and re-reads nothing', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    await fresh.addInitScript(() => {
+      const tasks: number[] = []
+      ;(window as unknown as { __tasks: number[] }).__tasks = tasks
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push(e.duration)
+      }).observe({ type: 'longtask', buffered: true })
+    })
+    // 300,000 figures: 1,500 series × 200 months, periods as columns.
+    const months = Array.from({ length: 200 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
+    const lines = [`series,${months.join(',')}`]
+    for (let s = 0; s < 1500; s++) lines.push(`s${s},${months.map((_, m) => (s * 7 + m) % 1000).join(',')}`)
+    const path = join(mkdtempSync(join(tmpdir(), 'vigie-flood-')), 'flood.csv')
+    writeFileSync(path, `${lines.join('\n')}\n`)
+    const { page: tab, record } = await openPage(fresh, '/#/import')
+    await tab.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
+    await tab.setInputFiles('[data-testid="import-file"]', path)
+    await tab.waitForSelector('[data-testid="import-mapping"]', { timeout: 60_000 })
+    await tab.click('[data-testid="import-check"]')
+    await tab.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 })
+    await tab.fill('[data-testid="import-name"]', 'Flood target')
+    await tab.click('[data-testid="import-commit"]')
+    await tab.waitForSelector('[data-testid="import-notice"].notice-success', { timeout: 120_000 })
+    await tab.goto(new URL('./#/', baseUrl()).toString())
+    await waitForChart(tab)
+    await tab.waitForTimeout(1500)
+    await tab.evaluate(() => ((window as unknown as { __tasks: number[] }).__tasks.length = 0))
+    // Another page of the same origin posts anything on the channel, including well-formed messages about the dataset.
+    const forger = await fresh.newPage()
+    await forger.goto(new URL('./embed.html#/embed?off=csam', baseUrl()).toString())
+    await forger.evaluate(async () => {
+      const ids = await new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('vigie-imports')
+        open.onsuccess = () => {
+          const all = open.result.transaction('datasets').objectStore('datasets').getAllKeys()
+          all.onsuccess = () => resolve(all.result as string[])
+        }
+      })
+      const channel = new BroadcastChannel('vigie-imports')
+      const forged: unknown[] = ['changed', { type: 'vigie-imports:changed' }, { type: 'vigie-imports:changed', v: 2, id: ids[0], change: 'stored' }, 42, null]
+      for (let i = 0; i < 100; i++) {
+        const kind = i % 4
+        channel.postMessage(
+          kind === 0 ? forged[i % forged.length] : kind === 1 ? { type: 'vigie-imports:changed', v: 1, id: ids[0], change: 'updated' } : kind === 2 ? { type: 'vigie-imports:changed', v: 1, id: ids[0], change: 'deleted' } : { type: 'vigie-imports:changed', v: 1, id: `made-up-${i}`, change: 'stored' },
+        )
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    })
+    await tab.waitForTimeout(2000)
+    const tasks = await tab.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks)
+    console.log(`flood: longest task ${Math.max(0, ...tasks).toFixed(0)} ms (${tasks.length} long tasks)`)
+    expect(Math.max(0, ...tasks)).toBeLessThan(50)
+    // The forged "deleted" removed nothing: the dataset is still drawn.
+    expect(await tab.locator('[data-testid="series-cap"]').textContent()).toMatch(/Showing 20 of 1,5\d\d series/)
+    expect(record.pageErrors).toEqual([])
+    await fresh.close()
+  }, 300_000)
+})
