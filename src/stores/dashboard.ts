@@ -42,6 +42,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const selection = computed(() => pipeline.value.selection)
   const series = computed(() => pipeline.value.series)
   const breakdown = computed(() => pipeline.value.breakdown)
+  /** More lines than drawn, after breakdowns ("Showing 20 of 20,000 lines"), or null. */
+  const lineCap = computed(() => pipeline.value.lineCap)
   const viewResult = computed(() => pipeline.value.viewResult)
   const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
   const scale = computed(() => pipeline.value.spec.scale ?? 'linear')
@@ -58,7 +60,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, numbered, checks, checkByObservation, years, isEmpty, trendView, viewOf }
+  return { selection, series, breakdown, lineCap, viewResult, logAvailability, scale, milestones, numbered, checks, checkByObservation, years, isEmpty, trendView, viewOf }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))
