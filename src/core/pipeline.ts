@@ -5,7 +5,7 @@
  */
 import { numberedSelection, numberMilestones, type NumberedMilestone, type TrendSpec } from './chart/chartState'
 import type { ConsistencyCheck } from './consistency'
-import { selectFigures, type Selection } from './filters'
+import { DEFAULT_MAX_SERIES, selectFigures, type Selection } from './filters'
 import type { Dataset, Observation } from './model'
 import { applyBreakdown, type BreakdownResult } from './breakdown'
 import { buildSeriesByIndicator, type Series } from './series'
@@ -23,6 +23,43 @@ export interface ViewPipeline {
   readonly viewResult: ViewResult & { readonly blocked: readonly Blocked[] }
   readonly milestones: readonly NumberedMilestone[]
   readonly spec: TrendSpec
+  /** Set when more lines were there than are drawn, counted after breakdowns. */
+  readonly lineCap: LineCap | null
+}
+
+/** "Showing 20 of 20,000 lines": how many lines are drawn, of how many the view has after breakdowns. */
+export interface LineCap {
+  readonly shown: number
+  readonly total: number
+}
+
+/**
+ * The cap on lines, applied after breakdowns: 50 series by 400 regions is 20,000 lines, which no
+ * chart, legend or table can show (the page froze for minutes). At least DEFAULT_MAX_SERIES, or as
+ * many as indicators the user picked.
+ */
+export function lineLimit(state: Pick<ViewState, 'indicators'>): number {
+  return Math.max(DEFAULT_MAX_SERIES, state.indicators.length)
+}
+
+/**
+ * `limit` lines of a breakdown, taken in turn from each indicator (its first line, then its
+ * second…), so the lines drawn show as many series as they can; in their order. Small charts keep
+ * the groups of those lines.
+ */
+function capLines(result: BreakdownResult, limit: number): { breakdown: BreakdownResult; cap: LineCap | null } {
+  if (result.series.length <= limit) return { breakdown: result, cap: null }
+  const rank = new Map<string, number>()
+  const ranked = result.series.map((s, i) => {
+    const n = rank.get(s.indicator.id) ?? 0
+    rank.set(s.indicator.id, n + 1)
+    return { i, n }
+  })
+  const chosen = new Set(ranked.sort((a, b) => a.n - b.n || a.i - b.i).slice(0, limit).map((r) => r.i))
+  const series = result.series.filter((_, i) => chosen.has(i))
+  const kept = new Set(series.map((s) => s.key))
+  const groups = result.groups.map((g) => ({ ...g, keys: g.keys.filter((k) => kept.has(k)) })).filter((g) => g.keys.length > 0)
+  return { breakdown: { ...result, series, groups }, cap: { shown: limit, total: result.series.length } }
 }
 
 /** Each indicator's place in the catalogue: what keeps its colour the same in every view. */
@@ -57,7 +94,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
   // Withheld over the whole data set, never the selection: a filter must not change what can be combined.
   const withheld = context.withheld ?? withheldOf(dataset, context.suppressBelow)
   const series = markSmallCounts(buildSeriesByIndicator(selection.indicators, selection.groups), context.suppressBelow ?? (() => 0), withheld)
-  const breakdown = applyBreakdown(series, state.breakdown, state.by, isSuppressed, state.chartsOrder)
+  const { breakdown, cap: lineCap } = capLines(applyBreakdown(series, state.breakdown, state.by, isSuppressed, state.chartsOrder), lineLimit(state))
   // No index or change is ever computed from a withheld count.
   const applied = applyView(breakdown.series, state.mode, state.base)
   const viewResult = { ...suppressView(applied, breakdown.series, state.mode), base: applied.base }
@@ -75,5 +112,5 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
     groups: breakdown.groups.length ? breakdown.groups : undefined,
     ...(breakdown.groups.length ? { chartsPage: state.chartsPage } : {}),
   }
-  return { selection, series, breakdown, viewResult, milestones, spec }
+  return { selection, series, breakdown, viewResult, milestones, spec, lineCap }
 }

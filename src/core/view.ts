@@ -1,5 +1,6 @@
 import type { BreakdownDimension, BreakdownMode } from './breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from './model'
+import { cutText } from './xmlText'
 
 export const VIEW_MODES = ['absolute', 'index', 'change'] as const
 export type ViewMode = (typeof VIEW_MODES)[number]
@@ -73,8 +74,11 @@ export const DEFAULT_VIEW: ViewState = {
 /** The longest title, subtitle or note a link carries. */
 export const WORDS_MAX = 200
 
-/** A presenter's words as a link and an export may carry them: one line, no control characters, trimmed. */
+/**
+ * A presenter's words as a link and an export may carry them: one line, no control characters,
+ * trimmed, cut by whole characters (never inside an emoji: half of one breaks the address and every file).
+ */
 export function cleanWords(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, WORDS_MAX)
+  return cutText(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim(), WORDS_MAX).trim()
 }

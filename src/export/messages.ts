@@ -57,6 +57,7 @@ export function exportTextFor(locale: Locale): ExportText {
     baseline: t('chart.baseline'),
     checkedUpTo: (date) => t('app.dataChecked', { date }),
     chartsRange: (from, to, of) => t('controls.chartsRange', { from, to, of }),
+    chosen: { title: t('share.text.chosen.title'), subtitle: t('share.text.chosen.subtitle'), both: t('share.text.chosen.both') },
   }
 }
 

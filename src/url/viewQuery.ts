@@ -10,6 +10,7 @@ import {
   OFFENCES,
 } from '../core/model'
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../core/breakdown'
+import { wellFormed } from '../core/xmlText'
 import { CHARTS_ORDERS, cleanWords, DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, WORDS_MAX, type ViewState } from '../core/view'
 
 export const QUERY_VERSION = '1'
@@ -64,6 +65,8 @@ export function toQuery(state: ViewState): Query {
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
   q.lang = state.locale
   q.v = QUERY_VERSION
+  // Half an emoji makes the router's encodeURI throw, and the address would stop following the view.
+  for (const k of Object.keys(q)) q[k] = wellFormed(q[k]!)
   return q
 }
 

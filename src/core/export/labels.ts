@@ -38,6 +38,8 @@ export interface ExportText {
   readonly checkedUpTo?: (date: string) => string
   /** "charts 1–12 of 28": small charts on pages say which are in the file. */
   readonly chartsRange?: (from: number, to: number, of: number) => string
+  /** The small-type mark under words a link chose: "Title chosen by the person who shared this view, not by Vigie". */
+  readonly chosen?: { readonly title: string; readonly subtitle: string; readonly both: string }
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -52,6 +54,13 @@ export interface ChartLabels {
   readonly milestoneKey: readonly string[]
   /** The presenter's note, shown above the source line of every export ('' when none). */
   readonly note: string
+  /**
+   * Set when the title or subtitle are the presenter's words (from the link, not from Vigie): the
+   * small-type mark saying so, shown right under them ('' otherwise).
+   */
+  readonly chosenBy: string
+  /** Vigie's own plain subtitle (period, what is counted, by whom) when the presenter's replaced it, shown under the mark ('' otherwise). */
+  readonly ownSubtitle: string
 }
 
 type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'> & Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>
@@ -131,7 +140,10 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   const sourceLine = publishers.length
     ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}${checkedLine}`
     : ''
-  // The presenter's own words, where given, replace the generated title and subtitle everywhere.
+  // The presenter's own words, where given, lead everywhere; but anyone can write them in a link,
+  // so they are marked as theirs and Vigie's own plain subtitle always follows.
+  const chosen = text.chosen
+  const chosenBy = !chosen ? '' : state.title && state.subtitle ? chosen.both : state.title ? chosen.title : state.subtitle ? chosen.subtitle : ''
   return {
     title: state.title || title,
     subtitle: state.subtitle || subtitle,
@@ -139,6 +151,8 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
     sourceLine,
     milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)),
     note: state.note ?? '',
+    chosenBy,
+    ownSubtitle: state.subtitle ? subtitle : '',
   }
 }
 
