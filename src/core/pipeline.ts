@@ -42,24 +42,40 @@ export function lineLimit(state: Pick<ViewState, 'indicators'>): number {
   return Math.max(DEFAULT_MAX_SERIES, state.indicators.length)
 }
 
-/**
- * `limit` lines of a breakdown, taken in turn from each indicator (its first line, then its
- * second…), so the lines drawn show as many series as they can; in their order. Small charts keep
- * the groups of those lines.
- */
-function capLines(result: BreakdownResult, limit: number): { breakdown: BreakdownResult; cap: LineCap | null } {
-  if (result.series.length <= limit) return { breakdown: result, cap: null }
+/** The first `limit` of `series`, taken in turn from each indicator (its first line, then its second…), in their order. */
+function takeInTurn<S extends { readonly indicator: { readonly id: string } }>(series: readonly S[], limit: number): Set<number> {
   const rank = new Map<string, number>()
-  const ranked = result.series.map((s, i) => {
+  const ranked = series.map((s, i) => {
     const n = rank.get(s.indicator.id) ?? 0
     rank.set(s.indicator.id, n + 1)
     return { i, n }
   })
-  const chosen = new Set(ranked.sort((a, b) => a.n - b.n || a.i - b.i).slice(0, limit).map((r) => r.i))
-  const series = result.series.filter((_, i) => chosen.has(i))
-  const kept = new Set(series.map((s) => s.key))
-  const groups = result.groups.map((g) => ({ ...g, keys: g.keys.filter((k) => kept.has(k)) })).filter((g) => g.keys.length > 0)
-  return { breakdown: { ...result, series, groups }, cap: { shown: limit, total: result.series.length } }
+  return new Set(ranked.sort((a, b) => a.n - b.n || a.i - b.i).slice(0, limit).map((r) => r.i))
+}
+
+/**
+ * `limit` lines of a breakdown, taken in turn from each indicator so the lines drawn show as many
+ * series as they can. Small charts are paged (a page of charts at a time, chartState.ts), so there
+ * the cap applies to each chart's lines, and every chart keeps its place in the pages.
+ */
+function capLines(result: BreakdownResult, limit: number): { breakdown: BreakdownResult; cap: LineCap | null } {
+  if (result.groups.length === 0) {
+    if (result.series.length <= limit) return { breakdown: result, cap: null }
+    const chosen = takeInTurn(result.series, limit)
+    return { breakdown: { ...result, series: result.series.filter((_, i) => chosen.has(i)) }, cap: { shown: limit, total: result.series.length } }
+  }
+  const byKey = new Map(result.series.map((s) => [s.key, s]))
+  let cut = false
+  const groups = result.groups.map((g) => {
+    if (g.keys.length <= limit) return g
+    cut = true
+    const chosen = takeInTurn(g.keys.map((k) => byKey.get(k)!), limit)
+    return { ...g, keys: g.keys.filter((_, i) => chosen.has(i)) }
+  })
+  if (!cut) return { breakdown: result, cap: null }
+  const kept = new Set(groups.flatMap((g) => g.keys))
+  const series = result.series.filter((s) => kept.has(s.key))
+  return { breakdown: { ...result, series, groups }, cap: { shown: series.length, total: result.series.length } }
 }
 
 /** Each indicator's place in the catalogue: what keeps its colour the same in every view. */

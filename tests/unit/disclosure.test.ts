@@ -27,6 +27,13 @@ const rowsOf = (data: Dataset, state: Partial<ViewState> = {}): FigureRow[] =>
   figureRows(deriveTrendView(runPipeline(data, { ...DEFAULT_VIEW, ...state }, { suppressBelow: () => BELOW }).spec))
 
 /**
+ * Every row a reader can reach: the table has more lines than one view draws (the line cap), so
+ * a reader picks one indicator at a time, as the cap's notice tells them to.
+ */
+const everyRow = (data: Dataset, state: Partial<ViewState> = {}): FigureRow[] =>
+  data.indicators.flatMap((i) => rowsOf(data, { ...state, indicators: [i.id] }))
+
+/**
  * What a reader who knows the rule can tell about a withheld part from the rows shown: the whole,
  * the parts shown, and which parts are withheld and how ("< 5": 1 to 4; "withheld": 5 or more).
  * Returns, per withheld small count, every value it could have.
@@ -49,7 +56,7 @@ function possibleValues(whole: number, shown: readonly number[], hidden: readonl
 
 describe('disclosure control on an imported police table', () => {
   const data = police()
-  const rows = rowsOf(data)
+  const rows = everyRow(data)
   const find = (indicator: string, region: string, period: string) =>
     rows.find((r) => r.indicator === indicator && r.breakdown === region && r.period === period)
   /** The count a rate row is of: `u1:grooming_taux_pour_100_000_hab` is the rate of `u1:grooming`. */
@@ -65,7 +72,7 @@ describe('disclosure control on an imported police table', () => {
 
   it('never shows the rate of a withheld count, in any year or offence, in any language', () => {
     for (const locale of ['en', 'fr', 'nl'] as const) {
-      const all = rowsOf(data, { locale })
+      const all = everyRow(data, { locale })
       const withheldCells = new Set(all.filter((r) => r.suppressed !== undefined && r.unit === 'count').map((r) => `${r.indicator}|${r.breakdown}|${r.period}`))
       expect(withheldCells.size).toBeGreaterThan(0)
       let rates = 0
@@ -113,8 +120,14 @@ describe('disclosure control on an imported police table', () => {
     const counts = data.indicators.filter((i) => i.unit === 'count').map((i) => i.id)
     const rates = data.indicators.filter((i) => i.unit !== 'count').map((i) => i.id)
     const withheldRates = (state: Partial<ViewState>) => rowsOf(data, state).filter((r) => r.unit !== 'count' && r.suppressed !== undefined).map((r) => `${r.indicator}|${r.breakdown}|${r.period}`).sort()
-    expect(withheldRates({ indicators: rates })).toEqual(withheldRates({ indicators: [...counts, ...rates] }))
-    expect(withheldRates({ indicators: rates }).length).toBeGreaterThan(0)
+    // One rate alone, or beside its count: the rows both views draw are withheld alike.
+    for (const rate of rates) {
+      const alone = withheldRates({ indicators: [rate] })
+      const drawnBeside = new Set(rowsOf(data, { indicators: [...counts, rate] }).map((r) => `${r.indicator}|${r.breakdown}|${r.period}`))
+      const beside = withheldRates({ indicators: [...counts, rate] })
+      expect(beside).toEqual(alone.filter((k) => drawnBeside.has(k)))
+      expect(beside.length).toBeGreaterThan(0)
+    }
   })
 })
 

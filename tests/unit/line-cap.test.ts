@@ -26,15 +26,25 @@ describe('the series cap applies after breakdowns (issue 24, 6)', () => {
     expect(deriveTrendView(p.spec).series.length).toBe(20)
   })
 
-  it('caps one picked series by 400 regions too, and small charts keep only the groups of the lines drawn', () => {
+  it('caps one picked series by 400 regions too; small charts page the 400 charts instead, 12 at a time', () => {
     const picked = { ...DEFAULT_VIEW, indicators: [data.indicators[0]!.id] }
     const one = runPipeline(data, picked)
     expect(one.lineCap).toEqual({ shown: 20, total: 400 })
     expect(one.breakdown.series.map((s) => s.breakdown)).toEqual(Array.from({ length: 20 }, (_, r) => `Region ${r}`))
     const small = runPipeline(data, { ...picked, breakdown: 'small' })
-    expect(small.breakdown.series).toHaveLength(20)
-    expect(small.breakdown.groups).toHaveLength(20)
-    expect(small.breakdown.groups.every((g) => g.keys.length === 1)).toBe(true)
+    expect(small.lineCap).toBeNull()
+    expect(small.breakdown.groups).toHaveLength(400)
+    const page = deriveTrendView(small.spec)
+    expect(page.chartsPage).toMatchObject({ from: 1, to: 12, of: 400 })
+    expect(new Set(page.panels.map((p) => p.label)).size).toBe(12)
+  })
+
+  it('small charts of 50 picked series by 400 regions: a page draws 12 charts of the 50 lines picked, not 20,000 lines', () => {
+    const small = runPipeline(data, { ...DEFAULT_VIEW, indicators: data.indicators.map((i) => i.id), breakdown: 'small' })
+    expect(small.breakdown.groups).toHaveLength(400)
+    expect(small.breakdown.groups.every((g) => g.keys.length === 50)).toBe(true)
+    expect(small.lineCap).toBeNull()
+    expect(deriveTrendView(small.spec).series).toHaveLength(12 * 50)
   })
 
   it('a total by region is 20 lines of 50, and a view within the cap is not capped', () => {
