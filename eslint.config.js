@@ -136,6 +136,16 @@ export default tseslint.config(
     },
   },
   {
+    // Build and check tools read data with the app's own core, and nothing of the browser layers.
+    files: ['scripts/**/*.{ts,js,mjs}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: ROOT, zones: [{ target: 'scripts', from: 'src', except: ['./core'], message: 'scripts/ may import src/core only.' }] },
+      ],
+    },
+  },
+  {
     // Components and screens call core's vocabulary only (see CORE_FROM_UI).
     files: ['src/components/**/*.{ts,vue}', 'src/views/**/*.{ts,vue}', 'src/*.vue'],
     ignores: CORE_FROM_UI_BEFORE_THE_FENCE,

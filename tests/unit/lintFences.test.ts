@@ -40,6 +40,7 @@ const CROSSINGS: [string, string, string][] = [
   ['src/components/share/FenceFixture.vue', "<script setup lang=\"ts\">\nimport Dashboard from '../../views/DashboardView.vue'\nvoid Dashboard\n</script>", LAYERS],
   ['src/views/FenceFixture.vue', "<script setup lang=\"ts\">\nimport { router } from '../router'\nvoid router\n</script>", LAYERS],
   ['src/workers/fence.ts', "import { useImportsStore } from '../stores/imports'\nexport const s = useImportsStore", LAYERS],
+  ['scripts/fence.ts', "import { useDatasetsStore } from '../src/stores/datasets'\nexport const s = useDatasetsStore", LAYERS],
   // The ECharts runtime loads in src/charts/echarts.ts only.
   ['src/export/fence.ts', "import { init } from 'echarts/core'\nexport const i = init", IMPORTS],
   ['src/charts/fence.ts', "import { SVGRenderer } from 'echarts/renderers'\nexport const r = SVGRenderer", IMPORTS],
@@ -59,6 +60,7 @@ const ALLOWED: [string, string][] = [
     'src/components/figures/FenceFixture.vue',
     "<script setup lang=\"ts\">\nimport type { TrendView } from '../../core/chart/chartState'\nimport { formatNumber } from '../../core/format'\nimport { useDashboardStore } from '../../stores/dashboard'\ndefineProps<{ view: TrendView }>()\nvoid [formatNumber, useDashboardStore]\n</script>",
   ],
+  ['scripts/fence.ts', "import { readDataset } from '../src/core/dataset'\nexport const r = readDataset"],
   ['src/views/FenceFixture.vue', "<script setup lang=\"ts\">\nimport KeyFigures from '../components/figures/KeyFigures.vue'\nvoid KeyFigures\n</script>"],
 ]
 
