@@ -132,6 +132,8 @@ export default tseslint.config(
     files: ['src/**/*.{ts,vue}'],
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: LAYER_ZONES }],
+      // A path the resolver cannot follow would pass the fences unseen.
+      'import-x/no-unresolved': ['error', { ignore: ['^virtual:'] }],
       'vigie/no-import-cycle': ['error', { root: fileURLToPath(new URL('./src', import.meta.url)) }],
     },
   },

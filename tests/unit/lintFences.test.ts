@@ -73,6 +73,11 @@ describe('lint fences between the layers of src/', () => {
     expect(await failing(path, code)).toEqual([])
   })
 
+  it('a path the resolver cannot follow fails rather than slipping past the fences', async () => {
+    const unresolved = "import { useViewStore } from '@/stores/view'\nexport const s = useViewStore"
+    expect(await failing('src/core/fence.ts', unresolved)).toContain('import-x/no-unresolved')
+  })
+
   it('a nested folder cannot dodge the fence with a longer relative path', async () => {
     const dodge = "import { useViewStore } from '../../../src/stores/view'\nexport const s = useViewStore"
     expect(await failing('src/core/chart/fence.ts', dodge)).toContain(LAYERS)
