@@ -1,31 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { TrendText } from '../core/chart/trendOption'
-import { MILESTONE_CATEGORIES, STATUSES, UNITS, type DisplayUnit } from '../core/model'
-
-type Translate = (key: string, named?: Record<string, unknown>) => string
-
-/** The words the pure chart builder needs, from any translate function (the UI's, or an export's language). */
-export function buildTrendText(t: Translate): TrendText {
-  return {
-    unitAxis: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
-    status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
-    importedStatus: t('status.imported'),
-    suppressedNote: (below: number, reason?: 'secondary' | 'linked') => (reason ? t('chart.withheldWhy') : t('chart.suppressed', { below })),
-    category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
-    source: t('chart.source'),
-    baseline: t('chart.baseline'),
-    milestones: t('chart.milestones'),
-    chartDescription: (summary: string) => t('chart.description', { summary }),
-    consistency: (published: string, computed: string, counts: string, mismatch: boolean) =>
-      t(mismatch ? 'consistency.mismatch' : 'consistency.match', { published, computed, counts }),
-    claimVsTotal: (published: string, computed: string, counts: string) =>
-      t('consistency.claimVsTotal', { published, computed, counts }),
-    partOf: (whole: string) => t('chart.partOf', { whole }),
-    caveat: t('chart.caveat'),
-    indexAxis: { base: t('unit.indexBase', { base: '{base}' }), first: t('unit.indexFirst') },
-  }
-}
+import { buildTrendText } from '../i18n/trendText'
 
 /** The chart words in the interface's language, recomputed when it changes. */
 export function useTrendText(): ComputedRef<TrendText> {

@@ -2,9 +2,8 @@
  * What the datasets store loads at start, lazily and only when a database exists: the stored
  * imports as entries, and the records set aside.
  */
-import { makeEntry } from './entries'
+import { makeEntry, type ImportedEntry } from './entries'
 import { loadImported, loadOne, readMeta, type SetAside } from './persist'
-import type { ImportedEntry } from '../stores/datasets'
 
 export async function loadStartup(): Promise<{ entries: ImportedEntry[]; setAside: SetAside[]; error: string; thresholdReset: string[] }> {
   const loaded = await loadImported()

@@ -3,7 +3,8 @@ import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
 import { dataCheckedUpTo, type KnownNewer } from '../core/freshness'
 import type { DataIssue, Dataset } from '../core/model'
-import { namespacedId, sourceIdOf, type ImportedDataset } from '../core/import/table'
+import { namespacedId, sourceIdOf } from '../core/import/table'
+import type { ImportedEntry } from '../import/entries'
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }
 
@@ -44,14 +45,7 @@ export function importsMessage(data: unknown): ImportsMessage | null {
   return { type: IMPORTS_MESSAGE, v: IMPORTS_MESSAGE_VERSION, id: m.id, change: m.change }
 }
 
-/** An imported dataset beside the bundled one (src/import/entries.ts makes them). */
-export interface ImportedEntry {
-  readonly meta: ImportedDataset
-  /** The dataset in the app's model, made once on first read (namespaced indicator ids). */
-  readonly view: () => Dataset
-  /** Whether IndexedDB holds it; false: kept in memory for this session only. */
-  readonly stored: boolean
-}
+export type { ImportedEntry }
 
 /** A stored record that could not be used and was set aside (src/import/persist.ts). */
 export interface SetAsideRecord {
