@@ -24,35 +24,35 @@ describe('detection reads on to the end of the first records however long a quot
     const all = importBytes(bytes)
     if (!all.ok) throw new Error(all.problem)
     expect(all.result.report).toMatchObject({ valid: 2, rejected: 0 })
-  })
+  }, 60_000)
 
   it('a 1 MB quoted series name is read and becomes a series', async () => {
     const name = `Series ${'n'.repeat(1024 * 1024)}`
     const { result } = await detect(utf8(`indicator,period,value\n"${name}",2021,12\n"${name}",2022,13\n`))
     if (!result.ok) throw new Error(`refused: ${result.problem}`)
     expect(result.sniff.seriesKeys).toEqual([name])
-  })
+  }, 60_000)
 
   it('4 MB of doubled quotes ("") in one cell is one cell, not "a line longer than 256 KB"', async () => {
     const { result } = await detect(utf8(`indicator,period,value,note\nGrooming,2021,12,"${'""'.repeat(2 * 1024 * 1024)}"\n`))
     if (!result.ok) throw new Error(`refused: ${result.problem}`)
     expect(result.sniff.preview[0]!.cells[3]!.length).toBe(2 * 1024 * 1024)
-  })
+  }, 60_000)
 
   it('a quoted cell over the stated size is named as such, with its line', async () => {
     const { result, read } = await detect(utf8(`indicator,period,value,note\nGrooming,2021,12,"${'x'.repeat(MAX_DETECT_BYTES + 1024)}"\n`))
     expect(result).toEqual({ ok: false, problem: 'cell_too_large', line: 2 })
     expect(read).toBe(MAX_DETECT_BYTES)
-  })
+  }, 60_000)
 
   it('a quote really left open to the end of the file is still "never closed"', async () => {
     const { result } = await detect(utf8(`indicator,period,value\nGrooming,2021,"12${'x'.repeat(SNIFF_BYTES * 2)}`))
     expect(result).toEqual({ ok: false, problem: 'unclosed_quote', line: 2 })
-  })
+  }, 60_000)
 
   it('a short file is read once', async () => {
     const { result, read } = await detect(utf8('indicator,period,value\nGrooming,2021,12\n'))
     expect(result.ok).toBe(true)
     expect(read).toBeLessThan(100)
-  })
+  }, 60_000)
 })
