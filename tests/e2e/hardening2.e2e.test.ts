@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
 import { baseUrl, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
 
@@ -111,6 +112,9 @@ describe('the small-count threshold cannot be switched off by accident (issue 24
     await page.goto(new URL('./#/import', baseUrl()).toString())
     await page.click('[data-testid="dataset-suppress-off"]')
     expect(await page.locator('.suppress-confirm').textContent()).toContain('shows the counts from 1 to 6 of “Small counts”')
+    await page.locator('[data-testid="datasets-panel"]').screenshot({ path: 'tests/e2e/screenshots/threshold-off-confirm-en.png' })
+    const violations = (await new AxeBuilder({ page }).include('[data-testid="datasets-panel"]').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+    expect(violations).toEqual([])
     expect(await tableValues(page, query)).toEqual(['< 7', '< 7', '< 7', '< 7', '< 7', '< 7', '7', '8'])
     await page.goto(new URL('./#/import', baseUrl()).toString())
     await page.click('[data-testid="dataset-suppress-off"]')
