@@ -138,5 +138,5 @@ describe('secondary suppression on generated tables', () => {
       }),
       { numRuns: 500 },
     )
-  })
+  }, 120_000)
 })
