@@ -89,6 +89,9 @@ export default defineConfig({
       fullInstall: false,
       strictMessage: false,
       escapeHtml: false,
+      // Every message is precompiled (locales/**), so vue-i18n's JIT message compiler never runs:
+      // leave it out of the first load (-4.7 KB gzip).
+      dropMessageCompiler: true,
     }),
     contentSecurityPolicy(),
     frameAncestors(),

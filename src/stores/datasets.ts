@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
 import { dataCheckedUpTo, type KnownNewer } from '../core/freshness'
 import type { DataIssue, Dataset } from '../core/model'
-import { namespacedId, sourceIdOf } from '../core/import/table'
+import { namespacedId, sourceIdOf } from '../core/import/ids'
 import type { ImportedEntry } from '../import/entries'
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }

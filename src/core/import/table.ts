@@ -1,5 +1,6 @@
 import { LOCALES, OFFENCES, STATUSES, UNITS, type Dataset, type Indicator, type Localized, type Observation, type Offence, type Period, type Source, type Status, type Unit } from '../model'
 import { parsePeriod } from '../period'
+import { namespacedId, sourceIdOf } from './ids'
 
 /**
  * An imported table held in columns: one typed array per field and dictionaries for the strings,
@@ -57,21 +58,9 @@ export interface ImportedDataset {
   readonly table: ImportedTable
 }
 
+export { isImportedSource, namespacedId, sourceIdOf } from './ids'
+
 export const TABLE_COLUMNS = ['indicator', 'period', 'value', 'status', 'baseline', 'ageGroup', 'gender', 'region', 'note', 'quote', 'line'] as const
-
-/** The id of an imported indicator in the merged dataset: never the same as a bundled one. */
-export function namespacedId(datasetId: string, indicatorId: string): string {
-  return `${datasetId}:${indicatorId}`
-}
-
-export function sourceIdOf(datasetId: string): string {
-  return `${datasetId}:file`
-}
-
-/** Whether a source id is an imported file's (its figures are "as in the file", never "published"). */
-export function isImportedSource(sourceId: string): boolean {
-  return sourceId.endsWith(':file')
-}
 
 export interface TableSummary {
   readonly rows: number

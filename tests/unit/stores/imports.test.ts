@@ -60,6 +60,14 @@ vi.mock('../../../src/import/persist', () => ({
   },
   updateImported: async (): Promise<WriteResult> => fake.update,
   discardSetAside: async (): Promise<void> => {},
+  // What another tab's datasets store reads back when this one announces a change (the channel
+  // reaches the stores of earlier tests too): the stand-in database's record.
+  loadOne: async (id: string): Promise<ImportedDataset | null> =>
+    fake.deleted.includes(id) ? null : ([...fake.stored].reverse().find((s) => s.dataset.id === id)?.dataset ?? null),
+  readMeta: async (id: string): Promise<Omit<ImportedDataset, 'table'> | null> => {
+    const dataset = fake.deleted.includes(id) ? undefined : [...fake.stored].reverse().find((s) => s.dataset.id === id)?.dataset
+    return dataset ? (Object.fromEntries(Object.entries(dataset).filter(([key]) => key !== 'table')) as Omit<ImportedDataset, 'table'>) : null
+  },
 }))
 
 beforeEach(() => {
