@@ -166,3 +166,21 @@ export async function hoverMiddlePoint(page: Page, seriesId: string): Promise<st
   await tooltip.waitFor({ state: 'visible' })
   return (await tooltip.textContent())!
 }
+
+/**
+ * Records the page's long main-thread tasks (over 50 ms) from its first script on, in every page of
+ * the context: `takeLongTasks` returns those since the last call and forgets them.
+ */
+export async function recordLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const tasks: number[] = []
+    ;(window as unknown as { __tasks: number[] }).__tasks = tasks
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push(e.duration)
+    }).observe({ type: 'longtask', buffered: true })
+  })
+}
+
+export function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => ((window as unknown as { __tasks?: number[] }).__tasks ?? []).splice(0))
+}

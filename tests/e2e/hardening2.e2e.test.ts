@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
-import { baseUrl, launch, openPage, waitForChart } from './browser'
+import { baseUrl, launch, openPage, recordLongTasks, takeLongTasks, waitForChart } from './browser'
 import { download, unzip } from './files'
 
 let browser: Browser
@@ -267,12 +267,16 @@ describe('words put in Vigie\'s mouth (issue 24, 8)', () => {
 describe('the import channel (issue 24, 5)', () => {
   it('a flood of 100 forged messages costs no task over 50 ms and re-reads nothing', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    await recordLongTasks(fresh)
+    // Counts the reads of stored chunks (a dataset's columns) in each page.
     await fresh.addInitScript(() => {
-      const tasks: number[] = []
-      ;(window as unknown as { __tasks: number[] }).__tasks = tasks
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push(e.duration)
-      }).observe({ type: 'longtask', buffered: true })
+      const w = window as unknown as { __chunkReads: number }
+      w.__chunkReads = 0
+      const getAll = IDBObjectStore.prototype.getAll
+      IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+        if (this.name === 'chunks') w.__chunkReads++
+        return getAll.apply(this, args)
+      }
     })
     // 300,000 figures: 1,500 series × 200 months, periods as columns.
     const months = Array.from({ length: 200 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
@@ -292,35 +296,51 @@ describe('the import channel (issue 24, 5)', () => {
     await tab.goto(new URL('./#/', baseUrl()).toString())
     await waitForChart(tab)
     await tab.waitForTimeout(1500)
-    await tab.evaluate(() => ((window as unknown as { __tasks: number[] }).__tasks.length = 0))
+    await takeLongTasks(tab)
     // Another page of the same origin posts anything on the channel, including well-formed messages about the dataset.
     const forger = await fresh.newPage()
     await forger.goto(new URL('./embed.html#/embed?off=csam', baseUrl()).toString())
-    await forger.evaluate(async () => {
-      const ids = await new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('vigie-imports')
-        open.onsuccess = () => {
-          const all = open.result.transaction('datasets').objectStore('datasets').getAllKeys()
-          all.onsuccess = () => resolve(all.result as string[])
+    const flood = () =>
+      forger.evaluate(async () => {
+        const ids = await new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('vigie-imports')
+          open.onsuccess = () => {
+            const all = open.result.transaction('datasets').objectStore('datasets').getAllKeys()
+            all.onsuccess = () => resolve(all.result as string[])
+          }
+        })
+        const channel = new BroadcastChannel('vigie-imports')
+        const forged: unknown[] = ['changed', { type: 'vigie-imports:changed' }, { type: 'vigie-imports:changed', v: 2, id: ids[0], change: 'stored' }, 42, null]
+        for (let i = 0; i < 100; i++) {
+          const kind = i % 4
+          channel.postMessage(
+            kind === 0 ? forged[i % forged.length] : kind === 1 ? { type: 'vigie-imports:changed', v: 1, id: ids[0], change: 'updated' } : kind === 2 ? { type: 'vigie-imports:changed', v: 1, id: ids[0], change: 'deleted' } : { type: 'vigie-imports:changed', v: 1, id: `made-up-${i}`, change: 'stored' },
+          )
+          await new Promise((r) => setTimeout(r, 20))
         }
       })
-      const channel = new BroadcastChannel('vigie-imports')
-      const forged: unknown[] = ['changed', { type: 'vigie-imports:changed' }, { type: 'vigie-imports:changed', v: 2, id: ids[0], change: 'stored' }, 42, null]
-      for (let i = 0; i < 100; i++) {
-        const kind = i % 4
-        channel.postMessage(
-          kind === 0 ? forged[i % forged.length] : kind === 1 ? { type: 'vigie-imports:changed', v: 1, id: ids[0], change: 'updated' } : kind === 2 ? { type: 'vigie-imports:changed', v: 1, id: ids[0], change: 'deleted' } : { type: 'vigie-imports:changed', v: 1, id: `made-up-${i}`, change: 'stored' },
-        )
-        await new Promise((r) => setTimeout(r, 20))
-      }
-    })
-    await tab.waitForTimeout(2000)
-    const tasks = await tab.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks)
-    console.log(`flood: longest task ${Math.max(0, ...tasks).toFixed(0)} ms (${tasks.length} long tasks)`)
-    expect(Math.max(0, ...tasks)).toBeLessThan(50)
+    // What the old build did per message: read every stored chunk back. Counted, not timed.
+    const chunkReads = () => tab.evaluate(() => (window as unknown as { __chunkReads: number }).__chunkReads)
+    const readsBefore = await chunkReads()
+    // The longest task of a flood, over up to three floods: a busy 2-core machine can stall any
+    // tab once; a flood that re-reads the dataset (300–550 ms a message before) fails every round.
+    const longest: number[] = []
+    for (let round = 0; round < 3 && !longest.some((ms) => ms < 50); round++) {
+      await takeLongTasks(tab)
+      await flood()
+      await tab.waitForTimeout(2000)
+      longest.push(Math.max(0, ...(await takeLongTasks(tab))))
+    }
+    console.log(`flood: longest task per flood ${longest.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+    expect(Math.min(...longest)).toBeLessThan(50)
+    expect(await chunkReads()).toBe(readsBefore)
     // The forged "deleted" removed nothing: the dataset is still drawn.
     expect(await tab.locator('[data-testid="series-cap"]').textContent()).toMatch(/Showing 20 of 1,5\d\d series/)
     expect(record.pageErrors).toEqual([])
+    // The counter does see reads: a reload reads the dataset's chunks back.
+    await tab.reload()
+    await waitForChart(tab)
+    await expect.poll(chunkReads, { timeout: 30_000 }).toBeGreaterThan(0)
     await fresh.close()
   }, 300_000)
 })
@@ -328,13 +348,7 @@ describe('the import channel (issue 24, 5)', () => {
 describe('a breakdown with many values (issue 24, 6)', () => {
   it('400,000 rows of 50 series × 400 regions: the dashboard draws 20 lines, says how many there are, and answers', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
-    await fresh.addInitScript(() => {
-      const tasks: number[] = []
-      ;(window as unknown as { __tasks: number[] }).__tasks = tasks
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push(e.duration)
-      }).observe({ type: 'longtask', buffered: true })
-    })
+    await recordLongTasks(fresh)
     const rows = ['indicator,region,period,value']
     for (let s = 0; s < 50; s++) for (let r = 0; r < 400; r++) for (let y = 2004; y < 2024; y++) rows.push(`Offence ${s},Region ${r},${y},${10 + ((s * 7 + r * 3 + y) % 90)}`)
     const path = join(mkdtempSync(join(tmpdir(), 'vigie-regions-')), 'regions.csv')
@@ -349,7 +363,7 @@ describe('a breakdown with many values (issue 24, 6)', () => {
     await page.fill('[data-testid="import-name"]', 'Regions')
     await page.click('[data-testid="import-commit"]')
     await page.waitForSelector('[data-testid="import-notice"].notice-success', { timeout: 180_000 })
-    await page.evaluate(() => ((window as unknown as { __tasks: number[] }).__tasks.length = 0))
+    await takeLongTasks(page)
     await page.goto(new URL('./#/', baseUrl()).toString())
     await page.waitForSelector('[data-testid="line-cap"]', { timeout: 60_000 })
     // The 20 default series are the bundled trend series and the first imported ones, each of those by 400 regions.
@@ -362,13 +376,13 @@ describe('a breakdown with many values (issue 24, 6)', () => {
       return chart.getOption().series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#')).length
     })
     expect(drawn).toBe(20)
-    const opening = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks.splice(0))
+    const opening = await takeLongTasks(page)
     // It answers: switching to the change view takes effect at once.
     await page.click('[data-mode="change"]')
     await expect.poll(() => new URL(page.url()).hash, { timeout: 5000 }).toContain('view=change')
     await page.click('[data-mode="absolute"]')
     await page.waitForTimeout(500)
-    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks)
+    const tasks = await takeLongTasks(page)
     console.log(`20,000 lines: opening ${opening.map(Math.round).join(', ')} ms; view changes: ${tasks.map(Math.round).join(', ')} ms`)
     // Generous: before the cap the tab stopped answering for minutes.
     expect(Math.max(0, ...tasks)).toBeLessThan(1000)
@@ -380,13 +394,7 @@ describe('a breakdown with many values (issue 24, 6)', () => {
 describe('very large views (issue 24, 9)', () => {
   it('the Table of a 100,000-figure view is paged: 200 rows at a time, and it answers when it opens, pages or sorts', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
-    await fresh.addInitScript(() => {
-      const tasks: number[] = []
-      ;(window as unknown as { __tasks: number[] }).__tasks = tasks
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push(e.duration)
-      }).observe({ type: 'longtask', buffered: true })
-    })
+    await recordLongTasks(fresh)
     // 20 daily series over 5,000 days: 100,000 figures, all within the 20 lines drawn.
     const day = (i: number) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10)
     const lines = [`date,${Array.from({ length: 20 }, (_, s) => `Series ${s}`).join(',')}`]
@@ -409,7 +417,7 @@ describe('very large views (issue 24, 9)', () => {
     await page.goto(new URL(`./#/?${query}`, baseUrl()).toString())
     await waitForChart(page)
     await page.waitForTimeout(1000)
-    const longest = () => page.evaluate(() => Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks.splice(0)))
+    const longest = async () => Math.max(0, ...(await takeLongTasks(page)))
     await longest()
     await page.locator('#tab-table').click()
     await page.waitForSelector('[data-testid="table-pages"]')
