@@ -81,8 +81,20 @@ export interface Source {
   readonly date: string
   readonly url: string
   readonly languages: readonly string[]
-  /** File name of the seed document, when the source is one. */
+  /** File name of the seed document, when the source is one (for the quote checks; never shown as a citation). */
   readonly document: string
+  /**
+   * Title and publisher in French and Dutch where the data give them (`title_fr`… in sources.csv);
+   * absent or '' means the original is used. Read through `sourceIn`.
+   */
+  readonly translated?: { readonly [L in 'fr' | 'nl']?: { readonly title: string; readonly publisher: string } }
+}
+
+/** A source as a reader of a language cites it: its title and publisher in that language where the data have them. */
+export function sourceIn(source: Source, locale: Locale): Source {
+  const local = locale === 'en' ? undefined : source.translated?.[locale]
+  if (!local) return source
+  return { ...source, title: local.title || source.title, publisher: local.publisher || source.publisher }
 }
 
 /** Another indicator named by id, with its label, so a reader can say "part of …" without a lookup. */
@@ -193,6 +205,7 @@ export type IssueCode =
   | 'quote_not_in_document'
   | 'published_figure_missing'
   | 'source_without_reference'
+  | 'missing_translation'
   | 'duplicate_key'
   | 'duplicate_id'
   | 'precision_mismatch'

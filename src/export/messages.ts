@@ -55,6 +55,7 @@ export function exportTextFor(locale: Locale): ExportText {
     part: (n, of) => t('share.text.part', { n, of }),
     viewOnline: t('share.text.viewOnline'),
     baseline: t('chart.baseline'),
+    locale,
   }
 }
 

@@ -91,7 +91,7 @@ describe('labels', () => {
     // knack.be gives three of the four figures drawn: it leads.
     expect(labels.subtitle).toBe('2013–2020 · counts, changes in % · data from knack.be, Global Alliance')
     expect(labels.sourceLine).toBe('Sources: knack.be; Global Alliance')
-    expect(labels.milestoneKey).toEqual(['1. April 2014 — Grooming laws in force'])
+    expect(labels.milestoneKey).toEqual(['1 — April 2014: Grooming laws in force'])
     expect(sourcesOf(spec).map((s) => s.id)).toEqual(['seed_ga_2014', 'knack'])
   })
 
@@ -180,8 +180,10 @@ describe('PowerPoint', () => {
     expect(notes).toContain('Figures shown:')
     expect(notes).toContain('2013: 1,232')
     expect(notes).toContain('compared with previous period')
-    expect(notes).toContain('1. April 2014 — Grooming laws in force')
-    expect(notes).toContain('Global Alliance report 2014 — Global Alliance, 2014. 001_doc.txt')
+    expect(notes).toContain('1 — April 2014: Grooming laws in force')
+    // Cited by title, publisher and date: the seed's internal file name is never a citation.
+    expect(notes).toContain('Global Alliance report 2014 — Global Alliance, 2014')
+    expect(notes).not.toContain('001_doc.txt')
     expect(notes).toContain('Knack article — knack.be. https://example.org/a')
     expect(notes).toContain('“In 2013, 1232 reports.”')
   })
@@ -274,7 +276,7 @@ describe('self-contained HTML', () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>')
     expect(html).toContain('Title &lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html.match(/<tr><td>/g)).toHaveLength(figureRows(spec).length)
-    expect(html).toContain('<li value="1">April 2014 — Grooming laws in force</li>')
+    expect(html).toContain('<li value="1">April 2014: Grooming laws in force</li>')
     // The legend: every line with its colour; each source's address a link.
     for (const s of spec.series) expect(html).toContain(`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`)
     expect(html).toContain('<a href="https://example.org/a">https://example.org/a</a>')

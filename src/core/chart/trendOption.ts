@@ -10,7 +10,7 @@ import type { ViewSeries } from '../transform'
 import { segmentsOf } from '../transform'
 import { yearOf, yearStart } from '../period'
 import { lttb } from '../sample'
-import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
+import { escapeHtml, formatBaseline, formatDate, formatNumber, formatPeriod, punctuate } from '../format'
 import { isImportedSource } from '../import/table'
 import type { SeriesPoint } from '../series'
 import { suppressedText } from '../suppression'
@@ -79,9 +79,9 @@ export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed'>, un
   return point.suppressed !== undefined ? suppressedText(point.suppressed) : formatValue(point.value, unit, locale)
 }
 
-/** "compared with 2019", "compared with: not stated", for a relative figure's label. */
-export function baselineText(baseline: string, text: Pick<TrendText, 'baseline'>): string {
-  return baseline ? `${text.baseline}: ${baseline}` : ''
+/** "compared with: 2019", "par rapport à : non précisé", for a relative figure's label, in the reader's language. */
+export function baselineText(baseline: string, text: Pick<TrendText, 'baseline'>, locale: Locale = 'en'): string {
+  return baseline ? punctuate(`${text.baseline}: ${formatBaseline(baseline, locale)}`, locale) : ''
 }
 
 /** The published-vs-computed line of a consistency check, localised. */
@@ -143,7 +143,7 @@ function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 's
   return [
     `<div class="vg-tip"><strong>${escapeHtml(series.label)}</strong>`,
     `<div>${escapeHtml(formatPeriod(o.period, view.locale))}: <b>${escapeHtml(formatPoint(point, series.unit, view.locale))}</b>${
-      baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
+      baseline ? ` (${escapeHtml(baselineText(baseline, text, view.locale))})` : ''
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(status)}</div>`,
     point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed))}</div>` : '',

@@ -2,7 +2,7 @@ import { xmlSafe } from '../xmlText'
 import type { Locale } from '../model'
 import { escapeHtml, intlTag, safeHttpUrl } from '../format'
 import { noteLine, type IndicatorNote } from './caveats'
-import { citation, type ChartLabels, type FigureRow } from './labels'
+import { citation, KEY_NUMBER_MARK, type ChartLabels, type FigureRow } from './labels'
 
 export interface HtmlText {
   readonly milestoneKey: string
@@ -62,7 +62,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
   // Milestones keep the numbers they carry on the chart (stable across views, not 1..n).
   const key = labels.milestoneKey
     .map((m) => {
-      const number = /^(\d+)\.\s*/.exec(m)
+      const number = new RegExp(`^(\\d+)${KEY_NUMBER_MARK}`).exec(m)
       return `<li${number ? ` value="${number[1]}"` : ''}>${e(number ? m.slice(number[0].length) : m)}</li>`
     })
     .join('\n')
@@ -72,7 +72,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
     .map(
       (r) =>
         `<tr><td>${e(r.label)}</td><td>${e(r.periodLabel)}</td><td class="num">${e(r.shown)}</td><td>${e(text.unit[r.unit] ?? r.unit)}</td>` +
-        `<td>${e(r.baseline)}</td><td>${e(text.status[r.status] ?? r.status)}</td><td>${e(r.source?.title ?? r.sourceId)}</td>` +
+        `<td>${e(r.baselineShown)}</td><td>${e(text.status[r.status] ?? r.status)}</td><td>${e(r.source?.title ?? r.sourceId)}</td>` +
         `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : e(r.note)}</td></tr>`,
     )
     .join('\n')
@@ -85,7 +85,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
     })
     .join('\n')
   const caveats = input.caveats?.notes.length
-    ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n))}</li>`).join('\n')}\n</ul>\n`
+    ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n, input.locale))}</li>`).join('\n')}\n</ul>\n`
     : ''
   return `<!doctype html>
 <html lang="${e(intlTag(input.locale))}">
