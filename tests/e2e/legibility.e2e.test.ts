@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
+import { englishWords, frenchSpacingMisses } from '../helpers/english'
 
 interface Box {
   readonly text: string
@@ -342,4 +343,111 @@ describe('the link follows quick successive changes', () => {
     expect(await page.locator('[data-testid="chart-title"]').textContent()).toBe('One')
     await context.close()
   })
+})
+
+/** Every text a reader of the page meets (and its screen-reader names), leaving out what is marked as another language and quoted sentences. */
+function readerTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lang = document.documentElement.lang
+    const out: string[] = []
+    const skip = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) {
+        if (['SCRIPT', 'STYLE', 'BLOCKQUOTE', 'TEMPLATE', 'NOSCRIPT'].includes(e.tagName.toUpperCase())) return true
+        const l = e.getAttribute('lang')
+        if (l && !l.startsWith(lang.slice(0, 2))) return true
+      }
+      return false
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim()
+      if (text && !skip(n.parentElement)) out.push(text)
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description]')) {
+      if (skip(el)) continue
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
+        const v = el.getAttribute(a)
+        if (v) out.push(v)
+      }
+    }
+    return out
+  })
+}
+
+/** The words of an SVG export's `<text>` elements. */
+const svgTexts = (svg: string): string[] => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"))
+/** The texts of an Office XML part (`<a:t>`). */
+const officeTexts = (xml: string): string[] => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
+
+/** Each text with an English word, for a readable failure: "where: text [words]". */
+function english(where: string, texts: readonly string[], lang: 'fr' | 'nl'): string[] {
+  return texts.flatMap((t) => {
+    const words = englishWords(t, lang)
+    return words.length ? [`${where}: ${t.slice(0, 140)} [${words.join(', ')}]`] : []
+  })
+}
+
+describe('every word in the reader’s language', () => {
+  for (const lang of ['fr', 'nl'] as const) {
+    it(`no English word on any ${lang.toUpperCase()} surface: dashboard (chart, table, sources), phone, embed, Present, and every export; French spacing before : ; ? !`, async () => {
+      const found: string[] = []
+      const spacing: string[] = []
+      const check = (where: string, texts: readonly string[]) => {
+        found.push(...english(where, texts, lang))
+        if (lang === 'fr') spacing.push(...texts.flatMap((t) => frenchSpacingMisses(t).map((m) => `${where}: …${m}`)))
+      }
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+      for (const path of [`/#/?lang=${lang}`, `/#/?off=csam&lang=${lang}`]) {
+        const { page } = await openPage(context, path)
+        await waitForChart(page)
+        check(`dashboard ${path}`, [...(await readerTexts(page)), ...(await drawnTexts(page)).map((t) => t.text)])
+        for (const tab of ['table', 'sources']) {
+          await page.click(`#tab-${tab}`)
+          await page.locator(tab === 'table' ? '[data-testid="figures-table"]' : '[data-testid="sources-list"]').waitFor()
+          check(`${tab} ${path}`, await readerTexts(page))
+          // Sources are cited by title, publisher and date: never by an internal file name.
+          expect((await readerTexts(page)).join(' ')).not.toMatch(/\b\d{3}_[0-9a-f]{16}\.txt\b/)
+        }
+        await page.click('#tab-chart')
+        check(`SVG ${path}`, svgTexts((await download(page, 'export-svg')).bytes.toString('utf8')))
+        check(`SVG slide ${path}`, svgTexts((await download(page, 'export-svg-slide')).bytes.toString('utf8')))
+        const html = (await download(page, 'export-html')).bytes.toString('utf8')
+        const sheet = await context.newPage()
+        await sheet.setContent(html)
+        check(`HTML ${path}`, await readerTexts(sheet))
+        await sheet.close()
+        const deck = unzip((await download(page, 'export-pptx')).bytes)
+        for (const [name, xml] of deck) {
+          if (!/^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(name)) continue
+          const text = xml.toString('utf8')
+          check(`PowerPoint ${path} ${name}`, officeTexts(text))
+          expect(text, name).not.toMatch(/\blang="en-/)
+        }
+        await page.close()
+      }
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+      const { page: onPhone } = await openPage(phone, `/#/?lang=${lang}`)
+      await waitForChart(onPhone)
+      check('phone', await readerTexts(onPhone))
+      await phone.close()
+      for (const width of [360, 800]) {
+        const frame = await browser.newContext({ viewport: { width, height: 900 } })
+        const { page: embed } = await openPage(frame, `/embed.html#/embed?lang=${lang}`)
+        await waitForChart(embed)
+        check(`embed ${width}`, [...(await readerTexts(embed)), ...(await drawnTexts(embed)).map((t) => t.text)])
+        await frame.close()
+      }
+      const { page: present } = await openPage(context, `/#/?lang=${lang}`)
+      await present.evaluate(() =>
+        localStorage.setItem('vigie.savedViews', JSON.stringify([{ id: 'a', name: 'CSAM', savedAt: '2026-01-01T00:00:00Z', query: { off: 'csam' } }])),
+      )
+      await present.goto(present.url().replace('#/?', '#/present?slide=1&'))
+      await present.locator('[data-testid="present-title"]').waitFor()
+      await waitForChart(present)
+      check('Present', [...(await readerTexts(present)), ...(await drawnTexts(present)).map((t) => t.text)])
+      await context.close()
+      expect(found).toEqual([])
+      expect(spacing).toEqual([])
+    })
+  }
 })

@@ -91,7 +91,7 @@ export function consistencyText(
   text: Pick<TrendText, 'consistency' | 'claimVsTotal'>,
 ): string {
   const unit = check.indicator.unit
-  const counts = `${check.base.period}: ${formatNumber(check.base.value, locale)} → ${check.compared.period}: ${formatNumber(check.compared.value, locale)}`
+  const counts = punctuate(`${check.base.period}: ${formatNumber(check.base.value, locale)} → ${check.compared.period}: ${formatNumber(check.compared.value, locale)}`, locale)
   if (check.kind === 'claim_vs_total' && text.claimVsTotal) {
     return text.claimVsTotal(
       formatValue(check.published, unit, locale),
@@ -167,7 +167,7 @@ export function describeChart(view: Pick<TrendView, 'series' | 'milestones' | 'l
     return `${s.label}: ${one}${two} (${s.points.length})`
   })
   const marks = view.milestones.map((m) => `${m.number}. ${milestoneDate(m, view.locale)} ${m.milestone.title[view.locale]}`)
-  return [...parts, ...marks].join('; ')
+  return punctuate([...parts, ...marks].join('; '), view.locale)
 }
 
 /** The chart's accessible description: ECharts' aria text, and the chart's name while its picture stands in. */

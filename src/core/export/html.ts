@@ -73,7 +73,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
       (r) =>
         `<tr><td>${e(r.label)}</td><td>${e(r.periodLabel)}</td><td class="num">${e(r.shown)}</td><td>${e(text.unit[r.unit] ?? r.unit)}</td>` +
         `<td>${e(r.baselineShown)}</td><td>${e(text.status[r.status] ?? r.status)}</td><td>${e(r.source?.title ?? r.sourceId)}</td>` +
-        `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : e(r.note)}</td></tr>`,
+        `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : r.note ? `<span lang="en">${e(r.note)}</span>` : ''}</td></tr>`,
     )
     .join('\n')
   // Each source's address is a link a reader can follow (http and https only; text stays escaped).

@@ -39,7 +39,7 @@ export function speakerNotes(
   for (let i = 0; i < out.length; i++) out[i] = punctuate(out[i]!, locale)
   const quotes = rows.filter((r) => r.quote)
   if (quotes.length) {
-    out.push('', `${text.quotes}:`)
+    out.push('', punctuate(`${text.quotes}:`, locale))
     const seen = new Set<string>()
     for (const r of quotes) {
       if (seen.has(r.quote)) continue
