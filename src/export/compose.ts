@@ -1,4 +1,4 @@
-import { layoutChart, pagePanels, preferredHeight, type ChartProfile } from '../core/chart/chartLayout'
+import { layoutChart, pagePanels, preferredHeight, stillLayout, type ChartProfile } from '../core/chart/chartLayout'
 import { panelSubset, type TrendView } from '../core/chart/chartState'
 import { buildTrendOption, describeChart } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
@@ -33,7 +33,8 @@ export interface ComposedExport {
 
 /** Draws the chart alone as SVG at a size, laid out for a profile (no tooltip, no slider: a picture). */
 function chartSvg(view: TrendView, width: number, height: number, profile: ChartProfile): string {
-  return renderChartSvg(buildTrendOption(view, layoutChart(view, { width, height }, profile), trendTextFor(view.locale)), width, height)
+  // A still picture whatever the profile: no tooltip, no slider.
+  return renderChartSvg(buildTrendOption(view, stillLayout(layoutChart(view, { width, height }, profile)), trendTextFor(view.locale)), width, height)
 }
 
 /** Where a view spread over several slides is: "part n of m". */
@@ -122,8 +123,8 @@ export function composeSlides(ctx: ExportContext, size: Exclude<ExportSize, { ki
 }
 
 /** The chart alone as SVG (for the HTML file, where title, legend, key and sources are HTML text). */
-export function chartOnlySvg(ctx: ExportContext, width: number, height: number): string {
-  return chartSvg(ctx.view, width, height, 'picture')
+export function chartOnlySvg(ctx: ExportContext, width: number, height: number, profile: ChartProfile = 'picture'): string {
+  return chartSvg(ctx.view, width, height, profile)
 }
 
 export { figureRows }

@@ -55,9 +55,8 @@ describe('every word in the reader’s language', () => {
     })
     expect([...view.sources.values()].map((s) => s.title)).toEqual(['Rapport 2014 de la Global Alliance', 'Article de Knack'])
     const labels = chartLabels(view, { offences: [], mode: 'absolute', base: null, from: null, to: null }, {
-      title: 'Tendances', offence: {} as never, mode: {} as never, unit: {} as never, status: {}, category: {}, base: (y) => y, logScale: '',
-      what: {} as never, from: 'données de', sources: 'Sources', milestoneKey: 'Jalons', figures: 'Chiffres', quotes: 'Citations',
-      exportedOn: (d) => d, more: (n) => `et ${n} autres`, viewOnline: '', baseline: 'par rapport à', locale: 'fr',
+      title: 'Tendances', offence: {} as never, base: (y) => y, logScale: '', what: {} as never, from: 'données de', sources: 'Sources',
+      more: (n) => `et ${n} autres`, locale: 'fr',
     })
     expect(labels.milestoneKey[0]).toMatch(/^1 — avril 2014\u202F: /)
     expect(figureRows(view)).toEqual([])

@@ -33,6 +33,8 @@ export {
 /** The UI words the chart needs, translated by the caller (core holds no message catalogue). */
 export interface TrendText {
   readonly unitAxis: Record<DisplayUnit, string>
+  /** A panel's title: what its numbers count ("Reports, case files and offences (number)"); the unit name when absent. */
+  readonly panelTitle?: Record<DisplayUnit, string>
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
@@ -340,6 +342,11 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   }))
 
   const byNumber = new Map(view.milestones.map((m) => [String(m.number), m]))
+  const panelTitle = (unit: DisplayUnit) => text.panelTitle?.[unit] ?? text.unitAxis[unit]
+  // Over more than two years the time axis names years only: a tick between two New Years ("Jul
+  // 2017") would read as the month of a yearly figure, which is drawn mid-year.
+  const multiYear = domain !== null && domain.max - domain.min > 2 * YEAR_MS
+  const yearLabel = (value: number) => (yearStart(yearOf(value)) === value ? String(yearOf(value)) : '')
   const axisIndexes = view.panels.map((_, i) => i)
   const zoomStart = view.zoom?.from != null ? yearStart(view.zoom.from) : undefined
   const zoomEnd = view.zoom?.to != null ? yearStart(view.zoom.to + 1) : undefined
@@ -399,7 +406,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       minInterval: domain && domain.max - domain.min > 3 * YEAR_MS ? YEAR_MS : undefined,
       min: domain ? domain.min : undefined,
       max: domain ? domain.max : undefined,
-      axisLabel: { show: i === panelCount - 1, hideOverlap: true, fontSize: layout.fontSize, color: '#374151' },
+      axisLabel: { show: i === panelCount - 1, hideOverlap: true, fontSize: layout.fontSize, color: '#374151', ...(multiYear ? { formatter: yearLabel } : {}) },
       splitLine: { show: false },
     })),
     yAxis: Array.from({ length: panelCount }, (_, i) => {
@@ -410,7 +417,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         gridIndex: i,
         splitNumber: layout.panels[i]?.ticks,
         // Small charts name their breakdown value before the unit.
-        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${text.unitAxis[unit]}` : text.unitAxis[unit]) : '',
+        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${panelTitle(unit)}` : panelTitle(unit)) : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
         nameGap: i === 0 ? topNameGap : 8,

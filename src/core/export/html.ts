@@ -23,6 +23,8 @@ export interface HtmlInput {
   readonly legend: readonly { readonly name: string; readonly color: string }[]
   /** The chart as an SVG document (ECharts' SVG renderer): inline, so no script is needed. */
   readonly chartSvg: string
+  /** The same chart laid out for a phone (about 360 px wide), shown instead on narrow screens: type that reads at its size. */
+  readonly narrowChartSvg?: string
   /** Plain-language description of the chart, for screen readers. */
   readonly description: string
   readonly rows: readonly FigureRow[]
@@ -38,7 +40,10 @@ export interface HtmlInput {
  * it opens the same from a disk, an intranet or an archive, years later.
  */
 const CSS = `
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#111827;margin:0 auto;padding:16px 20px;max-width:1100px;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#111827;margin:0 auto;padding:16px 20px;max-width:1100px;line-height:1.45;overflow-wrap:anywhere}
+.table-wrap{overflow-x:auto;max-width:100%}
+.narrow{display:none}
+@media (max-width:600px){body{padding:12px}table{font-size:.78rem}ol.key{columns:1}.wide{display:none}.narrow{display:block}}
 h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.1rem;margin:24px 0 8px}
 .subtitle{color:#374151;margin:0 0 12px}
 figure{margin:0}figure svg{max-width:100%;height:auto;display:block}
@@ -58,7 +63,10 @@ const e = (text: string): string => escapeHtml(xmlSafe(text))
 /** One self-contained HTML file of a chart: the chart, its data table, title, milestone key and sources. */
 export function buildHtmlDocument(input: HtmlInput): string {
   const { labels, text, rows } = input
-  const chart = xmlSafe(input.chartSvg).replace(/^<\?xml[^>]*>\s*/, '')
+  const svgOf = (svg: string) => xmlSafe(svg).replace(/^<\?xml[^>]*>\s*/, '')
+  const chart = input.narrowChartSvg
+    ? `<div class="wide">${svgOf(input.chartSvg)}</div>\n<div class="narrow">${svgOf(input.narrowChartSvg)}</div>`
+    : svgOf(input.chartSvg)
   // Milestones keep the numbers they carry on the chart (stable across views, not 1..n).
   const key = labels.milestoneKey
     .map((m) => {
@@ -106,12 +114,14 @@ ${legend ? `<ul class="legend" aria-label="${e(text.legend)}">\n${legend}\n</ul>
 </figure>
 ${labels.milestoneKey.length ? `<h2>${e(text.milestoneKey)}</h2>\n<ol class="key">\n${key}\n</ol>` : ''}
 <h2>${e(text.figures)}</h2>
+<div class="table-wrap">
 <table>
 <thead><tr><th scope="col">${e(c.indicator)}</th><th scope="col">${e(c.period)}</th><th scope="col">${e(c.value)}</th><th scope="col">${e(c.unit)}</th><th scope="col">${e(c.baseline)}</th><th scope="col">${e(c.status)}</th><th scope="col">${e(c.source)}</th><th scope="col">${e(c.quote)}</th></tr></thead>
 <tbody>
 ${table}
 </tbody>
 </table>
+</div>
 ${caveats}<h2>${e(text.sources)}</h2>
 <ul class="sources">
 ${sources}

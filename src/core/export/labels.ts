@@ -95,7 +95,10 @@ export function milestoneLine(m: TrendView['milestones'][number], locale: TrendV
 }
 
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
-export function chartLabels(spec: TrendView, state: LabelState, text: ExportText): ChartLabels {
+/** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
+export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'locale'>
+
+export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
   const title = offences.length ? `${text.title}: ${offences.join(', ')}` : text.title
   const range = yearRange(spec)
