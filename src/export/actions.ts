@@ -76,7 +76,7 @@ export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
   const html = buildHtmlDocument({
     locale: ctx.view.locale,
     labels,
-    legend: ctx.view.legend.map((s) => ({ name: s.label, color: s.colour })),
+    legend: ctx.view.legend.map((s) => ({ name: s.label, color: s.colour, symbol: s.symbol })),
     chartSvg: chartOnlySvg(ctx, width, height),
     narrowChartSvg: chartOnlySvg(ctx, NARROW, preferredHeight(ctx.view, NARROW, 'phone'), 'phone'),
     description,

@@ -57,19 +57,16 @@ function planExport(ctx: ExportContext, size: ExportSize, part?: Part & { readon
     chartHeight: size.kind === 'screen' ? size.height : 0,
     labels: bare ? { ...labels, title: '', subtitle: '', sourceLine: '' } : labels,
     // The legend lists the lines as the chart state colours them.
-    legend: view.legend.map((s) => ({ name: s.label, color: s.colour })),
+    legend: view.legend.map((s) => ({ name: s.label, color: s.colour, symbol: s.symbol })),
     milestoneKeyTitle: text.milestoneKey,
     exportedOn: bare ? '' : exportedOn(view.locale, ctx.now),
     more: text.more,
     fontSize: size.kind === 'screen' ? undefined : 24,
   })
-  // On a slide the chart is drawn smaller and scaled up, so its axis labels read from afar; less so
-  // when its panels would not get their room at that scale.
+  // On a slide the chart is drawn at its size in the slide profile's 18 px type (the title and key
+  // are larger); a crowded view goes over several parts rather than smaller type.
   const profile: ChartProfile = size.kind === 'screen' ? 'picture' : 'slide'
-  const scale =
-    size.kind === 'screen'
-      ? 1
-      : ([1.6, 1.3, 1.1, 1].find((k) => preferredHeight(view, layout.chart.width / k, profile) <= layout.chart.height / k) ?? 1)
+  const scale = 1
   return { labels, layout, profile, scale }
 }
 
@@ -85,7 +82,7 @@ export function composeExport(ctx: ExportContext, size: ExportSize, part?: Part 
 }
 
 /** The smallest legend type on a slide, in pixels of its 1920-pixel width. */
-const MIN_SLIDE_LEGEND = 14
+const MIN_SLIDE_LEGEND = 18
 
 /**
  * A view on fixed-size slides: one slide when every panel gets its room there, else the panels

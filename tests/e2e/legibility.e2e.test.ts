@@ -256,6 +256,18 @@ describe('a crowded view on slides', () => {
     boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => intersects(a, b) && overlaps.push(`"${a.text}" × "${b.text}"`)))
     expect(overlaps).toEqual([])
     for (const b of boxes) expect(b.text.endsWith('…'), b.text).toBe(false)
+    // Type that reads from the back of a room: every text of the 1920×1080 slide at least 18 px, the
+    // title larger than the chart's, the key not smaller than the chart's.
+    const sizes = await sheet.evaluate(() =>
+      [...document.querySelectorAll('text')]
+        .filter((t) => (t.textContent ?? '').trim() !== '')
+        .map((t) => ({ text: t.textContent ?? '', size: Number.parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1) })),
+    )
+    const small = sizes.filter((t) => t.size < 17.5).map((t) => `${t.text} (${t.size.toFixed(1)} px)`)
+    expect(small).toEqual([])
+    const chartSize = Math.min(...sizes.filter((t) => /^20\d\d$/.test(t.text)).map((t) => t.size))
+    expect(Math.max(...sizes.map((t) => t.size))).toBeGreaterThan(chartSize * 1.5)
+    expect(Math.min(...sizes.filter((t) => /^\d+ — /.test(t.text)).map((t) => t.size))).toBeGreaterThanOrEqual(chartSize)
     for (const b of boxes) expect(b.x >= 0 && b.y >= 0 && b.x + b.width <= 1920 && b.y + b.height <= 1080, `${b.text} inside the slide`).toBe(true)
     expect(boxes.filter((b) => /^20\d\d$/.test(b.text)).length).toBeGreaterThanOrEqual(3)
     const keyNumbers = boxes.map((b) => /^(\d+) — /.exec(b.text)?.[1]).filter((n): n is string => n !== undefined)

@@ -57,7 +57,8 @@ const RULES: Record<ChartProfile, ProfileRules> = {
   phone: { fontSize: 11, milestoneFontSize: 11, interactive: true, slider: true, left: 56, right: 16, minPanel: 110 },
   embed: { fontSize: 11, milestoneFontSize: 11, interactive: true, slider: false, left: 60, right: 16, minPanel: 90 },
   present: { fontSize: 17, milestoneFontSize: 16, interactive: true, slider: false, left: 96, right: 32, minPanel: 150 },
-  slide: { fontSize: 12, milestoneFontSize: 12, interactive: false, slider: false, left: 72, right: 28, minPanel: 120 },
+  // Drawn at its size on a 1920×1080 slide: 18 px type reads from the back of a room (about 9 pt on a shown slide).
+  slide: { fontSize: 18, milestoneFontSize: 18, interactive: false, slider: false, left: 100, right: 32, minPanel: 170 },
   picture: { fontSize: 12, milestoneFontSize: 11, interactive: false, slider: false, left: 72, right: 28, minPanel: 100 },
   print: { fontSize: 11, milestoneFontSize: 10, interactive: false, slider: false, left: 64, right: 24, minPanel: 110 },
 }

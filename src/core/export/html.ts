@@ -2,6 +2,8 @@ import { xmlSafe } from '../xmlText'
 import type { Locale } from '../model'
 import { escapeHtml, intlTag, safeHttpUrl } from '../format'
 import { noteLine, type IndicatorNote } from './caveats'
+import type { ChartSeries } from '../chart/chartState'
+import { legendMarkSvg } from '../chart/legendMark'
 import { citation, KEY_NUMBER_MARK, type ChartLabels, type FigureRow } from './labels'
 
 export interface HtmlText {
@@ -20,7 +22,7 @@ export interface HtmlInput {
   readonly locale: Locale
   readonly labels: ChartLabels
   /** The lines of the chart, each with its colour, as the chart draws them. */
-  readonly legend: readonly { readonly name: string; readonly color: string }[]
+  readonly legend: readonly { readonly name: string; readonly color: string; readonly symbol: ChartSeries['symbol'] }[]
   /** The chart as an SVG document (ECharts' SVG renderer): inline, so no script is needed. */
   readonly chartSvg: string
   /** The same chart laid out for a phone (about 360 px wide), shown instead on narrow screens: type that reads at its size. */
@@ -53,7 +55,7 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1
 td.num{text-align:right;white-space:nowrap}blockquote{margin:4px 0 0;font-style:italic;color:#374151}
 .sources li{margin-bottom:6px}
 ul.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:4px 18px;font-size:.92rem}ul.legend li{display:flex;align-items:center;gap:6px}
-.swatch{display:inline-block;width:22px;height:4px;border-radius:2px}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
+.swatch{flex:none}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
 @media print{body{max-width:none}a{color:inherit}}
 `
 
@@ -74,7 +76,10 @@ export function buildHtmlDocument(input: HtmlInput): string {
       return `<li${number ? ` value="${number[1]}"` : ''}>${e(number ? m.slice(number[0].length) : m)}</li>`
     })
     .join('\n')
-  const legend = input.legend.map((l) => `<li><span class="swatch" style="background:${e(/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#000000')}"></span>${e(l.name)}</li>`).join('\n')
+  // Each entry's mark as its line is drawn (stroke and symbol), not a colour square.
+  const legend = input.legend
+    .map((l) => `<li><svg class="swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true">${legendMarkSvg({ colour: l.color, symbol: l.symbol }, 0, 0, 1)}</svg>${e(l.name)}</li>`)
+    .join('\n')
   const c = text.columns
   const table = rows
     .map(
