@@ -5,9 +5,11 @@
  * took about 100 ms of main thread on a phone-speed CPU. `import url from 'virtual:vigie-bundled-dataset'`
  * gives the file's URL; index.html preloads it, so it downloads beside the scripts.
  */
-import { resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { Plugin } from 'vite'
 import { CANONICAL_FILES, readDataset } from '../src/core/dataset'
+import { readKnownNewer, type KnownNewer } from '../src/core/freshness'
 import type { DataIssue, Dataset } from '../src/core/model'
 import { readDataFolder } from './dataFolder'
 
@@ -19,10 +21,20 @@ const DEV_PATH = '/@vigie/dataset.json'
 export interface BundledDataset {
   readonly value: Dataset
   readonly issues: readonly DataIssue[]
+  /** Figures known to be published but not yet in the data (`data/newer.csv`). */
+  readonly newer: readonly KnownNewer[]
+}
+
+/** `data/newer.csv`: optional; check-data validates it, the app only reads the rows that parse. */
+export const NEWER_FILE = 'newer.csv'
+
+export function readNewerFile(dataDir: string, shownAs = 'data'): ReturnType<typeof readKnownNewer> {
+  const path = join(dataDir, NEWER_FILE)
+  return readKnownNewer(join(shownAs, NEWER_FILE), existsSync(path) ? readFileSync(path, 'utf8') : '')
 }
 
 export function readBundledDataset(dataDir: string): BundledDataset {
-  return readDataset(readDataFolder(dataDir))
+  return { ...readDataset(readDataFolder(dataDir)), newer: readNewerFile(dataDir).value }
 }
 
 export function bundledDataset(dataDir: string): Plugin {
@@ -38,6 +50,7 @@ export function bundledDataset(dataDir: string): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined
       for (const kind of CANONICAL_FILES) this.addWatchFile(resolve(dataDir, `${kind}.csv`))
+      this.addWatchFile(resolve(dataDir, NEWER_FILE))
       // The dev server reads the CSVs on each request, so an edit shows on reload.
       if (serving) return `export default ${JSON.stringify(DEV_PATH)}`
       const ref = this.emitFile({ type: 'asset', name: 'dataset.json', source: JSON.stringify(readBundledDataset(dataDir)) })

@@ -6,12 +6,16 @@
  * it could not run and why. With `--with-sources` (`npm run check-sources`, run by CI as its own
  * step) missing documents are a failure; with `--without-sources` (what `npm test` runs) they are not
  * looked for at all.
- * The column checks (part_of, caveat_*, importance, source url) run in readDataset's `complete` mode.
+ * The column checks (part_of, caveat_*, importance, source url and checked date) run in readDataset's
+ * `complete` mode; scripts/dataGuards.ts adds the rules across rows (series breaks, inferred dates, tiering).
  */
 import { resolve } from 'node:path'
 import { checkConsistency } from '../src/core/consistency'
 import { checkParts, readDataset } from '../src/core/dataset'
 import { formatIssue } from '../src/core/model'
+import { knownNewerProblems } from '../src/core/freshness'
+import { readNewerFile } from './bundledDataset'
+import { dataGuardProblems } from './dataGuards'
 import { readDataFolder } from './dataFolder'
 import { checkAgainstResearch, checkAgainstSeeds } from './sourceChecks'
 
@@ -27,7 +31,10 @@ const researchFile = resolve(process.env.VIGIE_RESEARCH ?? '../shared/research/e
 const files = readDataFolder(dataDir, folder ? dataDir : 'data')
 // complete: the bundled data must also carry every extension column (part_of, caveats, importance) and a URL per source.
 const { value: dataset, issues } = readDataset(files, 'bundled', { complete: true })
-const problems = [...issues, ...checkParts(dataset)]
+// The guards read the rows the reader kept: series breaks, inferred dates, tiering (data/README.md).
+// data/newer.csv: figures known to be published but not yet in the data (the Indicators screen's flag).
+const newer = readNewerFile(dataDir, folder ? dataDir : 'data')
+const problems = [...issues, ...checkParts(dataset), ...dataGuardProblems(dataset), ...newer.issues, ...knownNewerProblems(dataset, newer.value)]
 
 let notRun = 0
 const sourceChecks = withoutSources

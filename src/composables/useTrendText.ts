@@ -39,6 +39,7 @@ export function buildLabelText(t: Translate, locale: Locale): LabelText {
     from: t('subtitle.from'),
     sources: t('subtitle.sources'),
     more: (n) => t('subtitle.more', { n }),
+    checkedUpTo: (date) => t('app.dataChecked', { date }),
     locale,
   }
 }

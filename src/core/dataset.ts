@@ -72,7 +72,7 @@ export const CANONICAL_COLUMNS = {
  * must have them all, filled (`complete`, checked by `npm run check-data`).
  */
 export const EXTENSION_COLUMNS = {
-  sources: ['title_fr', 'title_nl', 'publisher_fr', 'publisher_nl'],
+  sources: ['checked', 'title_fr', 'title_nl', 'publisher_fr', 'publisher_nl'],
   indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl'],
   observations: [],
   milestones: ['importance'],
@@ -274,10 +274,30 @@ function readSources(table: Table, issues: DataIssue[], options: ReadOptions): S
         .map((l) => l.trim())
         .filter(Boolean),
       document,
+      ...checkedOf(reader, id, options),
       ...translationsOf(reader),
     })
   }
   return sources
+}
+
+/**
+ * `checked`: the month (or day) the source was last checked against its page, read when the
+ * column is there. Required in the bundled data (`complete`): it dates what the app shows as
+ * "data checked up to".
+ */
+function checkedOf(reader: RowReader, id: string, options: ReadOptions): { checked?: string } {
+  const checked = reader.get('checked')
+  if (!checked) {
+    if (options.complete) reader.report('checked', 'bad_checked_date', `source "${id}" has no checked date (the month it was last checked, e.g. 2026-12)`)
+    return {}
+  }
+  const period = parsePeriod(checked)
+  if (!period || (period.kind !== 'month' && period.kind !== 'day')) {
+    reader.report('checked', 'bad_checked_date', `checked "${checked}" is not an ISO month or day (2026-12 or 2026-12-04)`)
+    return {}
+  }
+  return { checked }
 }
 
 /** A part's whole may be of the same offence, or a broad (`general`) total that includes it. */

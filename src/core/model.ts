@@ -83,6 +83,8 @@ export interface Source {
   readonly languages: readonly string[]
   /** File name of the seed document, when the source is one (for the quote checks; never shown as a citation). */
   readonly document: string
+  /** When the source was last checked against its page (`2026-12`, ISO month or day); absent in files without the column. */
+  readonly checked?: string
   /**
    * Title and publisher in French and Dutch where the data give them (`title_fr`… in sources.csv);
    * absent or '' means the original is used. Read through `sourceIn`.
@@ -211,6 +213,9 @@ export type IssueCode =
   | 'precision_mismatch'
   | 'bad_part_of'
   | 'bad_short_label'
+  | 'bad_checked_date'
+  | 'misplaced_series_break'
+  | 'proposal_marked_key'
 
 export function formatIssue(issue: DataIssue): string {
   const where = issue.column > 0 ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
+import { dataCheckedUpTo, type KnownNewer } from '../core/freshness'
 import type { DataIssue, Dataset } from '../core/model'
 import { namespacedId, sourceIdOf, type ImportedDataset } from '../core/import/table'
 
@@ -12,10 +13,10 @@ const IMPORTS_DB = 'vigie-imports'
 const IMPORTS_TIMEOUT_MS = 5000
 
 /** The bundled data: data/*.csv as the CSV reader reads them, done once at build time. */
-async function fetchBundled(): Promise<{ value: Dataset; issues: DataIssue[] }> {
+async function fetchBundled(): Promise<{ value: Dataset; issues: DataIssue[]; newer?: KnownNewer[] }> {
   const response = await fetch(bundledDatasetUrl)
   if (!response.ok) throw new Error(`${bundledDatasetUrl}: HTTP ${response.status}`)
-  return (await response.json()) as { value: Dataset; issues: DataIssue[] }
+  return (await response.json()) as { value: Dataset; issues: DataIssue[]; newer?: KnownNewer[] }
 }
 
 /** An imported dataset beside the bundled one (src/import/entries.ts makes them). */
@@ -83,6 +84,10 @@ function merge(parts: readonly Dataset[]): Dataset {
 export const useDatasetsStore = defineStore('datasets', () => {
   const bundled = shallowRef<Dataset>(EMPTY)
   const issues = shallowRef<readonly DataIssue[]>([])
+  /** Bundled figures known to be published but not yet in the data (data/newer.csv). */
+  const newer = shallowRef<readonly KnownNewer[]>([])
+  /** The latest month the bundled sources were checked: the footer's and exports' "data checked up to". */
+  const checkedUpTo = computed(() => dataCheckedUpTo(bundled.value.sources))
   const status = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
   const error = ref('')
   const imported = shallowRef<readonly ImportedEntry[]>([])
@@ -151,6 +156,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
       const loaded = await stored
       bundled.value = parsed.value
       issues.value = parsed.issues
+      newer.value = parsed.newer ?? []
       imported.value = loaded.entries
       setAside.value = loaded.setAside
       storageError.value = loaded.error
@@ -173,6 +179,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   return {
     bundled,
     issues,
+    newer,
+    checkedUpTo,
     status,
     error,
     imported,

@@ -282,7 +282,7 @@ describe('embed', () => {
       expect(g.fitsWidth).toBe(true)
       const source = await frameLocator.locator('[data-testid="embed-source"]').textContent()
       // Publishers with the most figures drawn come first; the rest are counted.
-      expect(source).toMatch(/^Sources: Eurostat.*; NCMEC and \d+ more$/)
+      expect(source).toMatch(/^Sources: Eurostat.*; NCMEC and \d+ more · Data checked up to \w+ \d{4}\.$/)
       const link = frameLocator.locator('[data-testid="embed-link"]')
       expect(await link.getAttribute('target')).toBe('_blank')
       expect(await link.getAttribute('rel')).toContain('noopener')

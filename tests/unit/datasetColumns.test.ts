@@ -43,7 +43,7 @@ describe('part_of', () => {
 describe('complete mode (npm run check-data)', () => {
   const full = () =>
     files({
-      sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed' }, SOURCE_WEB],
+      sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed', checked: '2026-12' }, { ...SOURCE_WEB, checked: '2026-12-04' }],
       indicators: [HOTLINE_PART, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }],
       milestones: [{ ...MILESTONE, importance: 'key' }],
     })
@@ -54,18 +54,18 @@ describe('complete mode (npm run check-data)', () => {
   })
 
   it('requires a url on every source, even a seed document', () => {
-    const f = files({ sources: [SOURCE_DOC, SOURCE_WEB], indicators: [HOTLINE_PART, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }], milestones: [{ ...MILESTONE, importance: 'key' }] })
+    const f = files({ sources: [{ ...SOURCE_DOC, checked: '2026-12' }, { ...SOURCE_WEB, checked: '2026-12' }], indicators: [HOTLINE_PART, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }], milestones: [{ ...MILESTONE, importance: 'key' }] })
     expect(messages(f, true)).toEqual(['data/sources.csv:2:5 [url] source "seed_ga_2014" has no url a reader can open'])
     expect(messages(f)).toEqual([])
   })
 
   it('requires a caveat in English, French and Dutch', () => {
-    const f = files({ sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed' }, SOURCE_WEB], indicators: [{ ...HOTLINE_PART, caveat_nl: '' }, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }], milestones: [{ ...MILESTONE, importance: 'key' }] })
+    const f = files({ sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed', checked: '2026-12' }, { ...SOURCE_WEB, checked: '2026-12-04' }], indicators: [{ ...HOTLINE_PART, caveat_nl: '' }, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }], milestones: [{ ...MILESTONE, importance: 'key' }] })
     expect(messages(f, true)).toEqual([expect.stringMatching(/^data\/indicators\.csv:2:\d+ \[caveat_nl\] caveat_nl is empty/)])
   })
 
   it('requires an importance of key or secondary on every milestone', () => {
-    const base = { sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed' }, SOURCE_WEB], indicators: [HOTLINE_PART, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }] }
+    const base = { sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed', checked: '2026-12' }, { ...SOURCE_WEB, checked: '2026-12-04' }], indicators: [HOTLINE_PART, FILES, { ...HOTLINE_CHANGE, ...CAVEATS }] }
     expect(messages(files({ ...base, milestones: [{ ...MILESTONE, importance: '' }] }), true)).toEqual([
       'data/milestones.csv:2:13 [importance] importance is empty (one of key, secondary)',
     ])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
 import { formatIssue, RELATIVE_UNITS } from '../../src/core/model'
-import { readBundledDataset } from '../../scripts/bundledDataset'
+import { readBundledDataset, readNewerFile } from '../../scripts/bundledDataset'
 import { readDataFolder } from '../../scripts/dataFolder'
 
 const files = readDataFolder('data')
@@ -14,7 +14,7 @@ describe('the shipped data set', () => {
 
   it('reaches the browser unchanged: the build-time JSON parses back to exactly what the CSV reader gives', () => {
     const shipped = JSON.parse(JSON.stringify(readBundledDataset('data')))
-    expect(shipped).toEqual({ value: data, issues })
+    expect(shipped).toEqual({ value: data, issues, newer: JSON.parse(JSON.stringify(readNewerFile('data').value)) })
     expect(shipped.value.observations).toHaveLength(data.observations.length)
   })
 

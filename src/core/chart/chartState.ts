@@ -113,6 +113,8 @@ export interface TrendView {
   readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
   readonly zoom?: TrendSpec['zoom']
   readonly indexBase?: number | null
+  /** A panel has more lines than colour and symbol can tell apart (DISTINCT_STYLES): the notice says so. */
+  readonly indistinct?: boolean
 }
 
 /** Numbers milestones in date order, 1..n (same-day ties by English title, in code-unit order). */
@@ -171,39 +173,87 @@ export function panelsOf<S extends ViewSeries>(series: readonly S[]): { unit: Di
   return panels
 }
 
+/** Colour × symbol pairs the chart can tell apart: past this many lines in one panel, two look alike. */
+export const DISTINCT_STYLES = PALETTE.length * SYMBOLS.length
+
+type Style = { colour: string; symbol: ChartSeries['symbol'] }
+
 /**
- * Colours and symbols: each series asks for its indicator's catalogue slot, so an indicator keeps
- * its colour from view to view; no two visible series share a colour while seven or fewer are
- * drawn, and never a colour and a symbol together.
+ * Colours and symbols. Each line asks for its indicator's catalogue slot, so an indicator keeps its
+ * colour from view to view when it can. Rules, strongest first: no two lines in one panel share a
+ * colour while the panel has at most seven; no two lines in one panel share a colour and a symbol
+ * while it has at most 49 (the view's `indistinct` says when a panel has more); across panels,
+ * distinct pairs while there are enough. In small charts (`byIndicator`) an indicator keeps one style
+ * in every chart. Each line tries at most 49 pairs per rule, so this ends for any number of lines.
  */
 function assignStyles(
-  series: readonly ViewSeries[],
+  panels: readonly { readonly series: readonly ViewSeries[] }[],
   slots: ReadonlyMap<string, number> | undefined,
   byIndicator: boolean,
-): { colour: string; symbol: ChartSeries['symbol'] }[] {
-  const usedColours = new Set<number>()
-  const usedCombos = new Set<number>()
-  const order = new Map<string, number>()
-  // In small charts an indicator keeps its colour from one chart to the next.
-  const given = new Map<string, { colour: string; symbol: ChartSeries['symbol'] }>()
-  return series.map((s, i) => {
-    const again = byIndicator ? given.get(s.indicator.id) : undefined
-    if (again) return again
-    const slot = slots?.get(s.indicator.id) ?? (order.get(s.indicator.id) ?? order.set(s.indicator.id, 1000 + i).get(s.indicator.id)!)
-    let colour = slot % PALETTE.length
-    if (usedColours.size < PALETTE.length) {
-      while (usedColours.has(colour)) colour = (colour + 1) % PALETTE.length
+): { styles: Style[]; indistinct: boolean } {
+  // One style per key: a series, or in small charts an indicator, with the panels it is drawn in.
+  const keyOf = (s: ViewSeries) => (byIndicator ? s.indicator.id : s.key)
+  const keys = new Map<string, { indicator: string; index: number; panels: Set<number> }>()
+  panels.forEach((panel, p) => {
+    for (const s of panel.series) {
+      const key = keyOf(s)
+      const entry = keys.get(key) ?? { indicator: s.indicator.id, index: keys.size, panels: new Set<number>() }
+      entry.panels.add(p)
+      keys.set(key, entry)
     }
-    let symbol = series.length > PALETTE.length ? Math.floor(slot / PALETTE.length) % SYMBOLS.length : 0
-    while (usedCombos.has(colour * SYMBOLS.length + symbol) && usedCombos.size < PALETTE.length * SYMBOLS.length) {
-      symbol = (symbol + 1) % SYMBOLS.length
-    }
-    usedColours.add(colour)
-    usedCombos.add(colour * SYMBOLS.length + symbol)
-    const style = { colour: PALETTE[colour]!, symbol: SYMBOLS[symbol]! }
-    given.set(s.indicator.id, style)
-    return style
   })
+  const many = keys.size > PALETTE.length
+  const pair = (colour: number, symbol: number) => colour * SYMBOLS.length + symbol
+  const usedColours = new Set<number>()
+  const usedPairs = new Set<number>()
+  const panelColours = panels.map(() => new Set<number>())
+  const panelPairs = panels.map(() => new Set<number>())
+  const chosen = new Map<string, number>()
+  let indistinct = false
+  for (const [key, { indicator, index, panels: own }] of keys) {
+    const slot = slots?.get(indicator) ?? 1000 + index
+    const colour0 = slot % PALETTE.length
+    const symbol0 = many ? Math.floor(slot / PALETTE.length) % SYMBOLS.length : 0
+    const freeInPanels = (test: (p: number) => boolean) => [...own].every(test)
+    const rules: ((c: number, pr: number) => boolean)[] = [
+      (c) => !usedColours.has(c),
+      (c, pr) => freeInPanels((p) => !panelColours[p]!.has(c)) && !usedPairs.has(pr),
+      (c) => freeInPanels((p) => !panelColours[p]!.has(c)),
+      (_, pr) => freeInPanels((p) => !panelPairs[p]!.has(pr)) && !usedPairs.has(pr),
+      (_, pr) => freeInPanels((p) => !panelPairs[p]!.has(pr)),
+    ]
+    let found: number | undefined
+    for (const rule of rules) {
+      // The catalogue's colour first, then its symbols, then the next colours.
+      for (let dc = 0; dc < PALETTE.length && found === undefined; dc++) {
+        for (let ds = 0; ds < SYMBOLS.length && found === undefined; ds++) {
+          const c = (colour0 + dc) % PALETTE.length
+          const pr = pair(c, (symbol0 + ds) % SYMBOLS.length)
+          if (rule(c, pr)) found = pr
+        }
+      }
+      if (found !== undefined) break
+    }
+    if (found === undefined) {
+      // More lines in a panel than colour and symbol can tell apart: said by the view, not looped over.
+      indistinct = true
+      found = pair(colour0, symbol0)
+    }
+    chosen.set(key, found)
+    usedColours.add(Math.floor(found / SYMBOLS.length))
+    usedPairs.add(found)
+    for (const p of own) {
+      panelColours[p]!.add(Math.floor(found / SYMBOLS.length))
+      panelPairs[p]!.add(found)
+    }
+  }
+  const styles = panels.flatMap((panel) =>
+    panel.series.map((s) => {
+      const pr = chosen.get(keyOf(s))!
+      return { colour: PALETTE[Math.floor(pr / SYMBOLS.length)]!, symbol: SYMBOLS[pr % SYMBOLS.length]! }
+    }),
+  )
+  return { styles, indistinct }
 }
 
 /** The time range the figures span (or, with no figure, the milestones), padded so end points clear the frame. */
@@ -259,8 +309,7 @@ function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries
 
 export function deriveTrendView(spec: TrendSpec): TrendView {
   const grouped = groupedPanels(spec)
-  const ordered = grouped.flatMap((g) => g.series)
-  const styles = assignStyles(ordered, spec.colourSlots, spec.groups !== undefined)
+  const { styles, indistinct } = assignStyles(grouped, spec.colourSlots, spec.groups !== undefined)
   let k = 0
   const panels: ChartPanel[] = grouped.map((g, panel) => ({
     unit: g.unit,
@@ -286,6 +335,7 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     checks: spec.checks,
     zoom: spec.zoom,
     indexBase: spec.indexBase ?? null,
+    indistinct,
   }
 }
 

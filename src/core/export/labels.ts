@@ -1,6 +1,7 @@
 import { formatPoint } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
 import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
+import { dataCheckedUpTo } from '../freshness'
 import type { DisplayUnit, Locale, Offence, Source } from '../model'
 import { firstYear, lastYear } from '../period'
 import type { ViewState } from '../view'
@@ -33,6 +34,8 @@ export interface ExportText {
   readonly part?: (n: number, of: number) => string
   readonly viewOnline: string
   readonly baseline: string
+  /** "Data checked up to {date}." (sources.csv `checked`), after the source line; none for sources without a date. */
+  readonly checkedUpTo?: (date: string) => string
   /** The export's language, for its typography (French spacing before `:`); English when absent. */
   readonly locale?: Locale
 }
@@ -96,7 +99,7 @@ export function milestoneLine(m: TrendView['milestones'][number], locale: TrendV
 
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
 /** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
-export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'locale'>
+export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'>
 
 export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
@@ -127,8 +130,10 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
   const who = publishers.length ? `${text.from} ${publishers.slice(0, 3).join(', ')}${publishers.length > 3 ? ` ${text.more(publishers.length - 3)}` : ''}` : ''
   const subtitle = [period, [what, scale].filter(Boolean).join(', '), who].filter(Boolean).join(' · ')
   const shown = publishers.slice(0, 6)
+  const checked = dataCheckedUpTo(sources)
+  const checkedLine = checked && text.checkedUpTo ? ` · ${text.checkedUpTo(formatPeriod(checked, spec.locale))}` : ''
   const sourceLine = publishers.length
-    ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}`
+    ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}${checkedLine}`
     : ''
   // The presenter's own words, where given, replace the generated title and subtitle everywhere.
   const p = (s: string) => punctuate(s, spec.locale)
