@@ -73,7 +73,7 @@ export const CANONICAL_COLUMNS = {
  */
 export const EXTENSION_COLUMNS = {
   sources: ['checked', 'title_fr', 'title_nl', 'publisher_fr', 'publisher_nl'],
-  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl'],
+  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl', 'importance'],
   observations: [],
   milestones: ['importance'],
 } as const satisfies Record<keyof typeof CANONICAL_COLUMNS, readonly string[]>
@@ -353,6 +353,8 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       },
       caveat: caveat.en ? caveat : { en: '', fr: '', nl: '' },
       dataset,
+      // Like milestones' importance: required in the bundled data; elsewhere an absent column or empty cell is key.
+      importance: (options.complete || reader.get('importance') ? reader.oneOf('importance', MILESTONE_IMPORTANCES) : 'key') ?? 'key',
     })
   }
   for (const { line, target } of comparisons) {

@@ -127,6 +127,11 @@ export interface Indicator {
   readonly caveat: Localized
   /** Which dataset the indicator comes from (`bundled`, or an imported dataset's id). */
   readonly dataset: string
+  /**
+   * `key` series are drawn by default (the view's one message), `secondary` ones on "Show all
+   * series" or when chosen; absent (imported data, files without the column) counts as key.
+   */
+  readonly importance?: MilestoneImportance
 }
 
 export interface Observation {

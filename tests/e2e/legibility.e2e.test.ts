@@ -221,9 +221,9 @@ describe('legible in exports', () => {
 })
 
 describe('a crowded view on slides', () => {
-  it('spreads the CSAM view (FR) over several slides, each legible: no two texts intersect, years on the axis, every milestone drawn in its key', async () => {
+  it('spreads the whole CSAM view (FR, all series) over several slides, each legible: no two texts intersect, years on the axis, every milestone drawn in its key', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
-    const { page } = await openPage(context, '/#/?off=csam&lang=fr')
+    const { page } = await openPage(context, '/#/?off=csam&sr=all&lang=fr')
     await waitForChart(page)
     const drawn = await drawnMilestones(page)
     const panels = (await optionOf(page)).grid.length
@@ -507,4 +507,39 @@ describe('every word in the reader’s language', () => {
       expect(spacing).toEqual([])
     })
   }
+})
+
+describe('one message by default', () => {
+  it('draws the key series only (3-6 lines), "Show all series (N more)" one click away and back; an offence view lists its one- or two-figure series as figures', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?lang=en')
+    await waitForChart(page)
+    const lines = async () => (await optionOf(page)).series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#')).length
+    const key = await lines()
+    expect(key).toBeGreaterThanOrEqual(3)
+    expect(key).toBeLessThanOrEqual(6)
+    const toggle = page.locator('[data-testid="series-toggle"]')
+    const more = Number(/\((\d+) more\)/.exec((await toggle.textContent()) ?? '')?.[1])
+    expect(more).toBeGreaterThan(0)
+    await toggle.click()
+    await expect.poll(() => page.url()).toContain('sr=all')
+    await expect.poll(lines).toBe(key + more)
+    await checkLegible(page)
+    await page.locator('[data-testid="series-toggle"]').click()
+    await expect.poll(lines).toBe(key)
+    // The CSAM view: its series of one or two figures are listed under the chart, not drawn as lonely dots.
+    await page.goto(page.url().replace(/#\/\?.*$/, '#/?off=csam&lang=en'))
+    await waitForChart(page)
+    const listed = await page.locator('[data-testid="lone-figures"] li').allTextContents()
+    expect(listed.length).toBeGreaterThan(0)
+    // No drawn line is a lonely dot or two: each has at least three figures.
+    const figures = await page.evaluate(() => {
+      const option = (window as unknown as { __vigieChart: { getOption: () => { series: { id: string; data?: unknown[] }[] } } }).__vigieChart.getOption()
+      const valueOf = (d: unknown) => (Array.isArray(d) ? d[1] : (d as { value?: unknown[] })?.value?.[1])
+      return option.series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#')).map((s) => (s.data ?? []).filter((d) => valueOf(d) !== null && valueOf(d) !== undefined).length)
+    })
+    expect(figures.length).toBeGreaterThan(0)
+    for (const n of figures) expect(n).toBeGreaterThanOrEqual(3)
+    await context.close()
+  })
 })
