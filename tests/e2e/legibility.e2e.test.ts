@@ -71,6 +71,27 @@ async function checkLegible(page: Page): Promise<string[]> {
   const numbers = await drawnMilestones(page)
   const top = option.grid[0]!.top
   for (const n of numbers) expect(texts.some((t) => t.text === n && t.y + t.height <= top + 1), `milestone ${n} labelled`).toBe(true)
+  // No figure covers a milestone number: each point's symbol box (radius 5) stays clear of every number's box.
+  const symbols = await page.evaluate(() => {
+    const chart = (window as unknown as { __vigieChart: { getOption: () => { series: { id: string; xAxisIndex?: number; data?: unknown[] }[] }; convertToPixel: (f: object, v: number[]) => number[] } }).__vigieChart
+    const out: { x: number; y: number }[] = []
+    for (const s of chart.getOption().series) {
+      if (s.id.startsWith('milestones-')) continue
+      for (const d of s.data ?? []) {
+        const v = (Array.isArray(d) ? d : (d as { value?: number[] })?.value) as number[] | undefined
+        if (!v || v[1] === null || v[1] === undefined) continue
+        const [x, y] = chart.convertToPixel({ gridIndex: s.xAxisIndex ?? 0 }, v) as [number, number]
+        out.push({ x, y })
+      }
+    }
+    return out
+  })
+  for (const n of numbers) {
+    for (const label of texts.filter((t) => t.text === n && t.y + t.height <= top + 1)) {
+      const covered = symbols.find((p) => intersects(label, { text: '', x: p.x - 5, y: p.y - 5, width: 10, height: 10 }))
+      expect(covered, `milestone ${n} covered by a point at ${covered?.x},${covered?.y}`).toBeUndefined()
+    }
+  }
   // The key under the chart lists exactly the milestones drawn.
   const key = await page.locator('.milestone-key li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-milestone')!))
   expect([...key].sort((a, b) => Number(a) - Number(b))).toEqual(numbers)
@@ -190,6 +211,50 @@ describe('the HTML file on a phone', () => {
     await phone.close()
     await context.close()
   })
+})
+
+describe('Present fits the screen', () => {
+  for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080]] as const) {
+    it(`at ${width}×${height}: chart, legend, the whole milestone key and the ← → controls on the screen, legible`, async () => {
+      const context = await browser.newContext({ viewport: { width, height } })
+      const { page } = await openPage(context, '/#/?lang=fr')
+      await page.evaluate(() =>
+        localStorage.setItem(
+          'vigie.savedViews',
+          JSON.stringify([
+            { id: 'a', name: 'Tendances', savedAt: '2026-01-01T00:00:00Z', query: {} },
+            { id: 'b', name: 'CSAM', savedAt: '2026-01-01T00:00:00Z', query: { off: 'csam' } },
+          ]),
+        ),
+      )
+      await page.goto(page.url().replace('#/?', '#/present?slide=1&'))
+      await page.locator('[data-testid="present-title"]').waitFor()
+      const total = Number(/(\d+)\D*$/.exec((await page.locator('[data-testid="present-counter"]').textContent()) ?? '')?.[1])
+      for (let slide = 1; slide <= total; slide++) {
+        if (slide > 1) await page.keyboard.press('ArrowRight')
+        await expect.poll(() => page.url()).toContain(`slide=${slide}`)
+        await waitForChart(page)
+        await checkLegible(page)
+        const outside = await page.evaluate(() => {
+          const h = window.innerHeight
+          const w = window.innerWidth
+          const boxes = [
+            ...document.querySelectorAll('.present-key li, .present-nav button, [data-testid="chart-legend"] li, [data-testid="trend-chart"], .present-title'),
+          ]
+          // Inside the screen, and not clipped by the key's own box.
+          const key = document.querySelector('.present-key')?.getBoundingClientRect()
+          return boxes
+            .map((el) => ({ el, r: el.getBoundingClientRect() }))
+            .filter(({ el, r }) => r.bottom > h + 0.5 || r.right > w + 0.5 || r.top < -0.5 || (key !== undefined && el.tagName === 'LI' && el.closest('.present-key') !== null && r.bottom > key.bottom + 0.5))
+            .map(({ el, r }) => `${el.className || el.tagName} ${el.getAttribute('data-milestone') ?? ''} ${Math.round(r.top)}-${Math.round(r.bottom)}`)
+        })
+        expect(outside).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true)
+        if (slide === 1) await page.screenshot({ path: `tests/e2e/screenshots/present-${width}x${height}.png` })
+      }
+      await context.close()
+    })
+  }
 })
 
 describe('legible in exports', () => {

@@ -105,7 +105,7 @@ describe('exports', () => {
     const zip = unzip(bytes)
     const slide = zip.get('ppt/slides/slide1.xml')!.toString('utf8')
     expect(slide).toContain('Tendances')
-    expect(slide).toMatch(/descr="Graphique : /)
+    expect(slide).toMatch(/descr="Graphique\u202F: /)
     const notesName = [...zip.keys()].find((k) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(k))!
     const notes = zip.get(notesName)!.toString('utf8')
     expect(notes).toContain('Sources')
@@ -125,7 +125,8 @@ describe('exports', () => {
     const file = await offline.newPage()
     await file.goto(`file://${path}`)
     expect(requests).toEqual([`file://${path}`])
-    expect(await file.locator('figure svg').count()).toBe(1)
+    // The chart twice (wide, and laid out for a phone), each line's legend mark beside it.
+    expect(await file.locator('figure > .wide > svg, figure > .narrow > svg').count()).toBe(2)
     expect(await file.locator('table tbody tr').count()).toBeGreaterThan(5)
     expect(await file.locator('ol.key li').count()).toBeGreaterThan(3)
     expect(await file.locator('h1').textContent()).toContain('Tendances')
@@ -261,7 +262,7 @@ describe('embed', () => {
       // Before any input the frame shows the chart drawn as SVG; the first move over it loads the interactive chart.
       const preview = frameLocator.locator('[data-testid="trend-preview"] svg')
       await preview.waitFor({ timeout: 30_000 })
-      expect(await preview.locator('text').allTextContents()).toContain('Number')
+      expect(await preview.locator('text').allTextContents()).toContain('Reports, case files and offences (number)')
       const box = await page.locator('iframe').boundingBox()
       await page.mouse.move(box!.x + box!.width / 2, box!.y + 40)
       await frameLocator.locator('[data-testid="trend-chart"] canvas').first().waitFor({ timeout: 30_000 })
@@ -318,7 +319,7 @@ describe('embed', () => {
 describe('saved views and Present mode', () => {
   it('saves, reorders and presents views with the keyboard, then leaves with Esc; exports them as one deck', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
-    const { page } = await openPage(ctx, '/#/?off=csam&lang=en&v=1')
+    const { page } = await openPage(ctx, '/#/?off=csam&sr=all&lang=en&v=1')
     await waitForChart(page)
     await page.click('[data-testid="share-toggle"]')
     await page.fill('[data-testid="saved-name"]', 'Hotline reports')

@@ -65,6 +65,12 @@ const RULES: Record<ChartProfile, ProfileRules> = {
 
 /** Average glyph width of the chart's sans-serif digits, as a share of the font size (a little generous). */
 const DIGIT = 0.62
+/**
+ * Gap between the plot's top edge and the lowest row of milestone numbers: more than the radius of
+ * the largest point symbol (9 px hollow), so a figure at the top of its axis never covers a number.
+ */
+export const LABEL_CLEARANCE = 8
+
 /** Room for a panel's unit name above it. */
 const UNIT_NAME = 22
 const PANEL_GAP = 18
@@ -116,7 +122,7 @@ export function preferredHeight(view: Pick<TrendView, 'panels' | 'milestones' | 
   const rules = RULES[profile]
   const rows = Math.max(0, ...placeMilestoneLabels(view, { left: rules.left, width: width - rules.left - rules.right }, rules.milestoneFontSize).map((l) => l.row + 1))
   const panels = Math.max(view.panels.length, 1)
-  const top = UNIT_NAME + rows * Math.round(rules.milestoneFontSize * 1.35) + 8
+  const top = UNIT_NAME + rows * Math.round(rules.milestoneFontSize * 1.35) + 4 + LABEL_CLEARANCE
   return top + panels * rules.minPanel + (panels - 1) * (PANEL_GAP + UNIT_NAME) + axisBottom(rules, rules.slider)
 }
 
@@ -130,7 +136,7 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
   const rows = Math.max(0, ...milestoneLabels.map((l) => l.row + 1))
   const labelRowHeight = Math.round(rules.milestoneFontSize * 1.35)
   // Milestone numbers above the top panel, the unit name above them.
-  const top = UNIT_NAME + rows * labelRowHeight + 8
+  const top = UNIT_NAME + rows * labelRowHeight + 4 + LABEL_CLEARANCE
   const bottom = axisBottom(rules, rules.slider)
   const count = Math.max(view.panels.length, 1)
   const gaps = (count - 1) * (PANEL_GAP + UNIT_NAME)

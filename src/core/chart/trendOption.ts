@@ -14,7 +14,7 @@ import { escapeHtml, formatBaseline, formatDate, formatNumber, formatPeriod, pun
 import { isImportedSource } from '../import/table'
 import type { SeriesPoint } from '../series'
 import { suppressedText } from '../suppression'
-import type { ChartLayout } from './chartLayout'
+import { LABEL_CLEARANCE, type ChartLayout } from './chartLayout'
 import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
 
 export {
@@ -303,7 +303,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   })
 
   const labelOf = new Map(layout.milestoneLabels.map((l) => [l.number, l]))
-  const labelDistance = (number: number) => 4 + (labelOf.get(number)?.row ?? 0) * layout.labelRowHeight
+  // Clear of the plot's top edge by more than a point symbol's radius: a figure never covers a number.
+  const labelDistance = (number: number) => LABEL_CLEARANCE + (labelOf.get(number)?.row ?? 0) * layout.labelRowHeight
   const points = view.milestones.filter((m) => m.kind === 'point')
   const intervals = view.milestones.filter((m) => m.kind === 'interval')
   const clampStart = (t: number) => (domain ? Math.max(t, domain.min) : t)
@@ -335,7 +336,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       itemStyle: { color: 'rgba(107,114,128,0.14)' },
       label: { show: panelIndex === 0, position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
       data: intervals.map((m) => [
-        { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) - 4 } },
+        { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) } },
         { xAxis: clampEnd(m.milestone.endDate!.end) },
       ]),
     },
@@ -350,7 +351,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   const axisIndexes = view.panels.map((_, i) => i)
   const zoomStart = view.zoom?.from != null ? yearStart(view.zoom.from) : undefined
   const zoomEnd = view.zoom?.to != null ? yearStart(view.zoom.to + 1) : undefined
-  const topNameGap = 4 + Math.max(0, ...layout.milestoneLabels.map((l) => l.row + 1)) * layout.labelRowHeight + 4
+  const topNameGap = LABEL_CLEARANCE + Math.max(0, ...layout.milestoneLabels.map((l) => l.row + 1)) * layout.labelRowHeight + 4
 
   const tooltip: EChartsOption['tooltip'] = {
     trigger: 'item',
