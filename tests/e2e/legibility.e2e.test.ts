@@ -46,7 +46,7 @@ const intersects = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + 
 
 type Option = {
   grid: { top: number }[]
-  series: { id: string; color?: string }[]
+  series: { id: string; color?: string; symbol?: string; xAxisIndex?: number }[]
 }
 const optionOf = (page: Page): Promise<Option> =>
   page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as Option)
@@ -99,13 +99,25 @@ async function checkLegible(page: Page): Promise<string[]> {
   const lines = option.series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#'))
   expect(lines.length).toBeGreaterThan(0)
   const legend = await page.locator('[data-testid="chart-legend"] li').evaluateAll((lis) =>
-    lis.map((li) => ({ key: li.getAttribute('data-series')!, colour: li.getAttribute('data-colour')!, visible: (li as HTMLElement).offsetWidth > 0 })),
+    lis.map((li) => ({
+      key: li.getAttribute('data-series')!,
+      colour: li.getAttribute('data-colour')!,
+      symbol: li.getAttribute('data-symbol')!,
+      // The mark drawn in the entry: its stroke's and its symbol's colours.
+      stroke: li.querySelector('svg line')?.getAttribute('stroke'),
+      fill: li.querySelector('svg path')?.getAttribute('fill'),
+      visible: (li as HTMLElement).offsetWidth > 0,
+    })),
   )
   for (const s of lines) {
     const entry = legend.find((l) => l.key === s.id)
     expect(entry, `legend entry for ${s.id}`).toBeDefined()
-    expect(entry!.colour).toBe(s.color)
+    // The entry's line, colour and symbol are the line's…
+    expect([entry!.colour, entry!.stroke, entry!.fill, entry!.symbol]).toEqual([s.color, s.color, s.color, s.symbol])
     expect(entry!.visible).toBe(true)
+    // …and no other line of its panel looks the same (colour and symbol).
+    const twins = lines.filter((o) => o !== s && (o.xAxisIndex ?? 0) === (s.xAxisIndex ?? 0) && o.color === s.color && o.symbol === s.symbol)
+    expect(twins.map((o) => o.id), `lines drawn like ${s.id} in its panel`).toEqual([])
   }
   // No visible text of the page ends in an ellipsis.
   const cut = await page.evaluate(() => document.body.innerText.split('\n').filter((line) => line.trim().endsWith('…')))
