@@ -270,10 +270,10 @@ describe('Present fits the screen', () => {
 })
 
 describe('legible in exports', () => {
-  for (const [offence, lang] of [['sextortion', 'en'], ['csam', 'fr']] as const) {
+  for (const [offence, lang] of [['sextortion', 'en'], ['csam', 'fr'], ['default', 'fr']] as const) {
     it(`the ${offence} slide (${lang}): the key holds exactly the milestones drawn, no text is cut, the PowerPoint speaks ${lang}`, async () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
-      const { page } = await openPage(context, `/#/?off=${offence}&lang=${lang}`)
+      const { page } = await openPage(context, offence === 'default' ? `/#/?lang=${lang}` : `/#/?off=${offence}&lang=${lang}`)
       await waitForChart(page)
       const drawn = await drawnMilestones(page)
       const slide = await download(page, 'export-png-slide')
