@@ -162,6 +162,16 @@ describe('legible on screen', () => {
     await checkLegible(page)
     const heights = await page.evaluate(() => (window as unknown as { __vigieChart: { getOption: () => { grid: { height: number }[] } } }).__vigieChart.getOption().grid.map((g) => g.height))
     for (const h of heights) expect(h).toBeGreaterThanOrEqual(100)
+    // The chart starts in the first screen (at least 150 px of it above the fold), the key figures follow it,
+    // each card with its source.
+    const chart = await page.locator('[data-testid="trend-chart"]').boundingBox()
+    expect(chart!.y + 150).toBeLessThanOrEqual(844)
+    const cards = page.locator('[data-testid="key-figure"]')
+    expect(await cards.count()).toBeGreaterThan(0)
+    for (const source of await cards.locator('.card-source').all()) {
+      expect(await source.isVisible()).toBe(true)
+      expect(await source.textContent()).toMatch(/^Source: \S/)
+    }
     await page.screenshot({ path: 'tests/e2e/screenshots/dashboard-phone-legible-en.png', fullPage: true })
     await context.close()
   })
