@@ -195,3 +195,25 @@ describe('long series', () => {
     expect(line.showSymbol).toBe(false)
   })
 })
+
+describe('panel titles', () => {
+  it('say what a bundled count panel counts, and keep the unit’s name for imported series', () => {
+    const text = { ...TEXT, panelTitle: { ...TEXT.unitAxis, count: 'Reports, case files and offences (number)' } }
+    const names = (spec: TrendSpec) => {
+      const view = deriveTrendView(spec)
+      return (buildTrendOption(view, layoutChart(view, { width: 1200, height: 480 }, 'screen'), text).yAxis as { name: string }[]).map((y) => y.name)
+    }
+    expect(names(specFrom())[0]).toBe('Reports, case files and offences (number)')
+    const imported = specFrom()
+    const asImported = { ...imported, series: imported.series.map((s) => ({ ...s, indicator: { ...s.indicator, dataset: 'u1' } })) }
+    expect(names(asImported)[0]).toBe(TEXT.unitAxis.count)
+  })
+
+  it('names years only on a time axis over several years: no tick reads as a month', () => {
+    const option = optionOf(specFrom())
+    const axis = (option.xAxis as { axisLabel: { formatter?: (v: number) => string } }[])[0]!
+    expect(axis.axisLabel.formatter).toBeDefined()
+    expect(axis.axisLabel.formatter!(Date.UTC(2017, 0, 1))).toBe('2017')
+    expect(axis.axisLabel.formatter!(Date.UTC(2017, 6, 1))).toBe('')
+  })
+})

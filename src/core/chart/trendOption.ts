@@ -33,7 +33,7 @@ export {
 /** The UI words the chart needs, translated by the caller (core holds no message catalogue). */
 export interface TrendText {
   readonly unitAxis: Record<DisplayUnit, string>
-  /** A panel's title: what its numbers count ("Reports, case files and offences (number)"); the unit name when absent. */
+  /** A panel's title: what its bundled numbers count ("Reports, case files and offences (number)"); the unit name when absent. */
   readonly panelTitle?: Record<DisplayUnit, string>
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
@@ -418,7 +418,14 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         gridIndex: i,
         splitNumber: layout.panels[i]?.ticks,
         // Small charts name their breakdown value before the unit.
-        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${panelTitle(unit)}` : panelTitle(unit)) : '',
+        // What the panel counts, for the bundled series it describes; an imported or small-chart panel keeps its unit's name.
+        name: panel
+          ? panel.label !== undefined
+            ? `${panel.label || '—'} · ${text.unitAxis[unit]}`
+            : panel.series.every((s) => s.indicator.dataset === 'bundled')
+              ? panelTitle(unit)
+              : text.unitAxis[unit]
+          : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
         nameGap: i === 0 ? topNameGap : 8,
