@@ -40,6 +40,8 @@ export interface ChartLayout {
   readonly labelRowHeight: number
   /** About one point per pixel: longer segments are thinned (the same line, far less to draw). */
   readonly pointBudget: number
+  /** A figure's symbol size in pixels (a provisional one's hollow symbol is 2 px larger): larger where read from afar. */
+  readonly symbolSize: number
 }
 
 interface ProfileRules {
@@ -160,6 +162,8 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
     milestoneLabels,
     labelRowHeight,
     pointBudget: Math.max(Math.round(plot.width), 100),
+    // Under LABEL_CLEARANCE × 2 with its hollow variant, so a figure still never reaches a milestone number.
+    symbolSize: profile === 'slide' ? 11 : profile === 'present' ? 9 : 7,
   }
 }
 

@@ -187,11 +187,11 @@ export const SYMBOL_LIMIT = 200
 type Item = { value: [number, number]; symbol: string; symbolSize: number } | [number, number]
 
 /** A point's data item in the series' own symbol: hollow for provisional and estimated values; a bare pair on long series. */
-function dataItem(x: number, value: number, status: Status, series: ChartSeries, compact: boolean): Item {
+function dataItem(x: number, value: number, status: Status, series: ChartSeries, compact: boolean, size = 7): Item {
   if (compact) return [x, value]
   const tentative = status !== 'reported'
   const hollow = `empty${series.symbol[0]!.toUpperCase()}${series.symbol.slice(1)}`
-  return { value: [x, value], symbol: tentative ? hollow : series.symbol, symbolSize: tentative ? 9 : 7 }
+  return { value: [x, value], symbol: tentative ? hollow : series.symbol, symbolSize: tentative ? size + 2 : size }
 }
 
 // A memo, not state: a series' points never change, and on a long series thinning them is most of
@@ -247,7 +247,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
           points.push(null)
           dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
         }
-        data.push(dataItem(p.x, p.value, p.observation.status, s, compact))
+        data.push(dataItem(p.x, p.value, p.observation.status, s, compact, layout.symbolSize))
         points.push(p)
       })
     }
