@@ -2,15 +2,9 @@
  * Draws the trend chart as an SVG element tree with ECharts' SVG renderer in server-side mode (no
  * DOM): what the preview worker runs, from the same pure option builder as the interactive chart.
  */
-import { init, use } from 'echarts/core'
-import { LineChart } from 'echarts/charts'
-import { AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components'
-import { SVGRenderer } from 'echarts/renderers'
+import { svgChart } from './echarts'
 import { buildTrendOption } from '../core/chart/trendOption'
 import type { PictureHits, PreviewRequest, SvgNode } from './previewProtocol'
-
-// No dataZoom: the period slider is a control, drawn when it works (with the interactive chart).
-use([LineChart, AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent, SVGRenderer])
 
 interface VNode {
   tag: string
@@ -36,7 +30,8 @@ export function drawPreview(request: Omit<PreviewRequest, 'id'>): { tree: SvgNod
   const { layout, view } = request
   // The still layout has neither tooltip nor slider: nothing to take out of the option.
   const option = buildTrendOption(view, layout, { ...request.text, chartDescription: () => '', consistency: () => '' })
-  const chart = init(null as unknown as HTMLElement, null, { renderer: 'svg', ssr: true, width: layout.width, height: layout.height })
+  // No dataZoom: the period slider is a control, drawn when it works (with the interactive chart).
+  const chart = svgChart(layout.width, layout.height)
   try {
     chart.setOption(option)
     // The renderer's own element tree, before it is turned into markup: the page builds elements from it.

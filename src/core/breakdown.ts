@@ -52,6 +52,31 @@ export function availableDimensions(series: readonly Series[]): BreakdownDimensi
   return BREAKDOWN_DIMENSIONS.filter((d) => breakdownValues(series, d).length >= 2)
 }
 
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/**
+ * The small charts' order, stable whatever the data's row order: the whole (`Total`, `Belgique`…)
+ * first, then the largest (by the largest figure shown; withheld ones count as nothing) or by name;
+ * ties by name.
+ */
+export function orderedValues(series: readonly Series[], dimension: BreakdownDimension, order: 'size' | 'name'): string[] {
+  const size = new Map<string, number>()
+  for (const s of series) {
+    const v = valueOf(s, dimension)
+    if (!v) continue
+    let top = size.get(v) ?? 0
+    for (const p of s.points) if (p.suppressed === undefined) top = Math.max(top, Math.abs(p.value))
+    size.set(v, top)
+  }
+  return [...size.keys()].sort((a, b) => {
+    const wa = wholeRank(a)
+    const wb = wholeRank(b)
+    if ((wa >= 0) !== (wb >= 0)) return wa >= 0 ? -1 : 1
+    if (wa >= 0 && wa !== wb) return wa - wb
+    return (order === 'size' ? size.get(b)! - size.get(a)! : 0) || byName.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+  })
+}
+
 /** Where a total could not be computed, and why. */
 export interface MissingTotal {
   readonly indicator: Indicator
@@ -86,15 +111,16 @@ export function applyBreakdown(
   mode: BreakdownMode,
   dimension: BreakdownDimension,
   suppressed: (point: SeriesPoint) => boolean = () => false,
+  order: 'size' | 'name' = 'size',
 ): BreakdownResult {
   if (mode === 'lines') return { series, groups: [], missing: [] }
   if (mode === 'small') {
-    const values = breakdownValues(series, dimension)
+    const values = orderedValues(series, dimension, order)
     const groups = values.map((value) => ({ value, keys: series.filter((s) => valueOf(s, dimension) === value).map((s) => s.key) }))
     const rest = series.filter((s) => !valueOf(s, dimension)).map((s) => s.key)
     if (rest.length) groups.push({ value: '', keys: rest })
-    const order = new Map(groups.flatMap((g, i) => g.keys.map((k) => [k, i] as const)))
-    return { series: [...series].sort((a, b) => order.get(a.key)! - order.get(b.key)!), groups, missing: [] }
+    const place = new Map(groups.flatMap((g, i) => g.keys.map((k) => [k, i] as const)))
+    return { series: [...series].sort((a, b) => place.get(a.key)! - place.get(b.key)!), groups, missing: [] }
   }
   // Total: group the series of an indicator that differ only on this dimension.
   const families = new Map<string, Series[]>()

@@ -7,6 +7,8 @@ export interface SeriesPoint {
   readonly observation: Observation
   /** A small count withheld (src/core/suppression.ts): the threshold it is below ("< 5"). */
   readonly suppressed?: number
+  /** Withheld though not itself a small count (src/core/suppression.ts): shown as a word, not "< 5". */
+  readonly withheld?: 'secondary' | 'linked'
 }
 
 /** One line on the chart: an indicator, for one breakdown (age group, gender, region). */

@@ -1,4 +1,5 @@
-import type { Indicator } from './model'
+import { wholeRank } from './breakdown'
+import type { Indicator, Locale, Observation } from './model'
 import type { Series, SeriesPoint } from './series'
 import type { ViewResult, ViewSeries } from './transform'
 import type { ViewMode } from './view'
@@ -22,12 +23,153 @@ export function suppressedText(below: number): string {
   return `< ${below}`
 }
 
-/** Marks the small counts of each series with their threshold (`thresholdOf` gives it per indicator). */
-export function markSmallCounts(series: readonly Series[], thresholdOf: (indicator: Indicator) => number): Series[] {
+/**
+ * Why a figure is withheld: a small count itself; a count withheld so that a shown total minus the
+ * parts shown does not give a small one away (secondary suppression); a rate, share or change of
+ * the same cell as a withheld count (it would give the count away with the population).
+ */
+export type WithheldReason = 'small' | 'secondary' | 'linked'
+
+export interface Withheld {
+  /** The dataset's threshold ("< 5"). */
+  readonly below: number
+  readonly reason: WithheldReason
+}
+
+/** How a withheld figure reads where its number would be: "< 5" for a small count, else a word. */
+const WITHHELD_WORD: Readonly<Record<Locale, string>> = { en: 'withheld', fr: 'masqué', nl: 'verborgen' }
+
+export function withheldText(withheld: Pick<SeriesPoint, 'suppressed' | 'withheld'> & { suppressed: number }, locale: Locale): string {
+  return withheld.withheld ? WITHHELD_WORD[locale] : suppressedText(withheld.suppressed)
+}
+
+/** A cell of a table: offence, period and breakdown values. A rate and a count of one cell tell each other. */
+function cellOf(o: Observation, indicator: Indicator): string {
+  return [indicator.offence, indicator.dataset, o.period.text, o.ageGroup, o.gender, o.region].join('\u0000')
+}
+
+const DIMENSIONS = ['region', 'ageGroup', 'gender'] as const
+
+/**
+ * Statistical disclosure control over a whole data set (never a selection: a filter must not
+ * change what a reader can combine). Returns every withheld figure with its reason:
+ * 1. a count above zero and below its dataset's threshold (primary);
+ * 2. secondary: in each group of parts with a shown whole (`Total`, `Belgique`, `Totaal`; the
+ *    same indicator, period and other breakdown values), while exactly one part is withheld, or
+ *    the withheld parts add up to less than the threshold, or a reader who knows this rule could
+ *    still pin one withheld small count to one value from the whole minus the parts shown, the
+ *    next smallest part above zero is withheld too (the whole itself when no part is left);
+ * 3. linked: every other figure (rate, share, change) of the same cell as a withheld count.
+ * Each step adds a figure or stops, so this ends after at most as many steps as figures.
+ */
+export function withheldFigures(
+  observations: readonly Observation[],
+  indicators: readonly Indicator[],
+  thresholdOf: (indicator: Indicator) => number,
+): Map<Observation, Withheld> {
+  const byId = new Map(indicators.map((i) => [i.id, i]))
+  const withheld = new Map<Observation, Withheld>()
+  const below = new Map<Observation, number>()
+  for (const o of observations) {
+    const indicator = byId.get(o.indicator)
+    if (!indicator) continue
+    const threshold = thresholdOf(indicator)
+    if (!(threshold > 0)) continue
+    below.set(o, threshold)
+    if (isSmallCount(o.value, indicator, threshold)) withheld.set(o, { below: threshold, reason: 'small' })
+  }
+  if (withheld.size === 0) return withheld
+  // Groups of parts and their whole, per breakdown dimension.
+  const groups: { whole: Observation; parts: Observation[]; below: number }[] = []
+  for (const dimension of DIMENSIONS) {
+    const byGroup = new Map<string, { wholes: Observation[]; parts: Observation[] }>()
+    for (const [o, threshold] of below) {
+      if (byId.get(o.indicator)!.unit !== 'count' || !o[dimension] || threshold <= 0) continue
+      const key = [o.indicator, o.period.text, ...DIMENSIONS.map((d) => (d === dimension ? '' : o[d]))].join('\u0000')
+      const group = byGroup.get(key) ?? { wholes: [], parts: [] }
+      if (wholeRank(o[dimension]) >= 0) group.wholes.push(o)
+      else group.parts.push(o)
+      byGroup.set(key, group)
+    }
+    for (const { wholes, parts } of byGroup.values()) {
+      if (wholes.length === 0 || parts.length === 0) continue
+      for (const whole of wholes) groups.push({ whole, parts, below: below.get(whole)! })
+    }
+  }
+  // Until no group gives a part away; each pass withholds at least one more figure or stops.
+  for (let pass = 0; pass <= below.size; pass++) {
+    let changed = false
+    for (const { whole, parts, below: threshold } of groups) {
+      if (withheld.has(whole)) continue
+      for (let step = 0; step <= parts.length && givesAway(whole, parts, withheld, threshold); step++) {
+        const next = parts.filter((p) => !withheld.has(p) && p.value > 0).sort((a, b) => a.value - b.value)[0] ?? whole
+        withheld.set(next, { below: threshold, reason: 'secondary' })
+        changed = true
+        if (next === whole) break
+      }
+    }
+    if (!changed) break
+  }
+  // Linked: the other figures of a withheld count's cell.
+  const cells = new Set<string>()
+  for (const [o] of withheld) {
+    const indicator = byId.get(o.indicator)!
+    if (indicator.unit === 'count') cells.add(cellOf(o, indicator))
+  }
+  for (const [o, threshold] of below) {
+    const indicator = byId.get(o.indicator)!
+    if (indicator.unit !== 'count' && !withheld.has(o) && cells.has(cellOf(o, indicator))) withheld.set(o, { below: threshold, reason: 'linked' })
+  }
+  return withheld
+}
+
+/**
+ * Whether a shown whole and the parts shown give a withheld small count away: exactly one part
+ * withheld, withheld parts adding up to less than the threshold, or one small count that a reader
+ * knowing the rule (small counts are 1 to threshold − 1, other withheld parts at least the
+ * threshold) can pin to one value.
+ */
+export function givesAway(whole: Observation, parts: readonly Observation[], withheld: ReadonlyMap<Observation, Withheld>, below: number): boolean {
+  const hidden = parts.filter((p) => withheld.has(p))
+  if (hidden.length === 0) return false
+  if (hidden.length === 1) return true
+  const rest = whole.value - parts.reduce((sum, p) => sum + (withheld.has(p) ? 0 : p.value), 0)
+  if (rest < below) return true
+  const range = (p: Observation): [number, number] => (withheld.get(p)!.reason === 'small' ? [1, below - 1] : [below, Infinity])
+  const lo = hidden.reduce((sum, p) => sum + range(p)[0], 0)
+  const hi = hidden.reduce((sum, p) => sum + range(p)[1], 0)
+  return hidden.some((p) => {
+    if (withheld.get(p)!.reason !== 'small') return false
+    const [plo, phi] = range(p)
+    // What the others can take, given the rest: this part's feasible values.
+    const min = Math.max(plo, rest - (hi - phi))
+    const max = Math.min(phi, rest - (lo - plo))
+    return min >= max
+  })
+}
+
+/**
+ * Marks withheld figures on series: a small count with its threshold; with `withheld` (from
+ * withheldFigures over the whole data set) also secondary and linked ones. Without it, the marks
+ * are computed from these series' own figures.
+ */
+export function markSmallCounts(
+  series: readonly Series[],
+  thresholdOf: (indicator: Indicator) => number,
+  withheld?: ReadonlyMap<Observation, Withheld>,
+): Series[] {
+  const marks = withheld ?? withheldFigures(series.flatMap((s) => s.points.map((p) => p.observation)), [...new Set(series.map((s) => s.indicator))], thresholdOf)
+  if (marks.size === 0) return [...series]
   return series.map((s) => {
-    const below = thresholdOf(s.indicator)
-    if (!(below > 0) || s.indicator.unit !== 'count' || !s.points.some((p) => isSmallCount(p.value, s.indicator, below))) return s
-    return { ...s, points: s.points.map((p) => (isSmallCount(p.value, s.indicator, below) ? { ...p, suppressed: below } : p)) }
+    if (!s.points.some((p) => marks.has(p.observation))) return s
+    return {
+      ...s,
+      points: s.points.map((p) => {
+        const mark = marks.get(p.observation)
+        if (!mark) return p
+        return { ...p, suppressed: mark.below, ...(mark.reason === 'small' ? {} : { withheld: mark.reason }) }
+      }),
+    }
   })
 }
 

@@ -29,10 +29,23 @@ export interface ViewSeries extends Series {
   readonly viewBaseline: string
 }
 
+/**
+ * A series, or part of one, left out of a view, for the notice above the chart. `other_segment`:
+ * the series is drawn as an index within its base's segment; `periods` are its figures across a
+ * series break, which cannot be indexed against that base.
+ */
+export interface Excluded {
+  readonly series: Series
+  readonly reason: 'not_count' | 'no_base' | 'too_short' | 'other_segment'
+  readonly periods?: readonly string[]
+  /** For `other_segment`: the base period the drawn part is indexed on. */
+  readonly base?: string
+}
+
 export interface ViewResult {
   readonly series: readonly ViewSeries[]
   /** Series left out of this view, with the reason, for the notice under the chart. */
-  readonly excluded: readonly { readonly series: Series; readonly reason: 'not_count' | 'no_base' | 'too_short' }[]
+  readonly excluded: readonly Excluded[]
   /** The index view's base year when every line shares it (chosen, or common to all); null otherwise. */
   readonly base?: number | null
 }
@@ -86,8 +99,14 @@ export function applyView(series: readonly Series[], mode: ViewMode, chosenBase:
         excluded.push({ series: s, reason: 'no_base' })
         continue
       }
-      // Index within the base's segment only: a definition change makes the ratio meaningless.
+      // Index within the base's segment only: a definition change makes the ratio meaningless. The
+      // figures of the other segments are named in the notice, never dropped silently.
       const segment = segmentsOf(s.points).find((seg) => seg.includes(basePoint)) ?? []
+      if (segment.length < s.points.length) {
+        const inSegment = new Set(segment)
+        const periods = s.points.filter((p) => !inSegment.has(p)).map((p) => p.observation.period.text)
+        excluded.push({ series: s, reason: 'other_segment', periods, base: basePoint.observation.period.text })
+      }
       out.push({
         ...s,
         unit: 'index',

@@ -1,5 +1,6 @@
 import type { BreakdownDimension, BreakdownMode } from './breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from './model'
+import { cutText } from './xmlText'
 
 export const VIEW_MODES = ['absolute', 'index', 'change'] as const
 export type ViewMode = (typeof VIEW_MODES)[number]
@@ -13,6 +14,9 @@ export type MilestoneSet = (typeof MILESTONE_SETS)[number]
 /** Which series a view without a choice of indicators draws: the key ones (default) or all of them. */
 export const SERIES_SETS = ['key', 'all'] as const
 export type SeriesSet = (typeof SERIES_SETS)[number]
+/** The order of small charts after the whole: the largest first, or by name. */
+export const CHARTS_ORDERS = ['size', 'name'] as const
+export type ChartsOrder = (typeof CHARTS_ORDERS)[number]
 
 /**
  * Everything that defines what the user sees: the URL-ready state. Empty lists mean "no filter"
@@ -44,6 +48,9 @@ export interface ViewState {
   readonly breakdown: BreakdownMode
   /** The dimension the breakdown mode applies to. */
   readonly by: BreakdownDimension
+  /** Small charts: their order after the whole, and the page shown (from 1; a page holds CHARTS_PER_PAGE). */
+  readonly chartsOrder: ChartsOrder
+  readonly chartsPage: number
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -66,13 +73,18 @@ export const DEFAULT_VIEW: ViewState = {
   locale: 'en',
   breakdown: 'lines',
   by: 'region',
+  chartsOrder: 'size',
+  chartsPage: 1,
 }
 
 /** The longest title, subtitle or note a link carries. */
 export const WORDS_MAX = 200
 
-/** A presenter's words as a link and an export may carry them: one line, no control characters, trimmed. */
+/**
+ * A presenter's words as a link and an export may carry them: one line, no control characters,
+ * trimmed, cut by whole characters (never inside an emoji: half of one breaks the address and every file).
+ */
 export function cleanWords(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, WORDS_MAX)
+  return cutText(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim(), WORDS_MAX).trim()
 }

@@ -10,7 +10,7 @@ import { formatDate } from '../core/format'
 import { MILESTONE_CATEGORIES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 import { VIEW_MODES } from '../core/view'
 import { i18n, mergeLazyMessages } from '../i18n'
-import { buildLabelText, buildTrendText } from '../composables/useTrendText'
+import { buildLabelText, buildTrendText } from '../i18n/trendText'
 import en from '../i18n/locales/share/lazy/en.json'
 import fr from '../i18n/locales/share/lazy/fr.json'
 import nl from '../i18n/locales/share/lazy/nl.json'
@@ -48,6 +48,8 @@ export function exportTextFor(locale: Locale): ExportText {
     part: (n, of) => t('share.text.part', { n, of }),
     viewOnline: t('share.text.viewOnline'),
     baseline: t('chart.baseline'),
+    chartsRange: (from, to, of) => t('controls.chartsRange', { from, to, of }),
+    chosen: { title: t('share.text.chosen.title'), subtitle: t('share.text.chosen.subtitle'), both: t('share.text.chosen.both') },
   }
 }
 

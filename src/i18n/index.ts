@@ -1,10 +1,6 @@
 import { watch } from 'vue'
 import { createI18n } from 'vue-i18n'
-// Precompiled at build time by @intlify/unplugin-vue-i18n: no message compiler ships, no eval.
-import en from './locales/en.json'
-// Feature namespaces, each owned by its feature: `import.*` (CSV import) and `share.*` (share, embed, export).
-import importEn from './locales/import/en.json'
-import shareEn from './locales/share/en.json'
+import messagesEn, { type Messages } from './messagesEn'
 import { LOCALES, type Locale } from '../core/model'
 
 const STORAGE_KEY = 'vigie.locale'
@@ -33,9 +29,7 @@ export function saveLocale(locale: Locale): void {
   }
 }
 
-const messagesEn = { ...en, import: importEn, share: shareEn }
-
-export type Messages = typeof messagesEn
+export type { Messages }
 
 export const i18n = createI18n({
   legacy: false,

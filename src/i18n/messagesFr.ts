@@ -1,4 +1,4 @@
-import type { Messages } from './index'
+import type { Messages } from './messagesEn'
 import main from './locales/fr.json'
 import importMessages from './locales/import/fr.json'
 import shareMessages from './locales/share/fr.json'

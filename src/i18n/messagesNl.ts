@@ -1,4 +1,4 @@
-import type { Messages } from './index'
+import type { Messages } from './messagesEn'
 import main from './locales/nl.json'
 import importMessages from './locales/import/nl.json'
 import shareMessages from './locales/share/nl.json'

@@ -10,6 +10,8 @@
  * Records of format 1 (the whole table in one value) are still read.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
+import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
+import { isStoredThreshold } from '../core/threshold'
 import { checkImported, TABLE_COLUMNS, type ImportedDataset, type ImportedIndicator, type ImportedTable } from '../core/import/table'
 
 export const DB_NAME = 'vigie-imports'
@@ -93,6 +95,8 @@ export interface Loaded {
   readonly setAside: SetAside[]
   /** Why the database could not be read at all, else empty. */
   readonly error: string
+  /** Names of datasets whose stored small-count threshold was unusable and is now the default (5). */
+  readonly thresholdReset: string[]
 }
 
 function describe(value: unknown): { id: string; name: string } {
@@ -160,6 +164,62 @@ async function readChunked(tx: ReadTx, id: string, head: TableHead): Promise<unk
   return table
 }
 
+/** One stored description with its columns, checked: the dataset, or why it cannot be used. */
+async function readRecord(tx: ReadTx, key: string, value: unknown): Promise<{ candidate: unknown; reason: string | null }> {
+  const stored = (typeof value === 'object' && value !== null ? value : {}) as { format?: unknown; head?: unknown }
+  const format = stored.format
+  let candidate: unknown = value
+  try {
+    if (format === RECORD_FORMAT && typeof stored.head === 'object' && stored.head !== null) {
+      const { head, format: _f, ...meta } = stored as StoredMeta
+      void _f
+      candidate = { ...meta, table: await readChunked(tx, key, head!) }
+      return { candidate, reason: checkImported(candidate) }
+    }
+    if (format === SINGLE_VALUE_FORMAT) {
+      const { format: _f, ...meta } = stored as StoredMeta
+      void _f
+      candidate = { ...meta, table: (await tx.objectStore('tables').get(key)) as unknown }
+      return { candidate, reason: checkImported(candidate) }
+    }
+    return { candidate, reason: format === RECORD_FORMAT ? 'no table' : `stored in format ${String(format)}, this version reads format ${RECORD_FORMAT}` }
+  } catch (e) {
+    return { candidate, reason: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/**
+ * One stored dataset, read alone (what another tab just stored): null when it is not there or
+ * cannot be used (start-up sets such a record aside). Never throws.
+ */
+export async function loadOne(id: string): Promise<ImportedDataset | null> {
+  try {
+    const tx = (await db()).transaction(['datasets', 'tables', 'chunks', 'setAside'], 'readwrite')
+    const value = (await tx.objectStore('datasets').get(id)) as unknown
+    const read = value === undefined ? null : await readRecord(tx, id, value)
+    await tx.done
+    if (!read || read.reason) return null
+    const dataset = read.candidate as ImportedDataset
+    return isStoredThreshold(dataset.suppressBelow) ? dataset : { ...dataset, suppressBelow: DEFAULT_SUPPRESS_BELOW }
+  } catch {
+    return null
+  }
+}
+
+/** The stored description of one dataset (name, hidden, threshold; no columns), or null when it is not stored. */
+export async function readMeta(id: string): Promise<Omit<ImportedDataset, 'table'> | null | 'unreadable'> {
+  try {
+    const value = await (await db()).get('datasets', id)
+    if (!value) return null
+    const { head: _h, format: _f, ...meta } = value
+    void _h
+    void _f
+    return meta
+  } catch {
+    return 'unreadable'
+  }
+}
+
 /** Reads every stored dataset, moving unusable records aside. Never throws. */
 export async function loadImported(): Promise<Loaded> {
   try {
@@ -167,34 +227,25 @@ export async function loadImported(): Promise<Loaded> {
     const tx = database.transaction(['datasets', 'tables', 'chunks', 'setAside'], 'readwrite')
     const tables = tx.objectStore('tables')
     const datasets: ImportedDataset[] = []
+    const thresholdReset: string[] = []
     let cursor = await tx.objectStore('datasets').openCursor()
     while (cursor) {
       const value = cursor.value as unknown
-      const stored = (typeof value === 'object' && value !== null ? value : {}) as { format?: unknown; head?: unknown }
-      const format = stored.format
-      let reason: string | null
-      let candidate: unknown = value
-      try {
-        if (format === RECORD_FORMAT && typeof stored.head === 'object' && stored.head !== null) {
-          const { head, format: _f, ...meta } = stored as StoredMeta
-          void _f
-          candidate = { ...meta, table: await readChunked(tx, cursor.key, head!) }
-          reason = checkImported(candidate)
-        } else if (format === SINGLE_VALUE_FORMAT) {
-          const { format: _f, ...meta } = stored as StoredMeta
-          void _f
-          candidate = { ...meta, table: (await tables.get(cursor.key)) as unknown }
-          reason = checkImported(candidate)
-        } else reason = format === RECORD_FORMAT ? 'no table' : `stored in format ${String(format)}, this version reads format ${RECORD_FORMAT}`
-      } catch (e) {
-        reason = e instanceof Error ? e.message : String(e)
-      }
+      const { candidate, reason } = await readRecord(tx, cursor.key, value)
       if (reason) {
         await tx.objectStore('setAside').add({ ...describe(value), reason, at: new Date().toISOString(), record: candidate })
         await tables.delete(cursor.key)
         await tx.objectStore('chunks').delete(chunkRange(cursor.key))
         await cursor.delete()
-      } else datasets.push(candidate as ImportedDataset)
+      } else {
+        const dataset = candidate as ImportedDataset
+        // An unusable threshold (-5, NaN, text, true…) must never mean "withhold nothing": the default, said once.
+        if (!isStoredThreshold(dataset.suppressBelow)) {
+          thresholdReset.push(dataset.name)
+          await cursor.update({ ...(value as StoredMeta), suppressBelow: DEFAULT_SUPPRESS_BELOW })
+          datasets.push({ ...dataset, suppressBelow: DEFAULT_SUPPRESS_BELOW })
+        } else datasets.push(dataset)
+      }
       cursor = await cursor.continue()
     }
     const setAside: SetAside[] = []
@@ -207,9 +258,9 @@ export async function loadImported(): Promise<Loaded> {
     }
     await tx.done
     datasets.sort((a, b) => a.importedAt.localeCompare(b.importedAt))
-    return { datasets, setAside, error: '' }
+    return { datasets, setAside, error: '', thresholdReset }
   } catch (e) {
-    return { datasets: [], setAside: [], error: e instanceof Error ? e.message : String(e) }
+    return { datasets: [], setAside: [], error: e instanceof Error ? e.message : String(e), thresholdReset: [] }
   }
 }
 

@@ -5,9 +5,9 @@ import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
 import { viewFor } from '../core/export/spec'
-import { colourSlots, numberedMilestones, runPipeline, type PipelineContext } from '../core/pipeline'
+import { colourSlots, numberedMilestones, runPipeline, withheldOf, type PipelineContext } from '../core/pipeline'
 import type { ViewState } from '../core/view'
-import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
+import { thresholdOf } from '../core/threshold'
 import { logScaleAvailability } from '../core/transform'
 import { useDatasetsStore } from './datasets'
 import { useViewStore } from './view'
@@ -28,13 +28,17 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const numbered = computed(() => numberedMilestones(datasets.dataset))
   const slots = computed(() => colourSlots(datasets.dataset))
   /** Small-count threshold per imported dataset (bundled figures are published: none). */
-  const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, e.meta.suppressBelow ?? DEFAULT_SUPPRESS_BELOW])))
+  const thresholds = computed(() => new Map(datasets.imported.map((e) => [e.meta.id, thresholdOf(e.meta.suppressBelow)])))
   /** What the pipeline needs beyond a view state, computed once per data set. */
+  const suppressBelow = computed(() => (indicator: { dataset: string }) => thresholds.value.get(indicator.dataset) ?? 0)
+  /** Withheld figures (small counts, the parts that would give them away, their rates), once per data set. */
+  const withheld = computed(() => withheldOf(datasets.dataset, suppressBelow.value))
   const context = computed<PipelineContext>(() => ({
     checks: checkByObservation.value,
     numbered: numbered.value,
     slots: slots.value,
-    suppressBelow: (indicator) => thresholds.value.get(indicator.dataset) ?? 0,
+    suppressBelow: suppressBelow.value,
+    withheld: withheld.value,
   }))
   const pipeline = computed(() => runPipeline(datasets.dataset, view.state, context.value))
   /** The chart state of another view state (a saved view in Present or a deck), with the same context. */
@@ -42,6 +46,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const selection = computed(() => pipeline.value.selection)
   const series = computed(() => pipeline.value.series)
   const breakdown = computed(() => pipeline.value.breakdown)
+  /** More lines than drawn, after breakdowns ("Showing 20 of 20,000 lines"), or null. */
+  const lineCap = computed(() => pipeline.value.lineCap)
   const viewResult = computed(() => pipeline.value.viewResult)
   const logAvailability = computed(() => logScaleAvailability(viewResult.value.series))
   const scale = computed(() => pipeline.value.spec.scale ?? 'linear')
@@ -58,7 +64,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
 
-  return { selection, series, breakdown, viewResult, logAvailability, scale, milestones, numbered, checks, checkByObservation, years, isEmpty, trendView, viewOf }
+  return { selection, series, breakdown, lineCap, viewResult, logAvailability, scale, milestones, numbered, checks, checkByObservation, years, isEmpty, trendView, viewOf }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

@@ -3,7 +3,8 @@ import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
 import { dataCheckedUpTo, type KnownNewer } from '../core/freshness'
 import type { DataIssue, Dataset } from '../core/model'
-import { namespacedId, sourceIdOf, type ImportedDataset } from '../core/import/table'
+import { namespacedId, sourceIdOf } from '../core/import/table'
+import type { ImportedEntry } from '../import/entries'
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }
 
@@ -19,14 +20,32 @@ async function fetchBundled(): Promise<{ value: Dataset; issues: DataIssue[]; ne
   return (await response.json()) as { value: Dataset; issues: DataIssue[]; newer?: KnownNewer[] }
 }
 
-/** An imported dataset beside the bundled one (src/import/entries.ts makes them). */
-export interface ImportedEntry {
-  readonly meta: ImportedDataset
-  /** The dataset in the app's model, made once on first read (namespaced indicator ids). */
-  readonly view: () => Dataset
-  /** Whether IndexedDB holds it; false: kept in memory for this session only. */
-  readonly stored: boolean
+/** What a tab tells the others: a dataset stored (new), or one whose description or existence changed. */
+export type ImportsChange = 'stored' | 'updated' | 'deleted'
+const IMPORTS_MESSAGE = 'vigie-imports:changed'
+const IMPORTS_MESSAGE_VERSION = 1
+interface ImportsMessage {
+  readonly type: typeof IMPORTS_MESSAGE
+  readonly v: typeof IMPORTS_MESSAGE_VERSION
+  readonly id: string
+  readonly change: ImportsChange
 }
+/** Messages are gathered this long before anything is read back. */
+const CHANGE_DELAY_MS = 30
+/** Datasets waiting to be read back at most (a flood of made-up ids is dropped beyond it). */
+const MAX_PENDING = 32
+
+/** A message of the imports channel, checked; null for anything else (another version's, a forged one). */
+export function importsMessage(data: unknown): ImportsMessage | null {
+  if (typeof data !== 'object' || data === null) return null
+  const m = data as Record<string, unknown>
+  if (m.type !== IMPORTS_MESSAGE || m.v !== IMPORTS_MESSAGE_VERSION) return null
+  if (typeof m.id !== 'string' || !/^[\w-]{1,64}$/.test(m.id)) return null
+  if (m.change !== 'stored' && m.change !== 'updated' && m.change !== 'deleted') return null
+  return { type: IMPORTS_MESSAGE, v: IMPORTS_MESSAGE_VERSION, id: m.id, change: m.change }
+}
+
+export type { ImportedEntry }
 
 /** A stored record that could not be used and was set aside (src/import/persist.ts). */
 export interface SetAsideRecord {
@@ -41,6 +60,8 @@ interface StoredImports {
   readonly entries: ImportedEntry[]
   readonly setAside: SetAsideRecord[]
   readonly error: string
+  /** Datasets whose stored small-count threshold was unusable and is now the default. */
+  readonly thresholdReset: string[]
 }
 
 /**
@@ -48,7 +69,7 @@ interface StoredImports {
  * exists, so a first visit fetches nothing more; any failure is reported, never thrown.
  */
 async function loadStoredImports(): Promise<StoredImports> {
-  const none: StoredImports = { entries: [], setAside: [], error: '' }
+  const none: StoredImports = { entries: [], setAside: [], error: '', thresholdReset: [] }
   try {
     if (typeof indexedDB === 'undefined') return none
     const names = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : null
@@ -94,6 +115,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const setAside = shallowRef<readonly SetAsideRecord[]>([])
   /** Why stored imports could not be read, else empty. */
   const storageError = ref('')
+  /** Datasets whose stored small-count threshold was unusable and was set back to the default (a notice says so). */
+  const thresholdReset = shallowRef<readonly string[]>([])
 
   const dataset = computed<Dataset>(() =>
     merge([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
@@ -113,19 +136,63 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const indicatorById = computed(() => new Map(dataset.value.indicators.map((i) => [i.id, i])))
 
   /**
-   * Other tabs' changes to the stored datasets (an import, a rename, a delete) arrive on this
-   * channel; this tab then reads the database again, so it never acts on a stale list.
+   * Other tabs' changes to the stored datasets arrive on this channel, one message per dataset
+   * changed. Any same-origin page can post on it, so a message is checked (shape, version, a
+   * dataset this tab holds unless it announces a new one), messages are coalesced, and a tab reads
+   * back only the dataset named, once per change, checked against the database (a forged
+   * "deleted" for a dataset still stored changes nothing).
    */
   let channel: BroadcastChannel | null = null
+  const pending = new Map<string, ImportsChange>()
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
   function listen(): void {
     if (channel || typeof BroadcastChannel === 'undefined') return
     channel = new BroadcastChannel(IMPORTS_DB)
-    channel.onmessage = () => void reloadImports()
+    channel.onmessage = (event: MessageEvent) => {
+      const message = importsMessage(event.data)
+      if (!message) return
+      const held = imported.value.some((e) => e.stored && e.meta.id === message.id)
+      // A change to a dataset this tab does not hold, or a "new" one it already has: nothing to read.
+      if ((message.change === 'stored') === held) return
+      if (pending.size >= MAX_PENDING && !pending.has(message.id)) return
+      pending.set(message.id, message.change)
+      flushTimer ??= setTimeout(() => void applyChanges(), CHANGE_DELAY_MS)
+    }
   }
 
-  /** Tells the other tabs that this one changed the stored datasets. */
-  function announce(): void {
-    channel?.postMessage('changed')
+  /** Reads back the datasets other tabs changed: each once, whatever the number of messages about it. */
+  async function applyChanges(): Promise<void> {
+    const batch = [...pending]
+    pending.clear()
+    try {
+      const { loadEntry, readMeta, withMeta } = await import('../import/startup')
+      for (const [id, change] of batch) {
+        if (change === 'stored') {
+          const entry = await loadEntry(id)
+          if (entry && !imported.value.some((e) => e.meta.id === id)) imported.value = [...imported.value, entry]
+          continue
+        }
+        const meta = await readMeta(id)
+        if (meta === 'unreadable') continue
+        if (meta === null) {
+          imported.value = imported.value.filter((e) => !(e.stored && e.meta.id === id))
+          continue
+        }
+        const current = imported.value.find((e) => e.stored && e.meta.id === id)
+        if (current && (current.meta.name !== meta.name || current.meta.hidden !== meta.hidden || current.meta.suppressBelow !== meta.suppressBelow)) {
+          imported.value = imported.value.map((e) => (e === current ? withMeta(e, meta) : e))
+        }
+      }
+    } finally {
+      flushTimer = null
+      if (pending.size) flushTimer = setTimeout(() => void applyChanges(), CHANGE_DELAY_MS)
+    }
+  }
+
+  /** Tells the other tabs that this one changed a stored dataset. */
+  function announce(id: string, change: ImportsChange): void {
+    const message: ImportsMessage = { type: IMPORTS_MESSAGE, v: IMPORTS_MESSAGE_VERSION, id, change }
+    channel?.postMessage(message)
   }
 
   /** Reads the stored datasets again, keeping what this tab holds for the session only. */
@@ -139,11 +206,12 @@ export const useDatasetsStore = defineStore('datasets', () => {
     // An unchanged entry is kept as it is, with the model already made from it.
     const stored = loaded.entries.map((e) => {
       const c = current.get(e.meta.id)
-      return c && c.stored && c.meta.name === e.meta.name && c.meta.hidden === e.meta.hidden ? c : e
+      return c && c.stored && c.meta.name === e.meta.name && c.meta.hidden === e.meta.hidden && c.meta.suppressBelow === e.meta.suppressBelow ? c : e
     })
     const ids = new Set(stored.map((e) => e.meta.id))
     imported.value = [...stored, ...imported.value.filter((e) => !e.stored && !ids.has(e.meta.id))]
     setAside.value = loaded.setAside
+    if (loaded.thresholdReset.length) thresholdReset.value = [...thresholdReset.value, ...loaded.thresholdReset]
   }
 
   async function loadBundled(): Promise<void> {
@@ -160,6 +228,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
       imported.value = loaded.entries
       setAside.value = loaded.setAside
       storageError.value = loaded.error
+      thresholdReset.value = loaded.thresholdReset
       status.value = 'ready'
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
@@ -186,6 +255,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     imported,
     setAside,
     storageError,
+    thresholdReset,
     dataset,
     knownIds,
     sourceById,

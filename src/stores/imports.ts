@@ -5,7 +5,7 @@ import { exportCanonicalCsv } from '../core/import/canonical'
 import { dict } from '../core/dict'
 import { checkFileSize, MAX_IMPORT_BYTES } from '../core/import/limits'
 import { readRemembered, rememberedMapping } from '../core/import/remembered'
-import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
+import { readThresholdEntry, SUPPRESSION_OFF } from '../core/threshold'
 import { headerSignature, type Mapping, type ReadSettings, type Role, type Shape, type SeriesSetting } from '../core/import/mapping'
 import type { ImportedDataset } from '../core/import/table'
 import type { Offence, Unit } from '../core/model'
@@ -327,19 +327,26 @@ export const useImportsStore = defineStore('imports', () => {
       stage.value = clashId.value ? 'clash' : 'report'
       return
     }
+    if (saved !== 'saved' && replaceId) {
+      // Replace is atomic (one transaction): the write that failed replaced nothing, so the old
+      // dataset stays, stored and shown; the new figures wait in the report for another try.
+      stage.value = 'report'
+      say('storage.replaceKept', { name: meta.name }, 'warning')
+      return
+    }
     const others = datasets.imported.filter((e) => e.meta.id !== replaceId)
     datasets.setImported([...others, makeEntry(meta, saved === 'saved')])
-    if (saved === 'saved') datasets.announce()
+    if (saved === 'saved') {
+      datasets.announce(meta.id, 'stored')
+      if (replaceId) datasets.announce(replaceId, 'deleted')
+    }
     mark('vigie-import:commit', 'vigie-import:commit-start')
     const summary = { name: meta.name, figures: meta.table.length, indicators: meta.table.indicators.length, dataset: meta.id }
     result.value = null
     stage.value = 'done'
     say('imported', summary, 'success')
-    // Not stored: kept for the session, and said so; a dataset it replaces goes all the same.
-    if (saved !== 'saved') {
-      say(`storage.${saved}`, { name: meta.name }, 'warning')
-      if (replaceId) await deleteImported(replaceId)
-    }
+    // Not stored: kept for the session, and said so.
+    if (saved !== 'saved') say(`storage.${saved}`, { name: meta.name }, 'warning')
     mark('vigie-import:stored', 'vigie-import:commit-start')
     if (queue.value.length > 0) await next()
   }
@@ -373,7 +380,7 @@ export const useImportsStore = defineStore('imports', () => {
       say('panel.nameTaken', { name: patch.name ?? '' }, 'error')
       return false
     }
-    if (saved === 'saved') datasets.announce()
+    if (saved === 'saved') datasets.announce(id, 'updated')
     else say(`storage.${saved}`, { name: meta.name }, 'warning')
     return true
   }
@@ -393,10 +400,13 @@ export const useImportsStore = defineStore('imports', () => {
     await update(id, { hidden })
   }
 
-  /** Sets the small-count threshold of a dataset (0: none withheld). */
-  async function setSuppressBelow(id: string, below: number): Promise<void> {
-    const value = Number.isInteger(below) && below >= 0 && below <= 1000 ? below : DEFAULT_SUPPRESS_BELOW
-    await update(id, { suppressBelow: value })
+  /**
+   * Sets the small-count threshold of a dataset: a whole number from 1 to 1,000, or SUPPRESSION_OFF
+   * (only through the confirmed "show every count" control). Anything else changes nothing.
+   */
+  async function setSuppressBelow(id: string, below: number): Promise<boolean> {
+    if (below !== SUPPRESSION_OFF && 'problem' in readThresholdEntry(String(below))) return false
+    return update(id, { suppressBelow: below })
   }
 
   async function remove(id: string): Promise<void> {
@@ -405,7 +415,7 @@ export const useImportsStore = defineStore('imports', () => {
     datasets.setImported(datasets.imported.filter((e) => e.meta.id !== id))
     const done = await deleteImported(id)
     say('panel.deleted', { name: found.meta.name })
-    if (done === 'saved') datasets.announce()
+    if (done === 'saved') datasets.announce(id, 'deleted')
     else say(`storage.${done}`, { name: found.meta.name }, 'warning')
   }
 

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { BreakdownDimension, BreakdownMode } from '../core/breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/model'
-import { cleanWords, DEFAULT_VIEW, type MilestoneSet, type Scale, type SeriesSet, type Tab, type ViewMode, type ViewState } from '../core/view'
+import { cleanWords, DEFAULT_VIEW, type ChartsOrder, type MilestoneSet, type Scale, type SeriesSet, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
 import { i18n, initialLocale, loadLocaleMessages, saveLocale } from '../i18n'
 
@@ -33,7 +33,10 @@ export const useViewStore = defineStore('view', () => {
   const setIndicators = (ids: readonly string[]) => patch({ indicators: [...ids] })
   const setPeriod = (from: number | null, to: number | null) => patch({ from, to })
   const setMode = (mode: ViewMode) => patch({ mode })
-  const setBreakdown = (breakdown: BreakdownMode, by: BreakdownDimension) => patch({ breakdown, by })
+  // Another breakdown starts the small charts at their first page again.
+  const setBreakdown = (breakdown: BreakdownMode, by: BreakdownDimension) => patch({ breakdown, by, chartsPage: 1 })
+  const setChartsOrder = (chartsOrder: ChartsOrder) => patch({ chartsOrder, chartsPage: 1 })
+  const setChartsPage = (chartsPage: number) => patch({ chartsPage: Math.max(1, Math.min(9999, Math.floor(chartsPage))) })
   const setBase = (base: number | null) => patch({ base })
   const setScale = (scale: Scale) => patch({ scale })
   const setTab = (tab: Tab) => patch({ tab })
@@ -76,6 +79,8 @@ export const useViewStore = defineStore('view', () => {
     setPeriod,
     setMode,
     setBreakdown,
+    setChartsOrder,
+    setChartsPage,
     setBase,
     setScale,
     setTab,

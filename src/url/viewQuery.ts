@@ -10,7 +10,8 @@ import {
   OFFENCES,
 } from '../core/model'
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../core/breakdown'
-import { cleanWords, DEFAULT_VIEW, MILESTONE_SETS, SCALES, SERIES_SETS, TABS, VIEW_MODES, WORDS_MAX, type ViewState } from '../core/view'
+import { wellFormed } from '../core/xmlText'
+import { CHARTS_ORDERS, cleanWords, DEFAULT_VIEW, MILESTONE_SETS, SCALES, SERIES_SETS, TABS, VIEW_MODES, WORDS_MAX, type ViewState } from '../core/view'
 
 export const QUERY_VERSION = '1'
 
@@ -25,7 +26,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -57,12 +58,16 @@ export function toQuery(state: ViewState): Query {
   if (state.series !== DEFAULT_VIEW.series) q.sr = state.series
   if (state.breakdown !== DEFAULT_VIEW.breakdown) q.bd = state.breakdown
   if (state.by !== DEFAULT_VIEW.by) q.by = state.by
+  if (state.chartsOrder !== DEFAULT_VIEW.chartsOrder) q.so = state.chartsOrder
+  if (state.chartsPage !== DEFAULT_VIEW.chartsPage) q.sp = String(state.chartsPage)
   if (state.title) q.title = state.title
   if (state.subtitle) q.sub = state.subtitle
   if (state.note) q.note = state.note
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
   q.lang = state.locale
   q.v = QUERY_VERSION
+  // Half an emoji makes the router's encodeURI throw, and the address would stop following the view.
+  for (const k of Object.keys(q)) q[k] = wellFormed(q[k]!)
   return q
 }
 
@@ -164,6 +169,16 @@ export function fromQuery(
     locale: one('lang', LOCALES, (LOCALES as readonly string[]).includes(fallbackLocale) ? fallbackLocale : DEFAULT_VIEW.locale),
     breakdown: one('bd', BREAKDOWN_MODES, DEFAULT_VIEW.breakdown),
     by: one('by', BREAKDOWN_DIMENSIONS, DEFAULT_VIEW.by),
+    chartsOrder: one('so', CHARTS_ORDERS, DEFAULT_VIEW.chartsOrder),
+    chartsPage: chartsPage(),
+  }
+  /** A page of small charts: 1 to 9999 (past the last page, the last page is shown). */
+  function chartsPage(): number {
+    const raw = text('sp')
+    if (raw === null || raw === '') return DEFAULT_VIEW.chartsPage
+    if (/^[1-9]\d{0,3}$/.test(raw)) return Number(raw)
+    notices.push({ param: 'sp', value: raw })
+    return DEFAULT_VIEW.chartsPage
   }
   const recognised = new Set<string>([...VIEW_PARAMS, ...PAGE_PARAMS])
   for (const param of Object.keys(query)) {
@@ -199,7 +214,11 @@ export function isViewState(s: ViewState): boolean {
     TABS.includes(s.tab) &&
     LOCALES.includes(s.locale) &&
     BREAKDOWN_MODES.includes(s.breakdown) &&
-    BREAKDOWN_DIMENSIONS.includes(s.by)
+    BREAKDOWN_DIMENSIONS.includes(s.by) &&
+    CHARTS_ORDERS.includes(s.chartsOrder) &&
+    Number.isInteger(s.chartsPage) &&
+    s.chartsPage >= 1 &&
+    s.chartsPage <= 9999
   )
 }
 

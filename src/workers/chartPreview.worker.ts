@@ -4,7 +4,7 @@
  * paints and responds before the interactive chart engine is loaded. Text is measured on an
  * OffscreenCanvas, so labels are laid out as on the page.
  */
-import { setPlatformAPI } from 'echarts/core'
+import { setPlatformAPI } from '../charts/echarts'
 import { drawPreview } from '../charts/previewDraw'
 import type { PreviewReply, PreviewRequest } from '../charts/previewProtocol'
 

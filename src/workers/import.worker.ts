@@ -4,8 +4,8 @@
  * columns off the main thread, posting progress (bytes and rows) as it goes. The page cancels an
  * import by terminating the worker. The finished columns are transferred, not copied.
  */
-import { CHUNK_BYTES, SNIFF_BYTES } from '../core/import/limits'
-import { EncodingSwitch, ImportRun, sniffBytes, splitPoint, type ImportResult } from '../core/import/pipeline'
+import { CHUNK_BYTES } from '../core/import/limits'
+import { EncodingSwitch, ImportRun, sniffFile, splitPoint, type ImportResult } from '../core/import/pipeline'
 import { tableBuffers } from '../core/import/table'
 import type { ReadSettings } from '../core/import/mapping'
 import type { FromWorker, ToWorker } from '../import/protocol'
@@ -18,8 +18,7 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 }
 
 async function sniff(file: Blob, forced: Partial<ReadSettings>): Promise<void> {
-  const bytes = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer())
-  post({ type: 'sniffed', result: sniffBytes(bytes, file.size <= SNIFF_BYTES, forced) })
+  post({ type: 'sniffed', result: await sniffFile(file.size, async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()), forced) })
 }
 
 /** Where the file may be cut near `from`: after the first line feed, or -1 (no line feed nearby). */

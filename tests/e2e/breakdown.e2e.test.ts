@@ -170,10 +170,12 @@ describe('breakdowns and small counts', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/breakdown-small-en.png' })
     expect(await new AxeBuilder({ page }).include('.view-controls').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([])
 
-    // Suppression is set per dataset: 0 shows every count.
+    // Suppression is set per dataset: "Show every count", once confirmed, shows every count.
     await page.goto(new URL('./#/import', baseUrl()).toString())
-    await page.fill('[data-testid="dataset-suppress"]', '0')
-    await page.locator('[data-testid="dataset-suppress"]').dispatchEvent('change')
+    await page.click('[data-testid="dataset-suppress-off"]')
+    expect(await page.isChecked('[data-testid="dataset-suppress-off"]')).toBe(false)
+    await page.click('[data-testid="dataset-suppress-off-confirm"]')
+    await expect.poll(() => page.isChecked('[data-testid="dataset-suppress-off"]')).toBe(true)
     await page.goto(new URL(`./#/?${query}&tab=table`, baseUrl()).toString())
     await page.waitForSelector('[data-testid="figures-table"] tbody tr')
     const shown = await page.locator('[data-testid="figures-table"] tbody tr').evaluateAll((rs) =>

@@ -106,6 +106,27 @@ describe('labels', () => {
     expect(speakerNotes(labels, figureRows(spec), TEXT, 'E')).toContain('2024 is provisional')
   })
 
+  it('marks words a link chose as not Vigie\'s, in smaller type, with Vigie\'s own subtitle under them (issue 24, 8)', () => {
+    const text = { ...TEXT, chosen: { title: 'Title chosen by the person who shared this view, not by Vigie', subtitle: 'Subtitle chosen…', both: 'Title and subtitle chosen by the person who shared this view, not by Vigie' } }
+    const own = chartLabels(spec, state, text)
+    expect([own.chosenBy, own.ownSubtitle]).toEqual(['', ''])
+    const forged = chartLabels(spec, { ...state, title: 'Vigie: reports tripled in 2024', subtitle: 'Official figures' }, text)
+    expect(forged.chosenBy).toBe('Title and subtitle chosen by the person who shared this view, not by Vigie')
+    expect(forged.ownSubtitle).toBe(own.subtitle)
+    const layout = layoutExport({ labels: forged, width: 1000, height: null, chartHeight: 400, milestoneKeyTitle: 'M', exportedOn: 'E', more: TEXT.more })
+    const [title, sub, mark, vigie] = layout.texts
+    expect([title!.text, sub!.text, mark!.text, vigie!.text]).toEqual(['Vigie: reports tripled in 2024', 'Official figures', forged.chosenBy, own.subtitle])
+    expect(mark!.size).toBeLessThan(sub!.size)
+    expect(mark!.y).toBeGreaterThan(sub!.y)
+    expect(vigie!.y).toBeGreaterThan(mark!.y)
+    // The chart starts below all of them.
+    expect(layout.chart.y).toBeGreaterThan(vigie!.y)
+    // Only the title from the link: the mark says so, and the subtitle is Vigie's already.
+    const titleOnly = chartLabels(spec, { ...state, title: 'Vigie: reports tripled in 2024' }, text)
+    expect([titleOnly.subtitle, titleOnly.chosenBy, titleOnly.ownSubtitle]).toEqual([own.subtitle, text.chosen.title, ''])
+    expect(speakerNotes(forged, figureRows(spec), TEXT, 'E')).toContain(forged.chosenBy)
+  })
+
   it('names files after the view', () => {
     expect(exportFileName(spec, { offences: ['csam', 'grooming'] }, 'png')).toBe('vigie-csam-grooming-2013-2020-en.png')
   })

@@ -50,3 +50,27 @@ describe('a remembered mapping', () => {
     expect(readRemembered(null, 3)).toBeNull()
   })
 })
+
+describe('a remembered mapping with a series called __proto__ (issue 24, 3)', () => {
+  const csv = (text: string) => new TextEncoder().encode(text)
+  const file = csv('period,__proto__,constructor\n2020,1,2\n2021,3,4\n')
+
+  it('keeps its per-series settings and applies them to the next file with the same header', () => {
+    const first = importBytes(file)
+    if (!first.ok) throw new Error(first.problem)
+    const mapping = first.sniff.mapping
+    expect(mapping.shape).toBe('wide')
+    const overrides = Object.fromEntries(Object.entries(mapping.overrides).map(([k, v]) => [k, { ...v, label: `Renamed ${k}`, offence: 'grooming' as const }]))
+    const stored = rememberedMapping({ ...mapping, overrides: Object.assign(Object.create(null) as object, overrides) })
+    const recalled = readRemembered(stored, 3)
+    if (recalled === null || recalled === 'unreadable') throw new Error('not recalled')
+    expect(Object.hasOwn(recalled.overrides, '__proto__')).toBe(true)
+    expect(Object.keys(recalled.overrides).sort()).toEqual(['__proto__', 'constructor'])
+    const again = importBytes(file, () => ({ mapping: recalled }))
+    if (!again.ok) throw new Error(again.problem)
+    expect(again.result.table.indicators.map((i) => [i.label.en, i.offence]).sort()).toEqual([
+      ['Renamed __proto__', 'grooming'],
+      ['Renamed constructor', 'grooming'],
+    ])
+  })
+})

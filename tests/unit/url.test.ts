@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { JURISDICTIONS, LOCALES, MILESTONE_CATEGORIES, OFFENCES } from '../../src/core/model'
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../../src/core/breakdown'
-import { DEFAULT_VIEW, MILESTONE_SETS, SCALES, SERIES_SETS, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
+import { CHARTS_ORDERS, DEFAULT_VIEW, MILESTONE_SETS, SCALES, SERIES_SETS, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
 import { fromQuery, isViewState, pagePart, toQuery, toSearch, viewPart } from '../../src/url/viewQuery'
 
 const id = fc.stringMatching(/^[a-z0-9_][a-z0-9_.:~-]{0,30}$/)
@@ -32,6 +32,8 @@ const viewState: fc.Arbitrary<ViewState> = fc
     locale: fc.constantFrom(...LOCALES),
     breakdown: fc.constantFrom(...BREAKDOWN_MODES),
     by: fc.constantFrom(...BREAKDOWN_DIMENSIONS),
+    chartsOrder: fc.constantFrom(...CHARTS_ORDERS),
+    chartsPage: fc.integer({ min: 1, max: 9999 }),
   })
   .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, from: s.to, to: s.from } : s))
 

@@ -40,6 +40,8 @@ export interface ChartLayout {
   readonly labelRowHeight: number
   /** About one point per pixel: longer segments are thinned (the same line, far less to draw). */
   readonly pointBudget: number
+  /** Panels per row: small charts sit in a grid, as many columns as the width allows; other charts 1. */
+  readonly columns: number
   /** A figure's symbol size in pixels (a provisional one's hollow symbol is 2 px larger): larger where read from afar. */
   readonly symbolSize: number
 }
@@ -76,6 +78,20 @@ export const LABEL_CLEARANCE = 8
 /** Room for a panel's unit name above it. */
 const UNIT_NAME = 22
 const PANEL_GAP = 18
+
+/** A small chart is at least this wide (its value axis included), so its axis labels stay readable. */
+export const MIN_CHART_WIDTH = 280
+
+/** How many panels sit side by side: small charts (panels with a breakdown value) fill the width in a grid. */
+export function gridColumns(view: Pick<TrendView, 'panels'>, width: number): number {
+  if (!view.panels.some((p) => p.label !== undefined)) return 1
+  return Math.max(1, Math.min(view.panels.length, Math.floor(Math.max(width, 200) / MIN_CHART_WIDTH)))
+}
+
+/** The plot of one grid cell: where its panel's time axis runs, and where milestone numbers are placed. */
+function cellPlot(rules: ProfileRules, width: number, columns: number): { left: number; width: number } {
+  return { left: rules.left, width: width / columns - rules.left - rules.right }
+}
 
 /** The profile a live surface uses at a width: phones get their own. */
 export function screenProfile(width: number): ChartProfile {
@@ -122,8 +138,10 @@ export function placeMilestoneLabels(
 /** The height a chart needs at a width so that every panel gets its minimum room. */
 export function preferredHeight(view: Pick<TrendView, 'panels' | 'milestones' | 'domain'>, width: number, profile: ChartProfile): number {
   const rules = RULES[profile]
-  const rows = Math.max(0, ...placeMilestoneLabels(view, { left: rules.left, width: width - rules.left - rules.right }, rules.milestoneFontSize).map((l) => l.row + 1))
-  const panels = Math.max(view.panels.length, 1)
+  const columns = gridColumns(view, width)
+  const rows = Math.max(0, ...placeMilestoneLabels(view, cellPlot(rules, width, columns), rules.milestoneFontSize).map((l) => l.row + 1))
+  // Rows of the grid (one panel per row unless small charts sit side by side).
+  const panels = Math.max(Math.ceil(view.panels.length / columns), 1)
   const top = UNIT_NAME + rows * Math.round(rules.milestoneFontSize * 1.35) + 4 + LABEL_CLEARANCE
   return top + panels * rules.minPanel + (panels - 1) * (PANEL_GAP + UNIT_NAME) + axisBottom(rules, rules.slider)
 }
@@ -133,7 +151,8 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
   const rules = RULES[profile]
   const width = Math.max(size.width, 200)
   const height = Math.max(size.height, 160)
-  const plot = { left: rules.left, width: width - rules.left - rules.right }
+  const columns = gridColumns(view, width)
+  const plot = cellPlot(rules, width, columns)
   const milestoneLabels = placeMilestoneLabels(view, plot, rules.milestoneFontSize)
   const rows = Math.max(0, ...milestoneLabels.map((l) => l.row + 1))
   const labelRowHeight = Math.round(rules.milestoneFontSize * 1.35)
@@ -141,15 +160,20 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
   const top = UNIT_NAME + rows * labelRowHeight + 4 + LABEL_CLEARANCE
   const bottom = axisBottom(rules, rules.slider)
   const count = Math.max(view.panels.length, 1)
-  const gaps = (count - 1) * (PANEL_GAP + UNIT_NAME)
-  const panelHeight = Math.max((height - top - bottom - gaps) / count, 40)
-  const panels = Array.from({ length: count }, (_, i) => ({
-    left: rules.left,
-    right: rules.right,
-    top: top + i * (panelHeight + PANEL_GAP + UNIT_NAME),
-    height: panelHeight,
-    ticks: Math.max(1, Math.min(5, Math.floor(panelHeight / (rules.fontSize * 2.4)))),
-  }))
+  const rowCount = Math.ceil(count / columns)
+  const gaps = (rowCount - 1) * (PANEL_GAP + UNIT_NAME)
+  const panelHeight = Math.max((height - top - bottom - gaps) / rowCount, 40)
+  const cell = width / columns
+  const panels = Array.from({ length: count }, (_, i) => {
+    const column = i % columns
+    return {
+      left: Math.round(column * cell) + rules.left,
+      right: Math.round(width - (column + 1) * cell) + rules.right,
+      top: top + Math.floor(i / columns) * (panelHeight + PANEL_GAP + UNIT_NAME),
+      height: panelHeight,
+      ticks: Math.max(1, Math.min(5, Math.floor(panelHeight / (rules.fontSize * 2.4)))),
+    }
+  })
   return {
     profile,
     width,
@@ -162,6 +186,7 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
     milestoneLabels,
     labelRowHeight,
     pointBudget: Math.max(Math.round(plot.width), 100),
+    columns,
     // Under LABEL_CLEARANCE × 2 with its hollow variant, so a figure still never reaches a milestone number.
     symbolSize: profile === 'slide' ? 11 : profile === 'present' ? 9 : 7,
   }

@@ -59,6 +59,19 @@ export interface TrendSpec {
   readonly indexBase?: number | null
   /** Small charts (src/core/breakdown.ts): one group of panels per breakdown value, by series key. */
   readonly groups?: readonly { readonly value: string; readonly keys: readonly string[] }[]
+  /** Small charts: the page asked for (from 1; past the last, the last). */
+  readonly chartsPage?: number
+}
+
+/** Small charts per page: twelve fit a screen or a slide as a grid and stay readable. */
+export const CHARTS_PER_PAGE = 12
+
+export interface ChartsPage {
+  readonly from: number
+  readonly to: number
+  readonly of: number
+  readonly page: number
+  readonly pages: number
 }
 
 export interface ChartSeries extends ViewSeries {
@@ -115,6 +128,8 @@ export interface TrendView {
   readonly indexBase?: number | null
   /** A panel has more lines than colour and symbol can tell apart (DISTINCT_STYLES): the notice says so. */
   readonly indistinct?: boolean
+  /** Small charts on pages: "charts 1–12 of 28". */
+  readonly chartsPage?: ChartsPage
 }
 
 /** Numbers milestones in date order, 1..n (same-day ties by English title, in code-unit order). */
@@ -309,13 +324,24 @@ function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries
 
 export function deriveTrendView(spec: TrendSpec): TrendView {
   const grouped = groupedPanels(spec)
+  // Styles over every chart, so that a line keeps its style from one page of small charts to the next.
   const { styles, indistinct } = assignStyles(grouped, spec.colourSlots, spec.groups !== undefined)
   let k = 0
-  const panels: ChartPanel[] = grouped.map((g, panel) => ({
+  const all = grouped.map((g) => ({
     unit: g.unit,
     ...(g.label !== undefined ? { label: g.label } : {}),
-    series: g.series.map((s) => ({ ...s, label: seriesLabel(s, spec.locale), shortLabel: seriesShortLabel(s, spec.locale), ...styles[k++]!, panel })),
+    series: g.series.map((s) => ({ ...s, label: seriesLabel(s, spec.locale), shortLabel: seriesShortLabel(s, spec.locale), ...styles[k++]! })),
   }))
+  // Small charts past a page: the page's charts only ("charts 13–24 of 28").
+  let chartsPage: ChartsPage | undefined
+  let shownPanels = all
+  if (spec.groups && all.length > CHARTS_PER_PAGE) {
+    const pages = Math.ceil(all.length / CHARTS_PER_PAGE)
+    const page = Math.min(Math.max(1, Math.floor(spec.chartsPage ?? 1) || 1), pages)
+    shownPanels = all.slice((page - 1) * CHARTS_PER_PAGE, page * CHARTS_PER_PAGE)
+    chartsPage = { from: (page - 1) * CHARTS_PER_PAGE + 1, to: (page - 1) * CHARTS_PER_PAGE + shownPanels.length, of: all.length, page, pages }
+  }
+  const panels: ChartPanel[] = shownPanels.map((p, panel) => ({ ...p, series: p.series.map((s) => ({ ...s, panel })) }))
   const domain = domainOf(spec.series, spec.milestones)
   const inRange = (m: NumberedMilestone) =>
     domain !== null && (m.milestone.endDate?.end ?? m.milestone.date.mid) >= domain.min && m.milestone.date.start <= domain.max
@@ -336,6 +362,7 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     zoom: spec.zoom,
     indexBase: spec.indexBase ?? null,
     indistinct,
+    ...(chartsPage ? { chartsPage } : {}),
   }
 }
 

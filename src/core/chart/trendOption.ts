@@ -13,7 +13,7 @@ import { lttb } from '../sample'
 import { escapeHtml, formatBaseline, formatDate, formatNumber, formatPeriod, punctuate } from '../format'
 import { isImportedSource } from '../import/table'
 import type { SeriesPoint } from '../series'
-import { suppressedText } from '../suppression'
+import { withheldText } from '../suppression'
 import { LABEL_CLEARANCE, type ChartLayout } from './chartLayout'
 import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
 
@@ -38,8 +38,8 @@ export interface TrendText {
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
-  /** Says a figure is a withheld small count ("small count, withheld to protect victims"). */
-  readonly suppressedNote?: (below: number) => string
+  /** Why a figure is withheld: a small count below its threshold, or (`reason`) so that one cannot be worked out. */
+  readonly suppressedNote?: (below: number, reason?: 'secondary' | 'linked') => string
   readonly category: Record<string, string>
   readonly source: string
   readonly baseline: string
@@ -56,6 +56,22 @@ export interface TrendText {
   readonly partOf?: (whole: string) => string
   /** The label before an indicator's caveat ("What this number is not"). */
   readonly caveat?: string
+  /** The index axis' name with its base: `base` holds "{base}" ("Index, {base} = 100"), `first` when each line has its own. */
+  readonly indexAxis?: { readonly base: string; readonly first: string }
+}
+
+/** The base of an index view: the year every line shares, else the base period they all share, else null (each its own). */
+export function indexBaseOf(view: Pick<TrendView, 'indexBase' | 'series'>): string | null {
+  if (view.indexBase != null) return String(view.indexBase)
+  const bases = new Set(view.series.filter((s) => s.unit === 'index').map((s) => s.viewBaseline))
+  return bases.size === 1 ? [...bases][0]! : null
+}
+
+/** A unit's axis name; for the index, with the base it is computed on ("Index, 2015 = 100"). */
+export function unitName(unit: DisplayUnit, view: Pick<TrendView, 'indexBase' | 'series'>, text: Pick<TrendText, 'unitAxis' | 'indexAxis'>): string {
+  if (unit !== 'index' || !text.indexAxis) return text.unitAxis[unit]
+  const base = indexBaseOf(view)
+  return base === null ? text.indexAxis.first : text.indexAxis.base.replace('{base}', base)
 }
 
 /** A value with its unit, e.g. "1,232", "×3", "+118 %". */
@@ -76,9 +92,9 @@ export function formatValue(value: number, unit: DisplayUnit, locale: Locale): s
   }
 }
 
-/** A point's value as shown: its number with the unit, or its withheld form ("< 5"). */
-export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: DisplayUnit, locale: Locale): string {
-  return point.suppressed !== undefined ? suppressedText(point.suppressed) : formatValue(point.value, unit, locale)
+/** A point's value as shown: its number with the unit, or its withheld form ("< 5", or "withheld" for a part or rate withheld with it). */
+export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed' | 'withheld'>, unit: DisplayUnit, locale: Locale): string {
+  return point.suppressed !== undefined ? withheldText({ suppressed: point.suppressed, withheld: point.withheld }, locale) : formatValue(point.value, unit, locale)
 }
 
 /** "compared with: 2019", "par rapport à : non précisé", for a relative figure's label, in the reader's language. */
@@ -137,7 +153,7 @@ function indicatorNotes(series: ViewSeries, locale: Locale, text: TrendText): st
   ].join('')
 }
 
-function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 'suppressed'>, o: Observation, view: TrendView, text: TrendText): string {
+function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 'suppressed' | 'withheld'>, o: Observation, view: TrendView, text: TrendText): string {
   const source = view.sources.get(o.source)
   const baseline = series.viewBaseline || o.baseline
   const check = view.checks?.get(o)
@@ -148,7 +164,7 @@ function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 's
       baseline ? ` (${escapeHtml(baselineText(baseline, text, view.locale))})` : ''
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(status)}</div>`,
-    point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed))}</div>` : '',
+    point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed, point.withheld))}</div>` : '',
     check ? `<div class="${check.mismatch ? 'vg-tip-flag' : 'vg-tip-ok'}">${escapeHtml(consistencyText(check, view.locale, text))}</div>` : '',
     indicatorNotes(series, view.locale, text),
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
@@ -268,7 +284,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       emphasis: layout.interactive ? { focus: 'series' } : { disabled: true },
       data: data as LineSeriesOption['data'],
     })
-    const withheld = s.points.filter((p) => p.suppressed !== undefined)
+    // Only a small count has a place to point at ("below 5"); a part or rate withheld with it is a gap.
+    const withheld = s.points.filter((p) => p.suppressed !== undefined && p.withheld === undefined)
     if (withheld.length > 0) {
       // An open triangle pointing down at the threshold: "below 5", hoverable for its tooltip.
       lines.push({
@@ -323,7 +340,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       silent: !layout.interactive,
       lineStyle: { color: '#6b7280', type: 'dashed', width: 1 },
       emphasis: { lineStyle: { width: 2, color: '#111827' } },
-      label: { show: panelIndex === 0, formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
+      // Numbers above the top row only (in a grid, above each chart of the first row).
+      label: { show: panelIndex < (layout.columns ?? 1), formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
       data: points.map((m) => ({
         xAxis: m.milestone.date.mid,
         name: String(m.number),
@@ -334,7 +352,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
     markArea: {
       silent: !layout.interactive,
       itemStyle: { color: 'rgba(107,114,128,0.14)' },
-      label: { show: panelIndex === 0, position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
+      label: { show: panelIndex < (layout.columns ?? 1), position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
       data: intervals.map((m) => [
         { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) } },
         { xAxis: clampEnd(m.milestone.endDate!.end) },
@@ -375,8 +393,9 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       type: 'slider',
       xAxisIndex: axisIndexes,
       filterMode: 'none',
+      // Across the whole width, under every column of a grid.
       left: layout.panels[0]?.left ?? 72,
-      right: layout.panels[0]?.right ?? 28,
+      right: layout.panels.length ? Math.min(...layout.panels.map((p) => p.right)) : 28,
       bottom: 8,
       height: 22,
       startValue: zoomStart,
@@ -407,7 +426,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       minInterval: domain && domain.max - domain.min > 3 * YEAR_MS ? YEAR_MS : undefined,
       min: domain ? domain.min : undefined,
       max: domain ? domain.max : undefined,
-      axisLabel: { show: i === panelCount - 1, hideOverlap: true, fontSize: layout.fontSize, color: '#374151', ...(multiYear ? { formatter: yearLabel } : {}) },
+      // Years under the bottom chart of each column.
+      axisLabel: { show: i + (layout.columns ?? 1) >= panelCount, hideOverlap: true, fontSize: layout.fontSize, color: '#374151', ...(multiYear ? { formatter: yearLabel } : {}) },
       splitLine: { show: false },
     })),
     yAxis: Array.from({ length: panelCount }, (_, i) => {
@@ -421,14 +441,14 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         // What the panel counts, for the bundled series it describes; an imported or small-chart panel keeps its unit's name.
         name: panel
           ? panel.label !== undefined
-            ? `${panel.label || '—'} · ${text.unitAxis[unit]}`
-            : panel.series.every((s) => s.indicator.dataset === 'bundled')
+            ? `${panel.label || '—'} · ${unitName(unit, view, text)}`
+            : panel.series.every((s) => s.indicator.dataset === 'bundled') && unit !== 'index'
               ? panelTitle(unit)
-              : text.unitAxis[unit]
+              : unitName(unit, view, text)
           : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
-        nameGap: i === 0 ? topNameGap : 8,
+        nameGap: i < (layout.columns ?? 1) ? topNameGap : 8,
         nameTextStyle: { align: 'left' as const, color: '#374151', fontSize: layout.fontSize },
         axisLabel: { fontSize: layout.fontSize, color: '#374151', formatter: (value: number) => formatValue(value, unit, view.locale) },
       }

@@ -48,6 +48,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-
 @media (max-width:600px){body{padding:12px}table{font-size:.78rem}ol.key{columns:1}.wide{display:none}.narrow{display:block}}
 h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.1rem;margin:24px 0 8px}
 .subtitle{color:#374151;margin:0 0 12px}
+.chosen{color:#4b5563;font-size:.8em;margin:-8px 0 8px}
 figure{margin:0}figure svg{max-width:100%;height:auto;display:block}
 figcaption{font-size:.85rem;color:#6b7280;margin-top:4px}
 ol.key{padding-left:1.6em;columns:2 420px;column-gap:24px;font-size:.92rem}ol.key li{break-inside:avoid}
@@ -111,7 +112,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${e(labels.title)}</h1><p class="subtitle">${e(labels.subtitle)}</p></header>
+<header><h1>${e(labels.title)}</h1><p class="subtitle">${e(labels.subtitle)}</p>${labels.chosenBy ? `<p class="chosen">${e(labels.chosenBy)}</p>` : ''}${labels.ownSubtitle ? `<p class="subtitle">${e(labels.ownSubtitle)}</p>` : ''}</header>
 <figure role="group" aria-labelledby="chart-caption">
 ${chart}
 ${legend ? `<ul class="legend" aria-label="${e(text.legend)}">\n${legend}\n</ul>` : ''}

@@ -1,4 +1,4 @@
-import { formatPoint } from '../chart/trendOption'
+import { formatPoint, indexBaseOf } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
 import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
 import { dataCheckedUpTo } from '../freshness'
@@ -36,6 +36,10 @@ export interface ExportText {
   readonly baseline: string
   /** "Data checked up to {date}." (sources.csv `checked`), after the source line; none for sources without a date. */
   readonly checkedUpTo?: (date: string) => string
+  /** "charts 1–12 of 28": small charts on pages say which are in the file. */
+  readonly chartsRange?: (from: number, to: number, of: number) => string
+  /** The small-type mark under words a link chose: "Title chosen by the person who shared this view, not by Vigie". */
+  readonly chosen?: { readonly title: string; readonly subtitle: string; readonly both: string }
   /** The export's language, for its typography (French spacing before `:`); English when absent. */
   readonly locale?: Locale
 }
@@ -52,6 +56,13 @@ export interface ChartLabels {
   readonly milestoneKey: readonly string[]
   /** The presenter's note, shown above the source line of every export ('' when none). */
   readonly note: string
+  /**
+   * Set when the title or subtitle are the presenter's words (from the link, not from Vigie): the
+   * small-type mark saying so, shown right under them ('' otherwise).
+   */
+  readonly chosenBy: string
+  /** Vigie's own plain subtitle (period, what is counted, by whom) when the presenter's replaced it, shown under the mark ('' otherwise). */
+  readonly ownSubtitle: string
 }
 
 type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'> & Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>
@@ -99,7 +110,8 @@ export function milestoneLine(m: TrendView['milestones'][number], locale: TrendV
 
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
 /** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
-export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'>
+export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'> &
+  Partial<Pick<ExportText, 'chartsRange' | 'chosen'>>
 
 export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
@@ -123,18 +135,24 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
   }
   publishers.sort((a, b) => (figuresBy.get(b) ?? 0) - (figuresBy.get(a) ?? 0))
   // In plain words: when, what is counted (each unit drawn), by whom.
-  const base = spec.indexBase ?? state.base
+  // The base the lines are actually indexed on (the view's, else the one every line shares).
+  const base = indexBaseOf(spec) ?? state.base
   const units = [...new Set(spec.panels.map((p) => p.unit))].map((u) => (u === 'index' && base != null ? `${text.what[u]} (${text.base(String(base))})` : text.what[u]))
   const what = units.length ? units.join(', ') : ''
   const scale = spec.scale === 'log' ? text.logScale : ''
   const who = publishers.length ? `${text.from} ${publishers.slice(0, 3).join(', ')}${publishers.length > 3 ? ` ${text.more(publishers.length - 3)}` : ''}` : ''
-  const subtitle = [period, [what, scale].filter(Boolean).join(', '), who].filter(Boolean).join(' · ')
+  const page = spec.chartsPage && text.chartsRange ? text.chartsRange(spec.chartsPage.from, spec.chartsPage.to, spec.chartsPage.of) : ''
+  const subtitle = [period, [what, scale].filter(Boolean).join(', '), page, who].filter(Boolean).join(' · ')
   const shown = publishers.slice(0, 6)
   const checked = dataCheckedUpTo(sources)
   const checkedLine = checked && text.checkedUpTo ? ` · ${text.checkedUpTo(formatPeriod(checked, spec.locale))}` : ''
   const sourceLine = publishers.length
     ? `${text.sources}: ${shown.join('; ')}${publishers.length > shown.length ? ` ${text.more(publishers.length - shown.length)}` : ''}${checkedLine}`
     : ''
+  // The presenter's own words, where given, lead everywhere; but anyone can write them in a link,
+  // so they are marked as theirs and Vigie's own plain subtitle always follows.
+  const chosen = text.chosen
+  const chosenBy = !chosen ? '' : state.title && state.subtitle ? chosen.both : state.title ? chosen.title : state.subtitle ? chosen.subtitle : ''
   // The presenter's own words, where given, replace the generated title and subtitle everywhere.
   const p = (s: string) => punctuate(s, spec.locale)
   return {
@@ -144,6 +162,8 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
     sourceLine: p(sourceLine),
     milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)),
     note: state.note ?? '',
+    chosenBy,
+    ownSubtitle: state.subtitle ? subtitle : '',
   }
 }
 

@@ -1,4 +1,4 @@
-import { xmlSafe } from '../xmlText'
+import { cutText, graphemes, xmlSafe } from '../xmlText'
 import { escapeHtml } from '../format'
 import type { ChartLabels } from './labels'
 import type { ChartSeries } from '../chart/chartState'
@@ -74,8 +74,10 @@ export function wrapText(text: string, width: number, size: number, bold = false
     while (word.length > max) {
       if (line) lines.push(line)
       line = ''
-      lines.push(word.slice(0, max))
-      word = word.slice(max)
+      // By whole characters: a split inside an emoji leaves half of it, which no file can hold.
+      const head = cutText(word, max) || graphemes(word)[0]!
+      lines.push(head)
+      word = word.slice(head.length)
     }
     const next = line ? `${line} ${word}` : word
     if (next.length <= max) line = next
@@ -134,12 +136,16 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const titleSize = Math.round(f * 1.6)
   const titleLines = wrapText(labels.title, inner, titleSize, true)
   const subtitleLines = wrapText(labels.subtitle, inner, f)
+  // Words a link chose are marked as such, and Vigie's own subtitle follows them.
+  const markSize = Math.round(f * 0.8)
+  const markLines = labels.chosenBy ? wrapText(labels.chosenBy, inner, markSize) : []
+  const ownLines = labels.ownSubtitle ? wrapText(labels.ownSubtitle, inner, f) : []
   const keySize = Math.round(f * 0.82)
   const footSize = Math.round(f * 0.8)
   // The presenter's note first, then the sources.
   const sourceLines = [...(labels.note ? wrapText(labels.note, inner, footSize) : []), ...wrapText(labels.sourceLine, inner, footSize)]
 
-  const headHeight = pad + titleLines.length * line(titleSize) + subtitleLines.length * line(f) + Math.round(f * 0.6)
+  const headHeight = pad + titleLines.length * line(titleSize) + (subtitleLines.length + ownLines.length) * line(f) + markLines.length * line(markSize) + Math.round(f * 0.6)
   const footHeight = (sourceLines.length + (input.exportedOn ? 1 : 0)) * line(footSize) + pad
 
   // Legend: entries in columns, each name wrapped in its column; a row is as tall as its tallest entry.
@@ -240,6 +246,14 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     texts.push({ text, x: pad, y: y - Math.round(titleSize * 0.25), size: titleSize, bold: true, color: INK })
   }
   for (const text of subtitleLines) {
+    y += line(f)
+    texts.push({ text, x: pad, y: y - Math.round(f * 0.25), size: f, color: SOFT })
+  }
+  for (const text of markLines) {
+    y += line(markSize)
+    texts.push({ text, x: pad, y: y - Math.round(markSize * 0.25), size: markSize, color: MUTED })
+  }
+  for (const text of ownLines) {
     y += line(f)
     texts.push({ text, x: pad, y: y - Math.round(f * 0.25), size: f, color: SOFT })
   }

@@ -14,7 +14,7 @@ export function speakerNotes(
   exportedOn: string,
   caveats: { readonly heading: string; readonly notes: readonly IndicatorNote[] } = { heading: '', notes: [] },
 ): string {
-  const out: string[] = [labels.title, labels.subtitle, ...(labels.note ? [labels.note] : []), '']
+  const out: string[] = [labels.title, labels.subtitle, ...[labels.chosenBy, labels.ownSubtitle].filter(Boolean), ...(labels.note ? [labels.note] : []), '']
   out.push(`${text.figures}:`)
   let current = ''
   for (const r of rows) {

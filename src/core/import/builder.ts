@@ -6,7 +6,7 @@ import { extraKey, guessOffence, isOffence, isUnit, slugify, type ExtraColumn, t
 import { parseValueCell, type NumberFormat } from './numbers'
 import { normalisePeriod } from './periods'
 import type { ImportedIndicator, ImportedTable } from './table'
-import { unneutralise } from './canonical'
+import { unneutraliseFormulas as unneutralise } from '../csvSafe'
 
 /** Why a row (or, in a wide table, a cell) was not imported. */
 export type RowIssueCode =

@@ -4,8 +4,15 @@
  */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
-/** How much of the start of a file detection looks at. */
+/** How much of the start of a file detection looks at first. */
 export const SNIFF_BYTES = 256 * 1024
+
+/**
+ * How far detection reads on when the first records do not end within SNIFF_BYTES (a long quoted
+ * note or series name): the window grows ×4 up to this. A quoted cell longer than this is named as
+ * such ("cell_too_large"), never taken for a cut file.
+ */
+export const MAX_DETECT_BYTES = 32 * 1024 * 1024
 
 /** How many bytes the worker reads, decodes and parses at a time. */
 export const CHUNK_BYTES = 4 * 1024 * 1024

@@ -8,12 +8,12 @@ export function splitPoint(bytes: Uint8Array, from: number): number {
 }
 import { detectBinary, detectEncoding, createDecoder, nulLine, type BinaryKind, type Decoder, type Encoding } from './encoding'
 import { dropSepLine, sniff, type Sniff, type SniffFailure } from './detect'
-import { SNIFF_BYTES } from './limits'
+import { MAX_DETECT_BYTES, SNIFF_BYTES } from './limits'
 import { normaliseHeader, type Mapping, type ReadSettings } from './mapping'
 import { CsvStream } from './stream'
 import type { ImportedTable } from './table'
 
-export type SniffProblem = SniffFailure | BinaryKind | 'not_text'
+export type SniffProblem = SniffFailure | BinaryKind | 'not_text' | 'cell_too_large'
 
 export type SniffResult = { readonly ok: true; readonly sniff: Sniff } | { readonly ok: false; readonly problem: SniffProblem; readonly line?: number }
 
@@ -21,7 +21,7 @@ export type SniffResult = { readonly ok: true; readonly sniff: Sniff } | { reado
  * Detection on the first bytes of a file (`complete` when they are the whole file). The user's
  * choices in `forced` win over detection, the encoding included. Never throws.
  */
-export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial<ReadSettings> = {}): SniffResult {
+export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial<ReadSettings> = {}, window = SNIFF_BYTES): SniffResult {
   try {
     if (bytes.length === 0) return { ok: false, problem: 'empty' }
     const guess = detectEncoding(bytes)
@@ -31,17 +31,39 @@ export function sniffBytes(bytes: Uint8Array, complete: boolean, forced: Partial
     if (binary) return { ok: false, problem: binary }
     let text: string
     try {
-      text = createDecoder(encoding).decode(bytes.subarray(0, SNIFF_BYTES), { stream: !complete })
+      text = createDecoder(encoding).decode(bytes.subarray(0, window), { stream: !complete })
     } catch {
-      text = createDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES), { stream: !complete })
+      text = createDecoder('windows-1252').decode(bytes.subarray(0, window), { stream: !complete })
     }
     // The same text the full read will see, so series keys from the preview match it.
-    const found = sniff(xmlSafe(text), { encoding, bom: guess.bom, complete: complete && bytes.length <= SNIFF_BYTES, forced })
+    const found = sniff(xmlSafe(text), { encoding, bom: guess.bom, complete: complete && bytes.length <= window, forced })
     if ('problem' in found) return found.line === undefined ? { ok: false, problem: found.problem } : { ok: false, problem: found.problem, line: found.line }
     return { ok: true, sniff: found }
   } catch {
     return { ok: false, problem: 'not_text' }
   }
+}
+
+/**
+ * Detection on a file of `size` bytes, reading on to the end of its first records however long a
+ * quoted cell is: while the sample ends inside a record, the window grows ×4, up to
+ * MAX_DETECT_BYTES. A record still open there is a quoted cell over that size ('cell_too_large')
+ * or a line without a break ('line_too_long'); a quote still open at the end of the file is one
+ * never closed. `readPrefix(n)` gives the first n bytes.
+ */
+export async function sniffFile(size: number, readPrefix: (n: number) => Promise<Uint8Array> | Uint8Array, forced: Partial<ReadSettings> = {}): Promise<SniffResult> {
+  for (let window = SNIFF_BYTES; ; window = Math.min(window * 4, MAX_DETECT_BYTES)) {
+    const bytes = await readPrefix(Math.min(size, window))
+    const done = settled(sniffBytes(bytes, size <= window, forced, window), size <= window, window)
+    if (done) return done
+  }
+}
+
+/** The result of one detection window, or null when the window must grow (the first records go on past it). */
+function settled(result: SniffResult, complete: boolean, window: number): SniffResult | null {
+  if (result.ok || complete || (result.problem !== 'unclosed_quote' && result.problem !== 'line_too_long')) return result
+  if (window < MAX_DETECT_BYTES) return null
+  return result.problem === 'unclosed_quote' ? { ok: false, problem: 'cell_too_large', line: result.line ?? 0 } : result
 }
 
 export interface ImportResult {
@@ -173,7 +195,10 @@ export function importBytes(
   bytes: Uint8Array,
   choose: (sniff: Sniff) => { settings?: ReadSettings; mapping?: Mapping } = () => ({}),
 ): { ok: true; sniff: Sniff; result: ImportResult } | { ok: false; problem: SniffProblem } {
-  const sniffed = sniffBytes(bytes, true)
+  let sniffed: SniffResult | null = null
+  for (let window = SNIFF_BYTES; !sniffed; window = Math.min(window * 4, MAX_DETECT_BYTES)) {
+    sniffed = settled(sniffBytes(bytes.subarray(0, window), bytes.length <= window, {}, window), bytes.length <= window, window)
+  }
   if (!sniffed.ok) return sniffed
   const chosen = choose(sniffed.sniff)
   let settings = chosen.settings ?? sniffed.sniff.settings

@@ -1,4 +1,5 @@
 import { OFFENCES, UNITS } from '../model'
+import { dict } from '../dict'
 import { ROLES, SHAPES, type ExtraColumn, type Mapping, type Roles, type SeriesSetting } from './mapping'
 
 /** Roles that mappings remembered by earlier versions do not have. */
@@ -38,7 +39,8 @@ export function readRemembered(raw: string | null, width: number): Mapping | 'un
   const d = m.defaults
   if (!isObject(d) || !(OFFENCES as readonly unknown[]).includes(d.offence) || !(UNITS as readonly unknown[]).includes(d.unit) || typeof d.baseline !== 'string') return 'unreadable'
   if (!isObject(m.overrides)) return 'unreadable'
-  const overrides: Record<string, SeriesSetting> = {}
+  // Keyed by series names: a series called `__proto__` must stay an entry, not replace the prototype.
+  const overrides = dict<SeriesSetting>()
   for (const [key, o] of Object.entries(m.overrides)) {
     if (!isObject(o) || typeof o.label !== 'string' || !(OFFENCES as readonly unknown[]).includes(o.offence) || !(UNITS as readonly unknown[]).includes(o.unit)) return 'unreadable'
     overrides[key] = { label: o.label, offence: o.offence as SeriesSetting['offence'], unit: o.unit as SeriesSetting['unit'] }

@@ -1,0 +1,84 @@
+/**
+ * The geometry checks of legibility.e2e.test.ts for any drawn chart, small charts included: the
+ * boxes of the texts ECharts drew (its display list) never overlap and never end in "…", every
+ * milestone drawn carries its number above the plot, every drawn line has a legend entry of its
+ * colour (by line, or by indicator in small charts).
+ */
+import { expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import { drawnMilestones } from './browser'
+
+export interface Box {
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** Every text ECharts drew, with its box in the chart's pixels. */
+export function drawnTexts(page: Page): Promise<Box[]> {
+  return page.evaluate(() => {
+    type El = {
+      type: string
+      ignore?: boolean
+      invisible?: boolean
+      style?: { text?: unknown; opacity?: number }
+      transform?: number[]
+      getBoundingRect: () => { clone: () => { applyTransform: (m: number[]) => void; x: number; y: number; width: number; height: number } }
+    }
+    const chart = (window as unknown as { __vigieChart: { getZr: () => { storage: { getDisplayList: (update: boolean) => El[] } } } }).__vigieChart
+    return chart
+      .getZr()
+      .storage.getDisplayList(true)
+      .filter((el) => (el.type === 'tspan' || el.type === 'text') && !el.ignore && !el.invisible && el.style?.text !== undefined && String(el.style.text) !== '' && el.style.opacity !== 0)
+      .map((el) => {
+        const r = el.getBoundingRect().clone()
+        if (el.transform) r.applyTransform(el.transform)
+        return { text: String(el.style!.text), x: r.x, y: r.y, width: r.width, height: r.height }
+      })
+  })
+}
+
+export const intersects = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
+
+type Option = { grid: { top: number }[]; series: { id: string; color?: string }[] }
+
+/** The chart's texts, milestone numbers and legend as a reader meets them; `where` names the surface in failures. */
+export async function expectLegibleChart(page: Page, where: string, options: { legend?: boolean; key?: boolean } = {}): Promise<void> {
+  const option = await page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __vigieChart: { getOption: () => unknown } }).__vigieChart.getOption())) as Option)
+  const texts = await drawnTexts(page)
+  expect(texts.length, `${where}: texts drawn`).toBeGreaterThan(2)
+  for (const t of texts) expect(t.text.endsWith('…'), `${where}: "${t.text}" is cut`).toBe(false)
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const [a, b] = [texts[i]!, texts[j]!]
+      expect(intersects(a, b), `${where}: "${a.text}" (${Math.round(a.x)},${Math.round(a.y)}) overlaps "${b.text}" (${Math.round(b.x)},${Math.round(b.y)})`).toBe(false)
+    }
+  }
+  const numbers = await drawnMilestones(page)
+  const top = option.grid[0]!.top
+  for (const n of numbers) expect(texts.some((t) => t.text === n && t.y + t.height <= top + 1), `${where}: milestone ${n} labelled`).toBe(true)
+  if (options.key !== false) {
+    const key = await page.locator('.milestone-key li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-milestone')!))
+    expect([...key].sort((a, b) => Number(a) - Number(b)), `${where}: the key lists the milestones drawn`).toEqual(numbers)
+  }
+  if (options.legend !== false) {
+    const lines = option.series.filter((s) => !s.id.startsWith('milestones-') && !s.id.includes('#'))
+    // A view with no line left (a change of one figure) says why above the chart.
+    if (lines.length === 0) expect(await page.locator('.notice.excluded li').count(), `${where}: no line drawn, and no notice says why`).toBeGreaterThan(0)
+    const legend = await page.locator('[data-testid="chart-legend"] li').evaluateAll((lis) =>
+      lis.map((li) => ({ key: li.getAttribute('data-series')!, colour: li.getAttribute('data-colour')!, visible: (li as HTMLElement).offsetWidth > 0 })),
+    )
+    for (const s of lines) {
+      // A line's key is `indicator|breakdown`; small charts have one entry per indicator.
+      const entry = legend.find((l) => l.key === s.id) ?? legend.find((l) => l.key === s.id.split('|')[0])
+      expect(entry, `${where}: legend entry for ${s.id}`).toBeDefined()
+      expect(entry!.colour, `${where}: legend colour of ${s.id}`).toBe(s.color)
+      expect(entry!.visible, `${where}: legend entry of ${s.id} visible`).toBe(true)
+    }
+  }
+  const cut = await page.evaluate(() => document.body.innerText.split('\n').filter((line) => line.trim().endsWith('…')))
+  expect(cut, `${where}: visible text cut`).toEqual([])
+}

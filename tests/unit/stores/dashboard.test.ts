@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_VIEW } from '../../../src/core/view'
+import { makeEntry } from '../../../src/import/entries'
+import { useDashboardStore } from '../../../src/stores/dashboard'
+import { useViewStore } from '../../../src/stores/view'
+import { files, HOTLINE, HOTLINE_CHANGE } from '../../helpers/csv'
+import { importedFixture } from '../../helpers/imported'
+import { loadBundled } from '../../helpers/stores'
+
+const GROOMING = { id: 'grooming_files', offence: 'grooming', unit: 'count', label_en: 'Grooming files', label_fr: 'Dossiers de grooming' }
+
+/** The small bundled dataset plus a grooming indicator: two offences to filter between. */
+const data = () =>
+  files({
+    indicators: [HOTLINE, HOTLINE_CHANGE, GROOMING],
+    observations: [
+      { indicator: 'cf_hotline_reports', period: '2013', value: 1232, source: 'seed_ga_2014', quote: 'In 2013, 1232 reports.' },
+      { indicator: 'cf_hotline_reports', period: '2019', value: 1414, source: 'knack' },
+      { indicator: 'cf_hotline_reports', period: '2020', value: 2056, source: 'knack' },
+      { indicator: 'cf_hotline_reports', period: '2021', value: 2310, source: 'knack' },
+      { indicator: 'grooming_files', period: '2019', value: 40, source: 'knack' },
+      { indicator: 'grooming_files', period: '2020', value: 43, source: 'knack' },
+    ],
+  })
+
+beforeEach(() => setActivePinia(createPinia()))
+afterEach(() => vi.unstubAllGlobals())
+
+const drawn = (dashboard: ReturnType<typeof useDashboardStore>) => dashboard.trendView.series.map((s) => s.label)
+
+describe('dashboard store (what the dashboard shows)', () => {
+  it('draws by default the series with enough figures to be a trend, and lists the years', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    // Four hotline figures make a trend; two grooming figures are statements, drawn when asked for.
+    expect(drawn(dashboard)).toEqual(['Reports to the hotline'])
+    expect(dashboard.years[0]).toBe(2013)
+    expect(dashboard.years).toContain(2021)
+    expect(dashboard.isEmpty).toBe(false)
+  })
+
+  it('after an offence filter, shows only that offence', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    useViewStore().toggleOffence('grooming')
+    expect(drawn(dashboard)).toEqual(['Grooming files'])
+    expect(dashboard.trendView.series[0]!.points.map((p) => p.value)).toEqual([40, 43])
+  })
+
+  it('after a period filter, draws only the figures inside it', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    view.setIndicators(['cf_hotline_reports'])
+    view.setPeriod(2019, 2020)
+    const [hotline] = dashboard.trendView.series
+    expect(hotline!.label).toBe('Reports to the hotline')
+    expect(hotline!.points.map((p) => p.value)).toEqual([1414, 2056])
+    expect(dashboard.trendView.series).toHaveLength(1)
+  })
+
+  it('in index mode, each line starts at 100 on its base year', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    view.setIndicators(['cf_hotline_reports'])
+    view.setMode('index')
+    view.setBase(2019)
+    const values = dashboard.trendView.series[0]!.points.map((p) => p.value)
+    expect(values).toContain(100)
+    expect(values[values.length - 1]).toBeCloseTo((2310 / 1414) * 100, 5)
+  })
+
+  it('says there is nothing to show when the filters leave no figure and no milestone', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    useViewStore().toggleOffence('sextortion')
+    expect(dashboard.trendView.series).toEqual([])
+    expect(dashboard.isEmpty).toBe(true)
+  })
+
+  it('draws a saved view without changing what the dashboard shows', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const saved = dashboard.viewOf({ ...DEFAULT_VIEW, offences: ['grooming'] })
+    expect(saved.series.map((s) => s.label)).toEqual(['Grooming files'])
+    expect(drawn(dashboard)).toContain('Reports to the hotline')
+  })
+
+  it('shows an imported dataset once it is added, and no longer once it is hidden', async () => {
+    const datasets = await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const meta = importedFixture('owid-layout.csv', 'u1', 'OWID')
+    datasets.setImported([makeEntry(meta, false)])
+    const view = useViewStore()
+    const ids = datasets.dataset.indicators.filter((i) => i.dataset === 'u1').map((i) => i.id)
+    expect(ids.length).toBeGreaterThan(0)
+    view.setIndicators(ids)
+    expect(dashboard.trendView.series.length).toBeGreaterThan(0)
+    datasets.setImported([makeEntry({ ...meta, hidden: true }, false)])
+    expect(dashboard.trendView.series).toEqual([])
+  })
+})
