@@ -68,23 +68,28 @@ export function withheldFigures(
   thresholdOf: (indicator: Indicator) => number,
 ): Map<Observation, Withheld> {
   const byId = new Map(indicators.map((i) => [i.id, i]))
+  // Thresholds per indicator, read once; indicators without one (bundled data) are skipped at once.
+  const thresholds = new Map<string, number>()
+  for (const i of indicators) {
+    const below = thresholdOf(i)
+    if (below > 0) thresholds.set(i.id, below)
+  }
   const withheld = new Map<Observation, Withheld>()
-  const below = new Map<Observation, number>()
   for (const o of observations) {
-    const indicator = byId.get(o.indicator)
-    if (!indicator) continue
-    const threshold = thresholdOf(indicator)
-    if (!(threshold > 0)) continue
-    below.set(o, threshold)
-    if (isSmallCount(o.value, indicator, threshold)) withheld.set(o, { below: threshold, reason: 'small' })
+    const below = thresholds.get(o.indicator)
+    if (below !== undefined && isSmallCount(o.value, byId.get(o.indicator)!, below)) withheld.set(o, { below, reason: 'small' })
   }
   if (withheld.size === 0) return withheld
-  // Groups of parts and their whole, per breakdown dimension.
-  const groups: { whole: Observation; parts: Observation[]; below: number }[] = []
+  // Secondary suppression stays within an indicator: only those with a withheld count are grouped.
+  const affected = new Set([...withheld.keys()].map((o) => o.indicator))
+  const counts = observations.filter((o) => affected.has(o.indicator))
+  // Groups of parts and their whole, per breakdown dimension; each group's parts above zero sorted
+  // once, smallest first: the order in which they are withheld.
+  const groups: { whole: Observation; parts: Observation[]; order: Observation[]; below: number }[] = []
   for (const dimension of DIMENSIONS) {
     const byGroup = new Map<string, { wholes: Observation[]; parts: Observation[] }>()
-    for (const [o, threshold] of below) {
-      if (byId.get(o.indicator)!.unit !== 'count' || !o[dimension] || threshold <= 0) continue
+    for (const o of counts) {
+      if (!o[dimension]) continue
       const key = [o.indicator, o.period.text, ...DIMENSIONS.map((d) => (d === dimension ? '' : o[d]))].join('\u0000')
       const group = byGroup.get(key) ?? { wholes: [], parts: [] }
       if (wholeRank(o[dimension]) >= 0) group.wholes.push(o)
@@ -92,60 +97,75 @@ export function withheldFigures(
       byGroup.set(key, group)
     }
     for (const { wholes, parts } of byGroup.values()) {
-      if (wholes.length === 0 || parts.length === 0) continue
-      for (const whole of wholes) groups.push({ whole, parts, below: below.get(whole)! })
+      if (wholes.length === 0 || parts.length === 0 || !parts.some((p) => withheld.has(p))) continue
+      const order = parts.filter((p) => p.value > 0).sort((a, b) => a.value - b.value)
+      for (const whole of wholes) groups.push({ whole, parts, order, below: thresholds.get(whole.indicator)! })
     }
   }
-  // Until no group gives a part away; each pass withholds at least one more figure or stops.
-  for (let pass = 0; pass <= below.size; pass++) {
+  // Until no group gives a part away; each pass withholds at least one more figure or stops. Within
+  // a group, each step withholds the next part in its order and updates the sums: linear in its parts.
+  for (let pass = 0; pass <= counts.length; pass++) {
     let changed = false
-    for (const { whole, parts, below: threshold } of groups) {
+    for (const { whole, parts, order, below } of groups) {
       if (withheld.has(whole)) continue
-      for (let step = 0; step <= parts.length && givesAway(whole, parts, withheld, threshold); step++) {
-        const next = parts.filter((p) => !withheld.has(p) && p.value > 0).sort((a, b) => a.value - b.value)[0] ?? whole
-        withheld.set(next, { below: threshold, reason: 'secondary' })
+      const sums = { shown: 0, small: 0, other: 0 }
+      for (const p of parts) {
+        const mark = withheld.get(p)
+        if (!mark) sums.shown += p.value
+        else if (mark.reason === 'small') sums.small++
+        else sums.other++
+      }
+      let cursor = 0
+      while (givesAway(whole.value - sums.shown, sums.small, sums.other, below)) {
+        while (cursor < order.length && withheld.has(order[cursor]!)) cursor++
+        const next = order[cursor] ?? whole
+        withheld.set(next, { below, reason: 'secondary' })
         changed = true
         if (next === whole) break
+        sums.shown -= next.value
+        sums.other++
       }
     }
     if (!changed) break
   }
-  // Linked: the other figures of a withheld count's cell.
+  // Linked: the other figures (rates, shares, changes) of a withheld count's cell.
   const cells = new Set<string>()
+  const families = new Set<string>()
   for (const [o] of withheld) {
     const indicator = byId.get(o.indicator)!
-    if (indicator.unit === 'count') cells.add(cellOf(o, indicator))
+    if (indicator.unit !== 'count') continue
+    cells.add(cellOf(o, indicator))
+    families.add(`${indicator.offence}\u0000${indicator.dataset}`)
   }
-  for (const [o, threshold] of below) {
+  const linked = new Set(
+    indicators.filter((i) => i.unit !== 'count' && thresholds.has(i.id) && families.has(`${i.offence}\u0000${i.dataset}`)).map((i) => i.id),
+  )
+  for (const o of observations) {
+    if (!linked.has(o.indicator) || withheld.has(o)) continue
     const indicator = byId.get(o.indicator)!
-    if (indicator.unit !== 'count' && !withheld.has(o) && cells.has(cellOf(o, indicator))) withheld.set(o, { below: threshold, reason: 'linked' })
+    if (cells.has(cellOf(o, indicator))) withheld.set(o, { below: thresholds.get(o.indicator)!, reason: 'linked' })
   }
   return withheld
 }
 
 /**
- * Whether a shown whole and the parts shown give a withheld small count away: exactly one part
- * withheld, withheld parts adding up to less than the threshold, or one small count that a reader
- * knowing the rule (small counts are 1 to threshold − 1, other withheld parts at least the
- * threshold) can pin to one value.
+ * Whether a shown whole and the parts shown give a withheld small count away, from what a reader
+ * knowing this rule can tell: `rest` (the whole minus the parts shown) is what the withheld parts
+ * add up to, each small one 1 to threshold − 1, each other one at least the threshold. It does
+ * when exactly one part is withheld, when they add up to less than the threshold, or when a small
+ * one is left a single possible value.
  */
-export function givesAway(whole: Observation, parts: readonly Observation[], withheld: ReadonlyMap<Observation, Withheld>, below: number): boolean {
-  const hidden = parts.filter((p) => withheld.has(p))
-  if (hidden.length === 0) return false
-  if (hidden.length === 1) return true
-  const rest = whole.value - parts.reduce((sum, p) => sum + (withheld.has(p) ? 0 : p.value), 0)
-  if (rest < below) return true
-  const range = (p: Observation): [number, number] => (withheld.get(p)!.reason === 'small' ? [1, below - 1] : [below, Infinity])
-  const lo = hidden.reduce((sum, p) => sum + range(p)[0], 0)
-  const hi = hidden.reduce((sum, p) => sum + range(p)[1], 0)
-  return hidden.some((p) => {
-    if (withheld.get(p)!.reason !== 'small') return false
-    const [plo, phi] = range(p)
-    // What the others can take, given the rest: this part's feasible values.
-    const min = Math.max(plo, rest - (hi - phi))
-    const max = Math.min(phi, rest - (lo - plo))
-    return min >= max
-  })
+export function givesAway(rest: number, small: number, other: number, below: number): boolean {
+  const hidden = small + other
+  if (hidden === 0) return false
+  if (hidden === 1 || rest < below) return true
+  if (small === 0) return false
+  // One small part's possible values, the others at their least and most.
+  const lo = small * 1 + other * below
+  const hi = other > 0 ? Infinity : small * (below - 1)
+  const min = Math.max(1, rest - (hi - (below - 1)))
+  const max = Math.min(below - 1, rest - (lo - 1))
+  return min >= max
 }
 
 /**

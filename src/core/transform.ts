@@ -42,6 +42,31 @@ export interface Excluded {
   readonly base?: string
 }
 
+/**
+ * The notice's lines: exclusions of one indicator for the same reason (every line of a breakdown,
+ * say 14 arrondissements' rates) make one line naming how many, not one line each.
+ */
+export interface ExcludedGroup {
+  readonly reason: Excluded['reason']
+  /** The one series excluded, or the first of several lines of one indicator. */
+  readonly series: Series
+  /** How many lines of the indicator are left out for this reason (1: name the series itself). */
+  readonly lines: number
+  readonly periods?: readonly string[]
+  readonly base?: string
+}
+
+export function groupExcluded(excluded: readonly Excluded[]): ExcludedGroup[] {
+  const groups = new Map<string, { first: Excluded; lines: number }>()
+  for (const e of excluded) {
+    const key = `${e.reason}\u0000${e.series.indicator.id}\u0000${(e.periods ?? []).join(',')}\u0000${e.base ?? ''}`
+    const g = groups.get(key)
+    if (g) g.lines++
+    else groups.set(key, { first: e, lines: 1 })
+  }
+  return [...groups.values()].map(({ first, lines }) => ({ ...first, lines }))
+}
+
 export interface ViewResult {
   readonly series: readonly ViewSeries[]
   /** Series left out of this view, with the reason, for the notice under the chart. */

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
 import { baseUrl, launch, openPage, waitForChart, type PageRecord } from './browser'
 import { download, pngSize, unzip } from './files'
 import { expectLegibleChart } from './geometry'
@@ -157,6 +158,9 @@ describe('a new user’s own files on every surface', () => {
         expect(columns).toBeGreaterThan(1)
         expect(width / columns).toBeGreaterThanOrEqual(280)
         expect(grids.length).toBeLessThanOrEqual(12)
+        // The order and paging controls pass axe-core.
+        const axe = await new AxeBuilder({ page }).include('.view-controls').analyze()
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
         const range = page.locator('[data-testid="charts-range"]')
         if (await range.count()) {
           expect(await range.textContent()).toMatch(/^charts 1–12 of \d+$/)
@@ -175,10 +179,10 @@ describe('a new user’s own files on every surface', () => {
 
       // Every export of the imported view.
       await openChart(page, `/#/?${query}`, 'dashboard before exports')
-      for (const format of ['png', 'png-slide', 'svg', 'csv', 'pptx', 'html'] as const) {
+      for (const format of ['png', 'png2x', 'png-slide', 'svg', 'svg-slide', 'csv', 'pptx', 'html'] as const) {
         const file = await within(`export ${format}`, () => download(page, `export-${format}`))
         expect(file.bytes.length, `export ${format}`).toBeGreaterThan(100)
-        if (format === 'png') expect(pngSize(file.bytes).width).toBeGreaterThan(300)
+        if (format.startsWith('png')) expect(pngSize(file.bytes).width).toBeGreaterThan(300)
         if (format === 'pptx') expect(unzip(file.bytes).has('ppt/slides/slide1.xml')).toBe(true)
         if (format === 'csv' && journey.withheld) {
           // The withheld figures leave as "< 5" and "withheld", never as their numbers.

@@ -135,6 +135,13 @@ function checkCase(generated: GeneratedCase, options: { mode: ViewState['mode'];
       expect(inPeriod.some((q) => isWithheld(q.observation))).toBe(false)
     }
   }
+  // A computed total's missing periods are named in the notice under the breakdown control.
+  for (const total of pipeline.breakdown.series.filter((x) => x.key.includes('|total:'))) {
+    const parts = pipeline.series.filter((x) => x.indicator.id === total.indicator.id && x.points.some((q) => q.observation.region))
+    const shown = new Set(total.points.map((q) => q.observation.period.text))
+    const named = new Set(pipeline.breakdown.missing.filter((m) => m.indicator.id === total.indicator.id).flatMap((m) => m.periods))
+    for (const q of parts.flatMap((x) => x.points)) expect(shown.has(q.observation.period.text) || named.has(q.observation.period.text)).toBe(true)
+  }
   // In a change view, no change from or to a withheld figure.
   if (options.mode === 'change') {
     for (const s of view.series) {

@@ -81,7 +81,7 @@ describe('line styles on generated views', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 120_000)
 
   it('keeps lines in one panel apart: distinct colours up to seven, distinct colour and symbol up to 49, else says so', () => {
     fc.assert(
@@ -108,7 +108,7 @@ describe('line styles on generated views', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 120_000)
 
   it('keeps an indicator on its catalogue colour when nothing else in the view asks for it', () => {
     const ind = [indicatorOf('a', 'count'), indicatorOf('b', 'count')]

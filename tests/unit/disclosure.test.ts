@@ -151,5 +151,5 @@ describe('secondary suppression on generated tables', () => {
       }),
       { numRuns: 500 },
     )
-  })
+  }, 120_000)
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
 import { buildSeries } from '../../src/core/series'
-import { applyView, effectiveScale, logScaleAvailability, segmentsOf } from '../../src/core/transform'
+import { applyView, effectiveScale, groupExcluded, logScaleAvailability, segmentsOf } from '../../src/core/transform'
 import { files, HOTLINE, HOTLINE_CHANGE } from '../helpers/csv'
 
 function seriesOf(rows: Record<string, string | number>[]) {
@@ -62,5 +62,24 @@ describe('log scale', () => {
     expect(logScaleAvailability(withZero)).toEqual({ ok: false, reason: 'non_positive' })
     expect(effectiveScale('log', withZero)).toBe('linear')
     expect(effectiveScale('log', positive)).toBe('log')
+  })
+})
+
+describe('groupExcluded: the notice above the chart', () => {
+  it('names one line for every line of an indicator left out for one reason, with how many, and keeps other reasons apart', () => {
+    const counts = seriesOf([row('2018', 10), row('2019', 12)])
+    const rate = seriesOf([{ indicator: 'cf_hotline_change', period: '2019', value: 5, baseline: 'previous period', source: 'knack' }]).find((s) => s.indicator.id === 'cf_hotline_change')!
+    const regions = ['Anvers', 'Eupen', 'Liège'].map((r) => ({ ...rate, key: `${rate.key}|${r}`, breakdown: r }))
+    const excluded = [
+      ...regions.map((s) => ({ series: s, reason: 'not_count' as const })),
+      { series: counts[0]!, reason: 'no_base' as const },
+    ]
+    const groups = groupExcluded(excluded)
+    expect(groups.map((g) => [g.series.indicator.id, g.reason, g.lines])).toEqual([
+      ['cf_hotline_change', 'not_count', 3],
+      ['cf_hotline_reports', 'no_base', 1],
+    ])
+    // Every excluded line is counted once: nothing left out goes unnamed.
+    expect(groups.reduce((n, g) => n + g.lines, 0)).toBe(excluded.length)
   })
 })
