@@ -55,6 +55,8 @@ export interface DefaultChoice {
   readonly lone: Indicator[]
   /** How many indicators the view has in all (what "Show all series" draws, before the cap). */
   readonly total: number
+  /** How many the view would draw without the cap (more than `shown` when the cap cut it). */
+  readonly uncapped: number
 }
 
 /**
@@ -68,14 +70,14 @@ export function defaultChoice(dataset: Dataset, offences: readonly Offence[], se
   const counts = indexDataset(dataset).countByIndicator
   const all = offences.length > 0 ? dataset.indicators.filter((i) => offences.includes(i.offence)) : dataset.indicators.filter((i) => (counts.get(i.id) ?? 0) >= DEFAULT_MIN_FIGURES)
   const cap = (list: Indicator[]) => (list.length > DEFAULT_MAX_SERIES ? list.slice(0, DEFAULT_MAX_SERIES) : list)
-  if (series === 'all') return { shown: cap(all), lone: [], total: all.length }
+  if (series === 'all') return { shown: cap(all), lone: [], total: all.length, uncapped: all.length }
   const isKey = (i: Indicator) => i.importance !== 'secondary'
   const groups = offences.length > 0 ? offences.map((o) => all.filter((i) => i.offence === o)) : [all]
   const key = new Set(groups.flatMap((g) => (g.some(isKey) ? g.filter(isKey) : g)))
   const chosen = all.filter((i) => key.has(i))
   const drawn = chosen.filter((i) => (counts.get(i.id) ?? 0) >= LONE_FIGURES)
-  if (drawn.length === 0) return { shown: cap(chosen), lone: [], total: all.length }
-  return { shown: cap(drawn), lone: chosen.filter((i) => !drawn.includes(i)), total: all.length }
+  if (drawn.length === 0) return { shown: cap(chosen), lone: [], total: all.length, uncapped: chosen.length }
+  return { shown: cap(drawn), lone: chosen.filter((i) => !drawn.includes(i)), total: all.length, uncapped: drawn.length }
 }
 
 /**

@@ -157,3 +157,14 @@ describe('the default view: one message', () => {
     expect(harassment.lone).toEqual([])
   })
 })
+
+describe('the cap on default series', () => {
+  it('says how many key series the cap left out (25 series of four figures, none marked: all key)', () => {
+    const indicators = Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, offence: 'csam', unit: 'count', label_en: `S${i}`, label_fr: `S${i}`, label_nl: `S${i}` }))
+    const observations = indicators.flatMap((ind) => ['2019', '2020', '2021', '2022'].map((period) => ({ indicator: ind.id, period, value: 10, source: 'knack' })))
+    const { value } = readDataset(files({ indicators, observations }))
+    const choice = defaultChoice(value, [], 'key')
+    expect(choice.shown).toHaveLength(20)
+    expect(choice.uncapped).toBe(25)
+  })
+})
