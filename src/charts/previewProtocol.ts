@@ -69,6 +69,6 @@ export type PreviewReply =
 export const PREVIEW_MAX_POINTS = 20_000
 
 export function previewText(text: TrendText): PreviewText {
-  const { unitAxis, status, category, source, baseline, milestones, indexAxis } = text
-  return { unitAxis, status, category, source, baseline, milestones, ...(indexAxis ? { indexAxis } : {}) }
+  const { unitAxis, panelTitle, status, category, source, baseline, milestones, indexAxis } = text
+  return { unitAxis, ...(panelTitle ? { panelTitle } : {}), status, category, source, baseline, milestones, ...(indexAxis ? { indexAxis } : {}) }
 }

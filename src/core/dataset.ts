@@ -72,14 +72,17 @@ export const CANONICAL_COLUMNS = {
  * must have them all, filled (`complete`, checked by `npm run check-data`).
  */
 export const EXTENSION_COLUMNS = {
-  sources: ['checked'],
-  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl'],
+  sources: ['checked', 'title_fr', 'title_nl', 'publisher_fr', 'publisher_nl'],
+  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl', 'importance'],
   observations: [],
   milestones: ['importance'],
 } as const satisfies Record<keyof typeof CANONICAL_COLUMNS, readonly string[]>
 
-/** Extension columns a complete file may still leave out: a row needs them only when its label is long. */
-const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl'])
+/**
+ * Extension columns a complete file may still leave out: a row needs short labels only when its
+ * label is long, and a translated publisher only when the name differs in that language.
+ */
+const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl', 'publisher_fr', 'publisher_nl'])
 
 /** How strictly to read: `complete` also requires the extension columns, a caveat per indicator and a URL per source. */
 export interface ReadOptions {
@@ -220,6 +223,17 @@ export function isValidBaseline(baseline: string): boolean {
   return baseline === BASELINE_NOT_STATED || baseline === BASELINE_PREVIOUS_PERIOD || parsePeriod(baseline) !== null
 }
 
+/** A source's French and Dutch title and publisher, where the file gives any. */
+function translationsOf(reader: RowReader): Pick<Source, 'translated'> {
+  const translated: { fr?: { title: string; publisher: string }; nl?: { title: string; publisher: string } } = {}
+  for (const l of ['fr', 'nl'] as const) {
+    const title = reader.get(`title_${l}`)
+    const publisher = reader.get(`publisher_${l}`)
+    if (title || publisher) translated[l] = { title, publisher }
+  }
+  return translated.fr || translated.nl ? { translated } : {}
+}
+
 function readSources(table: Table, issues: DataIssue[], options: ReadOptions): Source[] {
   const reader = new RowReader(table, issues)
   const seen = new Map<string, number>()
@@ -242,6 +256,12 @@ function readSources(table: Table, issues: DataIssue[], options: ReadOptions): S
       // A reader of an export must be able to open the source: a seed's file name is not a citation.
       reader.report('url', 'source_without_reference', `source "${id}" has no url a reader can open`)
     }
+    if (options.complete) {
+      // A French or Dutch reader cites the source in their language: no English title on their screen.
+      for (const l of ['fr', 'nl'] as const) {
+        if (!reader.get(`title_${l}`)) reader.report(`title_${l}`, 'missing_translation', `source "${id}" has no title_${l}: give its title in French and Dutch`)
+      }
+    }
     sources.push({
       id,
       title: reader.required('title'),
@@ -255,6 +275,7 @@ function readSources(table: Table, issues: DataIssue[], options: ReadOptions): S
         .filter(Boolean),
       document,
       ...checkedOf(reader, id, options),
+      ...translationsOf(reader),
     })
   }
   return sources
@@ -332,6 +353,8 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       },
       caveat: caveat.en ? caveat : { en: '', fr: '', nl: '' },
       dataset,
+      // Like milestones' importance: required in the bundled data; elsewhere an absent column or empty cell is key.
+      importance: (options.complete || reader.get('importance') ? reader.oneOf('importance', MILESTONE_IMPORTANCES) : 'key') ?? 'key',
     })
   }
   for (const { line, target } of comparisons) {

@@ -1,5 +1,5 @@
 import type { Dataset, Indicator, Jurisdiction, Milestone, MilestoneCategory, Observation, Offence } from './model'
-import type { ViewState } from './view'
+import type { SeriesSet, ViewState } from './view'
 import { indexDataset } from './datasetIndex'
 import { yearOf } from './period'
 
@@ -12,7 +12,7 @@ export interface Selection {
   readonly groups: ReadonlyMap<string, readonly Observation[]>
 }
 
-type FilterPart = Pick<ViewState, 'indicators' | 'offences' | 'jurisdictions' | 'categories' | 'sources' | 'from' | 'to'>
+type FilterPart = Pick<ViewState, 'indicators' | 'offences' | 'jurisdictions' | 'categories' | 'sources' | 'from' | 'to'> & Partial<Pick<ViewState, 'series'>>
 
 /** Figures are Belgian unless a region says otherwise. */
 export function jurisdictionOf(o: Pick<Observation, 'region'>): Jurisdiction {
@@ -33,25 +33,51 @@ export const DEFAULT_MIN_FIGURES = 4
 
 /**
  * The indicators drawn when the user has picked none: with an offence filter, every indicator of
- * those offences; without, the trend series (at least DEFAULT_MIN_FIGURES figures). Derived from
- * the data, so an imported series with enough figures shows up by itself.
+ * those offences; without, the trend series (at least DEFAULT_MIN_FIGURES figures). Of those, the
+ * key ones unless all are asked for (see defaultChoice). Derived from the data, so an imported
+ * series with enough figures shows up by itself.
  */
-export function defaultIndicators(dataset: Dataset, offences: readonly Offence[]): Indicator[] {
-  return defaultChoice(dataset, offences).shown
+export function defaultIndicators(dataset: Dataset, offences: readonly Offence[], series: SeriesSet = 'all'): Indicator[] {
+  return defaultChoice(dataset, offences, series).shown
 }
 
 /** At most this many indicators are drawn by default: a 10,000-column file must not draw 9,999 lines. */
 export const DEFAULT_MAX_SERIES = 20
 
-/** The default indicators, capped at DEFAULT_MAX_SERIES in dataset order, and how many there were. */
-export function defaultChoice(dataset: Dataset, offences: readonly Offence[]): { shown: Indicator[]; total: number } {
-  let all: Indicator[]
-  if (offences.length > 0) all = dataset.indicators.filter((i) => offences.includes(i.offence))
-  else {
-    const counts = indexDataset(dataset).countByIndicator
-    all = dataset.indicators.filter((i) => (counts.get(i.id) ?? 0) >= DEFAULT_MIN_FIGURES)
-  }
-  return { shown: all.length > DEFAULT_MAX_SERIES ? all.slice(0, DEFAULT_MAX_SERIES) : all, total: all.length }
+/** A series with fewer figures than this is listed under the chart as figures, not drawn as lonely dots (unless chosen). */
+export const LONE_FIGURES = 3
+
+/** What a view without a choice of indicators draws, and what it leaves for "Show all series". */
+export interface DefaultChoice {
+  /** The indicators drawn, capped at DEFAULT_MAX_SERIES, in dataset order. */
+  readonly shown: Indicator[]
+  /** Key series of one or two figures: listed under the chart as figures instead of drawn. */
+  readonly lone: Indicator[]
+  /** How many indicators the view has in all (what "Show all series" draws, before the cap). */
+  readonly total: number
+  /** How many the view would draw without the cap (more than `shown` when the cap cut it). */
+  readonly uncapped: number
+}
+
+/**
+ * The default indicators: with `key` (the default), the key series of the view (`importance` in
+ * data/indicators.csv), one message rather than every line; an offence whose indicators are all
+ * secondary (or imported, which count as key) shows them all. Key series of one or two figures
+ * are listed as figures, unless nothing else would be drawn. With `all`, every indicator, as
+ * before. At most DEFAULT_MAX_SERIES are drawn.
+ */
+export function defaultChoice(dataset: Dataset, offences: readonly Offence[], series: SeriesSet = 'all'): DefaultChoice {
+  const counts = indexDataset(dataset).countByIndicator
+  const all = offences.length > 0 ? dataset.indicators.filter((i) => offences.includes(i.offence)) : dataset.indicators.filter((i) => (counts.get(i.id) ?? 0) >= DEFAULT_MIN_FIGURES)
+  const cap = (list: Indicator[]) => (list.length > DEFAULT_MAX_SERIES ? list.slice(0, DEFAULT_MAX_SERIES) : list)
+  if (series === 'all') return { shown: cap(all), lone: [], total: all.length, uncapped: all.length }
+  const isKey = (i: Indicator) => i.importance !== 'secondary'
+  const groups = offences.length > 0 ? offences.map((o) => all.filter((i) => i.offence === o)) : [all]
+  const key = new Set(groups.flatMap((g) => (g.some(isKey) ? g.filter(isKey) : g)))
+  const chosen = all.filter((i) => key.has(i))
+  const drawn = chosen.filter((i) => (counts.get(i.id) ?? 0) >= LONE_FIGURES)
+  if (drawn.length === 0) return { shown: cap(chosen), lone: [], total: all.length, uncapped: chosen.length }
+  return { shown: cap(drawn), lone: chosen.filter((i) => !drawn.includes(i)), total: all.length, uncapped: drawn.length }
 }
 
 /**
@@ -91,7 +117,7 @@ function chosenIndicators(dataset: Dataset, state: FilterPart): Indicator[] {
   const offences = new Set<Offence>(state.offences)
   const picked = new Set(state.indicators)
   return picked.size === 0
-    ? defaultIndicators(dataset, state.offences)
+    ? defaultIndicators(dataset, state.offences, state.series ?? 'all')
     : dataset.indicators.filter((i) => picked.has(i.id) && (offences.size === 0 || offences.has(i.offence)))
 }
 

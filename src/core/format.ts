@@ -107,3 +107,25 @@ export function safeHttpUrl(url: string): string | null {
     return null
   }
 }
+
+/** The words of the baseline vocabulary (data values `not stated`, `previous period`) in each language. */
+const BASELINE_WORDS: Record<Locale, Readonly<Record<string, string>>> = {
+  en: { 'not stated': 'not stated', 'previous period': 'previous period' },
+  fr: { 'not stated': 'non précisé', 'previous period': 'période précédente' },
+  nl: { 'not stated': 'niet vermeld', 'previous period': 'vorige periode' },
+}
+
+/** A relative figure's baseline as a reader of the language reads it: a period stays, the vocabulary is translated. */
+export function formatBaseline(baseline: string, locale: Locale): string {
+  return Object.hasOwn(BASELINE_WORDS[locale], baseline) ? BASELINE_WORDS[locale][baseline]! : baseline
+}
+
+/**
+ * French typography: a narrow no-break space (U+202F) before `:` `;` `?` `!` that end a word
+ * ("Sources : …"), replacing any space there; a colon inside an address or a time stays as it is.
+ * Other languages are returned unchanged.
+ */
+export function punctuate(text: string, locale: Locale): string {
+  if (locale !== 'fr') return text
+  return text.replace(/([^\s\u00A0\u202F:;?!])[ \u00A0\u202F]?([:;?!]+)(?=\s|$)/g, '$1\u202F$2')
+}

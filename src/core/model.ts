@@ -81,10 +81,22 @@ export interface Source {
   readonly date: string
   readonly url: string
   readonly languages: readonly string[]
-  /** File name of the seed document, when the source is one. */
+  /** File name of the seed document, when the source is one (for the quote checks; never shown as a citation). */
   readonly document: string
   /** When the source was last checked against its page (`2026-12`, ISO month or day); absent in files without the column. */
   readonly checked?: string
+  /**
+   * Title and publisher in French and Dutch where the data give them (`title_fr`… in sources.csv);
+   * absent or '' means the original is used. Read through `sourceIn`.
+   */
+  readonly translated?: { readonly [L in 'fr' | 'nl']?: { readonly title: string; readonly publisher: string } }
+}
+
+/** A source as a reader of a language cites it: its title and publisher in that language where the data have them. */
+export function sourceIn(source: Source, locale: Locale): Source {
+  const local = locale === 'en' ? undefined : source.translated?.[locale]
+  if (!local) return source
+  return { ...source, title: local.title || source.title, publisher: local.publisher || source.publisher }
 }
 
 /** Another indicator named by id, with its label, so a reader can say "part of …" without a lookup. */
@@ -115,6 +127,11 @@ export interface Indicator {
   readonly caveat: Localized
   /** Which dataset the indicator comes from (`bundled`, or an imported dataset's id). */
   readonly dataset: string
+  /**
+   * `key` series are drawn by default (the view's one message), `secondary` ones on "Show all
+   * series" or when chosen; absent (imported data, files without the column) counts as key.
+   */
+  readonly importance?: MilestoneImportance
 }
 
 export interface Observation {
@@ -195,6 +212,7 @@ export type IssueCode =
   | 'quote_not_in_document'
   | 'published_figure_missing'
   | 'source_without_reference'
+  | 'missing_translation'
   | 'duplicate_key'
   | 'duplicate_id'
   | 'precision_mismatch'

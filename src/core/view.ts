@@ -11,6 +11,9 @@ export type Tab = (typeof TABS)[number]
 /** Which milestones the chart draws: the key ones (default) or all of them. */
 export const MILESTONE_SETS = ['key', 'all'] as const
 export type MilestoneSet = (typeof MILESTONE_SETS)[number]
+/** Which series a view without a choice of indicators draws: the key ones (default) or all of them. */
+export const SERIES_SETS = ['key', 'all'] as const
+export type SeriesSet = (typeof SERIES_SETS)[number]
 /** The order of small charts after the whole: the largest first, or by name. */
 export const CHARTS_ORDERS = ['size', 'name'] as const
 export type ChartsOrder = (typeof CHARTS_ORDERS)[number]
@@ -33,6 +36,8 @@ export interface ViewState {
   readonly base: number | null
   readonly scale: Scale
   readonly milestones: MilestoneSet
+  /** Without a choice of indicators: the key series (one message) or every series ("Show all series"). */
+  readonly series: SeriesSet
   /** The presenter's own words for the chart (empty: the generated title and subtitle, no note). */
   readonly title: string
   readonly subtitle: string
@@ -60,6 +65,7 @@ export const DEFAULT_VIEW: ViewState = {
   base: null,
   scale: 'linear',
   milestones: 'key',
+  series: 'key',
   title: '',
   subtitle: '',
   note: '',

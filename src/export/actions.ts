@@ -7,6 +7,7 @@ import { csvRows, toCsv } from '../core/export/csv'
 import { embedSnippet, embedUrl } from '../core/export/embed'
 import { indicatorNotes } from '../core/export/caveats'
 import { buildHtmlDocument } from '../core/export/html'
+import { preferredHeight } from '../core/chart/chartLayout'
 import { exportFileName, figureRows } from '../core/export/labels'
 import { speakerNotes } from '../core/export/notes'
 import { toQuery, toSearch } from '../url/viewQuery'
@@ -64,6 +65,9 @@ export function downloadCsv(ctx: ExportContext): string {
   return name
 }
 
+/** The width of the HTML file's phone chart, in CSS pixels. */
+const NARROW = 360
+
 export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
   const width = Math.max(640, Math.min(1100, Math.round(screen.width)))
   const height = Math.max(360, Math.round(screen.height))
@@ -72,8 +76,9 @@ export function downloadHtml(ctx: ExportContext, screen: ScreenSize): string {
   const html = buildHtmlDocument({
     locale: ctx.view.locale,
     labels,
-    legend: ctx.view.legend.map((s) => ({ name: s.label, color: s.colour })),
+    legend: ctx.view.legend.map((s) => ({ name: s.label, color: s.colour, symbol: s.symbol })),
     chartSvg: chartOnlySvg(ctx, width, height),
+    narrowChartSvg: chartOnlySvg(ctx, NARROW, preferredHeight(ctx.view, NARROW, 'phone'), 'phone'),
     description,
     rows: figureRows(ctx.view),
     link: ctx.link,

@@ -1,4 +1,4 @@
-import { layoutChart, pagePanels, preferredHeight, type ChartProfile } from '../core/chart/chartLayout'
+import { layoutChart, pagePanels, preferredHeight, stillLayout, type ChartProfile } from '../core/chart/chartLayout'
 import { panelSubset, type TrendView } from '../core/chart/chartState'
 import { buildTrendOption, describeChart } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
@@ -33,7 +33,8 @@ export interface ComposedExport {
 
 /** Draws the chart alone as SVG at a size, laid out for a profile (no tooltip, no slider: a picture). */
 function chartSvg(view: TrendView, width: number, height: number, profile: ChartProfile): string {
-  return renderChartSvg(buildTrendOption(view, layoutChart(view, { width, height }, profile), trendTextFor(view.locale)), width, height)
+  // A still picture whatever the profile: no tooltip, no slider.
+  return renderChartSvg(buildTrendOption(view, stillLayout(layoutChart(view, { width, height }, profile)), trendTextFor(view.locale)), width, height)
 }
 
 /** Where a view spread over several slides is: "part n of m". */
@@ -56,19 +57,16 @@ function planExport(ctx: ExportContext, size: ExportSize, part?: Part & { readon
     chartHeight: size.kind === 'screen' ? size.height : 0,
     labels: bare ? { ...labels, title: '', subtitle: '', sourceLine: '' } : labels,
     // The legend lists the lines as the chart state colours them.
-    legend: view.legend.map((s) => ({ name: s.label, color: s.colour })),
+    legend: view.legend.map((s) => ({ name: s.label, color: s.colour, symbol: s.symbol })),
     milestoneKeyTitle: text.milestoneKey,
     exportedOn: bare ? '' : exportedOn(view.locale, ctx.now),
     more: text.more,
     fontSize: size.kind === 'screen' ? undefined : 24,
   })
-  // On a slide the chart is drawn smaller and scaled up, so its axis labels read from afar; less so
-  // when its panels would not get their room at that scale.
+  // On a slide the chart is drawn at its size in the slide profile's 18 px type (the title and key
+  // are larger); a crowded view goes over several parts rather than smaller type.
   const profile: ChartProfile = size.kind === 'screen' ? 'picture' : 'slide'
-  const scale =
-    size.kind === 'screen'
-      ? 1
-      : ([1.6, 1.3, 1.1, 1].find((k) => preferredHeight(view, layout.chart.width / k, profile) <= layout.chart.height / k) ?? 1)
+  const scale = 1
   return { labels, layout, profile, scale }
 }
 
@@ -84,7 +82,7 @@ export function composeExport(ctx: ExportContext, size: ExportSize, part?: Part 
 }
 
 /** The smallest legend type on a slide, in pixels of its 1920-pixel width. */
-const MIN_SLIDE_LEGEND = 14
+const MIN_SLIDE_LEGEND = 18
 
 /**
  * A view on fixed-size slides: one slide when every panel gets its room there, else the panels
@@ -122,8 +120,8 @@ export function composeSlides(ctx: ExportContext, size: Exclude<ExportSize, { ki
 }
 
 /** The chart alone as SVG (for the HTML file, where title, legend, key and sources are HTML text). */
-export function chartOnlySvg(ctx: ExportContext, width: number, height: number): string {
-  return chartSvg(ctx.view, width, height, 'picture')
+export function chartOnlySvg(ctx: ExportContext, width: number, height: number, profile: ChartProfile = 'picture'): string {
+  return chartSvg(ctx.view, width, height, profile)
 }
 
 export { figureRows }

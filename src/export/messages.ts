@@ -7,10 +7,10 @@ import type { TrendText } from '../core/chart/trendOption'
 import type { ExportText } from '../core/export/labels'
 import type { HtmlText } from '../core/export/html'
 import { formatDate } from '../core/format'
-import { MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
+import { MILESTONE_CATEGORIES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 import { VIEW_MODES } from '../core/view'
 import { i18n, mergeLazyMessages } from '../i18n'
-import { buildTrendText } from '../i18n/trendText'
+import { buildLabelText, buildTrendText } from '../i18n/trendText'
 import en from '../i18n/locales/share/lazy/en.json'
 import fr from '../i18n/locales/share/lazy/fr.json'
 import nl from '../i18n/locales/share/lazy/nl.json'
@@ -36,26 +36,18 @@ export function trendTextFor(locale: Locale): TrendText {
 export function exportTextFor(locale: Locale): ExportText {
   const t = translate(locale)
   return {
-    title: t('chart.title'),
-    offence: Object.fromEntries(OFFENCES.map((o) => [o, t(`offence.${o}`)])) as ExportText['offence'],
+    ...buildLabelText(t, locale),
     mode: Object.fromEntries(VIEW_MODES.map((m) => [m, t(`controls.mode.${m}`)])) as ExportText['mode'],
     unit: Object.fromEntries(DISPLAY_UNITS.map((u) => [u, t(`unit.${u}`)])) as ExportText['unit'],
     status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])),
     category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
-    base: (year) => t('share.text.base', { year }),
-    logScale: t('share.text.logScale'),
-    what: Object.fromEntries(DISPLAY_UNITS.map((u) => [u, t(`share.text.what.${u}`)])) as ExportText['what'],
-    from: t('share.text.from'),
-    sources: t('share.text.sources'),
     milestoneKey: t('chart.milestoneKey'),
     figures: t('share.text.figures'),
     quotes: t('share.text.quotes'),
     exportedOn: (date) => t('share.text.exportedOn', { date }),
-    more: (n) => t('share.text.more', { n }),
     part: (n, of) => t('share.text.part', { n, of }),
     viewOnline: t('share.text.viewOnline'),
     baseline: t('chart.baseline'),
-    checkedUpTo: (date) => t('app.dataChecked', { date }),
     chartsRange: (from, to, of) => t('controls.chartsRange', { from, to, of }),
     chosen: { title: t('share.text.chosen.title'), subtitle: t('share.text.chosen.subtitle'), both: t('share.text.chosen.both') },
   }

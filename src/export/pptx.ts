@@ -40,5 +40,22 @@ export async function buildDeck(slides: readonly DeckSlide[], title: string, loc
     slide.addText(s.footer, { ...plan.footer, color: '374151', fontFace: 'Arial', valign: 'top', lang })
     slide.addNotes(s.notes)
   }
-  return (await pptx.write({ outputType: 'blob' })) as Blob
+  return tagLanguage((await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer, lang)
+}
+
+/**
+ * pptxgenjs writes the speaker notes (and a few empty paragraph ends) as `en-US` whatever the text
+ * boxes say: a French deck's notes would be spell-checked and read out as English. Every language
+ * tag of the slides and notes is set to the interface's. JSZip is pptxgenjs' own zip library
+ * (same version), loaded with it, on demand.
+ */
+async function tagLanguage(file: ArrayBuffer, lang: string): Promise<Blob> {
+  const { default: JSZip } = await import('jszip')
+  const zip = await JSZip.loadAsync(file)
+  const parts = Object.keys(zip.files).filter((name) => /^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(name))
+  for (const name of parts) {
+    const xml = await zip.file(name)!.async('string')
+    zip.file(name, xml.replace(/\b(lang|altLang)="en-US"/g, `$1="${lang}"`))
+  }
+  return zip.generateAsync({ type: 'blob', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' })
 }

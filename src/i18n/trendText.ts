@@ -1,5 +1,6 @@
 import type { TrendText } from '../core/chart/trendOption'
-import { MILESTONE_CATEGORIES, STATUSES, UNITS, type DisplayUnit } from '../core/model'
+import type { LabelText } from '../core/export/labels'
+import { MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
@@ -7,6 +8,7 @@ type Translate = (key: string, named?: Record<string, unknown>) => string
 export function buildTrendText(t: Translate): TrendText {
   return {
     unitAxis: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`unit.${u}`)])) as TrendText['unitAxis'],
+    panelTitle: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`chart.panelTitle.${u}`)])) as TrendText['unitAxis'],
     status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
     importedStatus: t('status.imported'),
     suppressedNote: (below: number, reason?: 'secondary' | 'linked') => (reason ? t('chart.withheldWhy') : t('chart.suppressed', { below })),
@@ -22,5 +24,21 @@ export function buildTrendText(t: Translate): TrendText {
     partOf: (whole: string) => t('chart.partOf', { whole }),
     caveat: t('chart.caveat'),
     indexAxis: { base: t('unit.indexBase', { base: '{base}' }), first: t('unit.indexFirst') },
+  }
+}
+
+/** The words of a chart's title, subtitle and source line (main catalogue: the dashboard shows the subtitle at once). */
+export function buildLabelText(t: Translate, locale: Locale): LabelText {
+  return {
+    title: t('chart.title'),
+    offence: Object.fromEntries(OFFENCES.map((o) => [o, t(`offence.${o}`)])) as LabelText['offence'],
+    base: (year) => t('subtitle.base', { year }),
+    logScale: t('subtitle.logScale'),
+    what: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`subtitle.what.${u}`)])) as LabelText['what'],
+    from: t('subtitle.from'),
+    sources: t('subtitle.sources'),
+    more: (n) => t('subtitle.more', { n }),
+    checkedUpTo: (date) => t('app.dataChecked', { date }),
+    locale,
   }
 }

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { BreakdownDimension, BreakdownMode } from '../core/breakdown'
 import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/model'
-import { cleanWords, DEFAULT_VIEW, type ChartsOrder, type MilestoneSet, type Scale, type Tab, type ViewMode, type ViewState } from '../core/view'
+import { cleanWords, DEFAULT_VIEW, type ChartsOrder, type MilestoneSet, type Scale, type SeriesSet, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
 import { i18n, initialLocale, loadLocaleMessages, saveLocale } from '../i18n'
 
@@ -41,6 +41,7 @@ export const useViewStore = defineStore('view', () => {
   const setScale = (scale: Scale) => patch({ scale })
   const setTab = (tab: Tab) => patch({ tab })
   const setMilestones = (milestones: MilestoneSet) => patch({ milestones })
+  const setSeries = (series: SeriesSet) => patch({ series })
   /** The presenter's title, subtitle or note (cleaned: one line, no control characters). */
   const setWords = (words: Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>) =>
     patch(Object.fromEntries(Object.entries(words).map(([k, v]) => [k, cleanWords(v ?? '')])))
@@ -84,6 +85,7 @@ export const useViewStore = defineStore('view', () => {
     setScale,
     setTab,
     setMilestones,
+    setSeries,
     setWords,
     clearFilters,
   }

@@ -11,7 +11,7 @@ import {
 } from '../core/model'
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../core/breakdown'
 import { wellFormed } from '../core/xmlText'
-import { CHARTS_ORDERS, cleanWords, DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, WORDS_MAX, type ViewState } from '../core/view'
+import { CHARTS_ORDERS, cleanWords, DEFAULT_VIEW, MILESTONE_SETS, SCALES, SERIES_SETS, TABS, VIEW_MODES, WORDS_MAX, type ViewState } from '../core/view'
 
 export const QUERY_VERSION = '1'
 
@@ -26,7 +26,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'bd', 'by', 'so', 'sp', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -55,6 +55,7 @@ export function toQuery(state: ViewState): Query {
   if (state.base !== null) q.base = String(state.base)
   if (state.scale !== DEFAULT_VIEW.scale) q.scale = state.scale
   if (state.milestones !== DEFAULT_VIEW.milestones) q.ms = state.milestones
+  if (state.series !== DEFAULT_VIEW.series) q.sr = state.series
   if (state.breakdown !== DEFAULT_VIEW.breakdown) q.bd = state.breakdown
   if (state.by !== DEFAULT_VIEW.by) q.by = state.by
   if (state.chartsOrder !== DEFAULT_VIEW.chartsOrder) q.so = state.chartsOrder
@@ -160,6 +161,7 @@ export function fromQuery(
     base: year('base'),
     scale: one('scale', SCALES, DEFAULT_VIEW.scale),
     milestones: one('ms', MILESTONE_SETS, DEFAULT_VIEW.milestones),
+    series: one('sr', SERIES_SETS, DEFAULT_VIEW.series),
     title: words('title'),
     subtitle: words('sub'),
     note: words('note'),
@@ -207,6 +209,7 @@ export function isViewState(s: ViewState): boolean {
     VIEW_MODES.includes(s.mode) &&
     SCALES.includes(s.scale) &&
     MILESTONE_SETS.includes(s.milestones) &&
+    SERIES_SETS.includes(s.series) &&
     [s.title, s.subtitle, s.note].every((w) => typeof w === 'string' && w.length <= WORDS_MAX && cleanWords(w) === w) &&
     TABS.includes(s.tab) &&
     LOCALES.includes(s.locale) &&

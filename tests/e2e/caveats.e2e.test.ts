@@ -30,7 +30,7 @@ describe('what a number is not, and what it is a part of', () => {
     await expect.poll(() => page.locator('#tab-table').textContent()).toBe('Tableau')
     const tip = await hoverMiddlePoint(page, 'cf_hotline_reports|')
     expect(tip).toContain(`Ce que ce nombre n’est pas: ${hotline.caveat_fr}`)
-    expect(tip).toContain(`Fait partie de « ${whole.label_fr} » : ne pas additionner les deux`)
+    expect(tip).toContain(`Fait partie de « ${whole.label_fr} »\u202F: ne pas additionner les deux`)
     // The caveat sits inside the visible tooltip box, not cut off by it.
     const fits = await page.locator('.vg-tooltip').evaluate((box) => {
       const outer = box.getBoundingClientRect()
@@ -45,7 +45,7 @@ describe('what a number is not, and what it is a part of', () => {
     await notes.waitFor({ state: 'visible' })
     await expect(notes.locator('dt').allTextContents()).resolves.toEqual([hotline.label_fr])
     await expect(notes.textContent()).resolves.toContain(hotline.caveat_fr!)
-    await expect(notes.locator('.part-of').textContent()).resolves.toBe(`Fait partie de « ${whole.label_fr} » : ne pas additionner les deux`)
+    await expect(notes.locator('.part-of').textContent()).resolves.toBe(`Fait partie de « ${whole.label_fr} »\u202F: ne pas additionner les deux`)
     await notes.scrollIntoViewIfNeeded()
     await page.screenshot({ path: 'tests/e2e/screenshots/table-caveat-fr.png' })
     const axe = await new AxeBuilder({ page }).include('[data-testid="indicator-notes"]').analyze()

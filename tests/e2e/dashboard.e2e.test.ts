@@ -70,7 +70,8 @@ describe('dashboard', () => {
     await preview.waitFor()
     // The same chart: milestone numbers and the axis name, as text, before the chart engine is loaded.
     const words = await preview.locator('text').allTextContents()
-    expect(words).toContain('Number')
+    // The count panel's title says what is counted.
+    expect(words).toContain('Reports, case files and offences (number)')
     await page.locator('.milestone-key li').first().waitFor()
     const listed = await page.locator('.milestone-key li').evaluateAll((items) => items.map((li) => li.getAttribute('data-milestone')!))
     // Every milestone of the key is numbered on the picture.

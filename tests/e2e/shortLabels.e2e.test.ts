@@ -72,7 +72,7 @@ describe('short labels', () => {
 
   it('on a 390 px phone, every legend entry of the CSAM view fits on one line', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-    const { page } = await openPage(context, '/#/?off=csam&lang=fr')
+    const { page } = await openPage(context, '/#/?off=csam&sr=all&lang=fr')
     await waitForChart(page)
     const legend = await legendEntries(page)
     expect(legend.length).toBeGreaterThan(5)

@@ -19,8 +19,10 @@ export const SOURCE_DOC: Row = {
   date: '2014',
   document: '001_doc.txt',
   language: 'en',
+  title_fr: 'Rapport 2014 de la Global Alliance',
+  title_nl: 'Rapport 2014 van de Global Alliance',
 }
-export const SOURCE_WEB: Row = { id: 'knack', title: 'Knack article', publisher: 'knack.be', url: 'https://example.org/a' }
+export const SOURCE_WEB: Row = { id: 'knack', title: 'Knack article', publisher: 'knack.be', url: 'https://example.org/a', title_fr: 'Article de Knack', title_nl: 'Artikel van Knack' }
 
 export const HOTLINE: Row = {
   id: 'cf_hotline_reports',

@@ -123,7 +123,7 @@ describe('chart layout', () => {
 })
 
 describe('parts of a crowded view (slides, Present)', () => {
-  const csam = viewOf({ offences: ['csam'] })
+  const csam = viewOf({ offences: ['csam'], series: 'all' })
 
   it('keeps the chosen panels with their lines, colours and legend entries, and every milestone', () => {
     const part = panelSubset(csam, [2, 3])

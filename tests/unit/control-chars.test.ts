@@ -65,7 +65,7 @@ describe('exports with a control character in the data', () => {
       chartSvg: composeExport(ctx, { kind: 'picture', width: 600, height: 300 }).svg,
       description: 'x\u0001',
       rows: figureRows(spec),
-      legend: spec.legend.map((l) => ({ name: l.label, color: l.colour })),
+      legend: spec.legend.map((l) => ({ name: l.label, color: l.colour, symbol: l.symbol })),
       link: ctx.link,
       text: htmlTextFor('en', ctx.now),
     })

@@ -106,8 +106,10 @@ describe('checked dates (complete mode)', () => {
     const lines = readFileSync(path, 'utf8').split('\n')
     const knack = lines.findIndex((l) => l.startsWith('knack_2019_hotline,'))
     const vrt = lines.findIndex((l) => l.startsWith('vrt_2019_news_images,'))
-    lines[knack] = lines[knack]!.replace(/,[^,]*$/, ',')
-    lines[vrt] = lines[vrt]!.replace(/,[^,]*$/, ',last week')
+    // The checked cell (column 8, a month or a day), wherever later columns (the translations) follow it.
+    const checkedCell = /,(\d{4}-\d{2}(?:-\d{2})?)(?=,|$)/
+    lines[knack] = lines[knack]!.replace(checkedCell, ',')
+    lines[vrt] = lines[vrt]!.replace(checkedCell, ',last week')
     writeFileSync(path, lines.join('\n'))
     const { code, out } = runCheck(dir)
     expect(code).toBe(1)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { readDataset } from '../../src/core/dataset'
+import { SYMBOL_PATHS } from '../../src/core/chart/legendMark'
 import { csvRows, neutralise, quoteCell, toCsv, CSV_COLUMNS } from '../../src/core/export/csv'
 import { embedSnippet, embedUrl, dashboardUrl } from '../../src/core/export/embed'
 import { indicatorNotes } from '../../src/core/export/caveats'
@@ -91,7 +92,7 @@ describe('labels', () => {
     // knack.be gives three of the four figures drawn: it leads.
     expect(labels.subtitle).toBe('2013–2020 · counts, changes in % · data from knack.be, Global Alliance')
     expect(labels.sourceLine).toBe('Sources: knack.be; Global Alliance')
-    expect(labels.milestoneKey).toEqual(['1. April 2014 — Grooming laws in force'])
+    expect(labels.milestoneKey).toEqual(['1 — April 2014: Grooming laws in force'])
     expect(sourcesOf(spec).map((s) => s.id)).toEqual(['seed_ga_2014', 'knack'])
   })
 
@@ -150,7 +151,7 @@ describe('layout', () => {
   })
 
   it('keeps two thirds of a slide for the chart even with two dozen long series names: the legend gets smaller type, never cut', () => {
-    const legend = Array.from({ length: 24 }, (_, i) => ({ name: `Reports to a hotline about child sexual abuse material, series number ${i + 1} (definition of 2024)`, color: '#0072B2' }))
+    const legend = Array.from({ length: 24 }, (_, i) => ({ name: `Reports to a hotline about child sexual abuse material, series number ${i + 1} (definition of 2024)`, color: '#0072B2', symbol: 'circle' as const }))
     const layout = layoutExport({ ...input, labels: { ...labels, milestoneKey: labels.milestoneKey.slice(0, 4) }, legend, width: 1920, height: 1080, chartHeight: 0, fontSize: 24 })
     expect(layout.chart.height).toBeGreaterThanOrEqual(720)
     for (let i = 1; i <= 24; i++) expect(layout.texts.some((t) => t.text.includes(`number ${i}`) || t.text.endsWith(`${i}`))).toBe(true)
@@ -185,7 +186,7 @@ describe('layout', () => {
   })
 
   it('writes labels as escaped SVG text around the chart', () => {
-    const layout = layoutExport({ ...input, labels: { ...labels, title: 'A <b>"bold"</b> & title' }, width: 800, height: null, chartHeight: 300, legend: [{ name: 'Reports', color: '#0072B2' }] })
+    const layout = layoutExport({ ...input, labels: { ...labels, title: 'A <b>"bold"</b> & title' }, width: 800, height: null, chartHeight: 300, legend: [{ name: 'Reports', color: '#0072B2', symbol: 'circle' }] })
     const svg = composeSvg(layout, '<svg width="800" height="300"></svg>', 'A <title>', 'desc & more', 1.5)
     expect(svg).toContain('&lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; title')
     expect(svg).toContain('<title id="vigie-title">A &lt;title&gt;</title>')
@@ -201,8 +202,10 @@ describe('PowerPoint', () => {
     expect(notes).toContain('Figures shown:')
     expect(notes).toContain('2013: 1,232')
     expect(notes).toContain('compared with previous period')
-    expect(notes).toContain('1. April 2014 — Grooming laws in force')
-    expect(notes).toContain('Global Alliance report 2014 — Global Alliance, 2014. 001_doc.txt')
+    expect(notes).toContain('1 — April 2014: Grooming laws in force')
+    // Cited by title, publisher and date: the seed's internal file name is never a citation.
+    expect(notes).toContain('Global Alliance report 2014 — Global Alliance, 2014')
+    expect(notes).not.toContain('001_doc.txt')
     expect(notes).toContain('Knack article — knack.be. https://example.org/a')
     expect(notes).toContain('“In 2013, 1232 reports.”')
   })
@@ -275,7 +278,7 @@ describe('self-contained HTML', () => {
   const html = buildHtmlDocument({
     locale: 'en',
     labels: { ...chartLabels(spec, state, TEXT), title: 'Title <script>alert(1)</script>' },
-    legend: spec.series.map((s) => ({ name: s.label, color: s.colour })),
+    legend: spec.series.map((s) => ({ name: s.label, color: s.colour, symbol: s.symbol })),
     chartSvg: '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>',
     description: 'A chart',
     rows: figureRows(spec),
@@ -295,9 +298,12 @@ describe('self-contained HTML', () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>')
     expect(html).toContain('Title &lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html.match(/<tr><td>/g)).toHaveLength(figureRows(spec).length)
-    expect(html).toContain('<li value="1">April 2014 — Grooming laws in force</li>')
+    expect(html).toContain('<li value="1">April 2014: Grooming laws in force</li>')
     // The legend: every line with its colour; each source's address a link.
-    for (const s of spec.series) expect(html).toContain(`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`)
+    // Each legend entry draws its line's stroke and symbol in its colour, then its name.
+    for (const s of spec.series) {
+      expect(html).toMatch(new RegExp(`<li><svg class="swatch"[^>]*><g [^>]*><line [^>]*stroke="${s.colour}"[^>]*/><path d="${SYMBOL_PATHS[s.symbol].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*fill="${s.colour}"[^>]*/></g></svg>${s.label}</li>`))
+    }
     expect(html).toContain('<a href="https://example.org/a">https://example.org/a</a>')
     expect(html).toContain('“In 2013, 1232 reports.”')
     expect(html).toContain('href="https://example.org/#/?a=1&amp;b=&quot;2&quot;"')

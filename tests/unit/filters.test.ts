@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
-import { defaultChoice, defaultIndicators, facetCounts, selectFigures } from '../../src/core/filters'
+import { defaultChoice, defaultIndicators, facetCounts, LONE_FIGURES, selectFigures } from '../../src/core/filters'
 import { DEFAULT_VIEW, type ViewState } from '../../src/core/view'
 import { JURISDICTIONS, OFFENCES } from '../../src/core/model'
 import fc from 'fast-check'
@@ -122,5 +122,49 @@ describe('facetCounts on the bundled data', () => {
     const counts = facetCounts(shipped, DEFAULT_VIEW, 'offences', [...OFFENCES])
     const total = [...counts.values()].reduce((n, c) => n + c.figures, 0)
     expect(total).toBe(shipped.observations.length)
+  })
+})
+
+describe('the default view: one message', () => {
+  const { value: bundled } = readDataset(readDataFolder('data'))
+
+  it('draws the key series only (3 to 6 lines) on the default dashboard, and every trend series on "Show all series"', () => {
+    const key = defaultChoice(bundled, [], 'key')
+    const all = defaultChoice(bundled, [], 'all')
+    expect(key.shown.length).toBeGreaterThanOrEqual(3)
+    expect(key.shown.length).toBeLessThanOrEqual(6)
+    expect(key.shown.every((i) => i.importance === 'key')).toBe(true)
+    expect(all.shown.length).toBeGreaterThan(key.shown.length)
+    expect(key.total).toBe(all.total)
+    for (const i of key.shown) expect(all.shown).toContain(i)
+  })
+
+  it('in an offence view, lists key series of one or two figures as figures instead of drawing them, and shows every series of an offence with no key one', () => {
+    const csam = defaultChoice(bundled, ['csam'], 'key')
+    const counts = new Map<string, number>()
+    for (const o of bundled.observations) counts.set(o.indicator, (counts.get(o.indicator) ?? 0) + 1)
+    expect(csam.shown.every((i) => (counts.get(i.id) ?? 0) >= LONE_FIGURES)).toBe(true)
+    expect(csam.lone.length).toBeGreaterThan(0)
+    expect(csam.lone.every((i) => (counts.get(i.id) ?? 0) < LONE_FIGURES && i.importance === 'key')).toBe(true)
+    // Sexting has no key series: its view keeps all of them (the lonely ones listed).
+    const sexting = defaultChoice(bundled, ['sexting'], 'key')
+    expect([...sexting.shown, ...sexting.lone].length).toBe(bundled.indicators.filter((i) => i.offence === 'sexting').length)
+  })
+
+  it('draws an offence’s lonely key series when nothing else would be drawn', () => {
+    const harassment = defaultChoice(bundled, ['online_harassment'], 'key')
+    expect(harassment.shown.length).toBeGreaterThan(0)
+    expect(harassment.lone).toEqual([])
+  })
+})
+
+describe('the cap on default series', () => {
+  it('says how many key series the cap left out (25 series of four figures, none marked: all key)', () => {
+    const indicators = Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, offence: 'csam', unit: 'count', label_en: `S${i}`, label_fr: `S${i}`, label_nl: `S${i}` }))
+    const observations = indicators.flatMap((ind) => ['2019', '2020', '2021', '2022'].map((period) => ({ indicator: ind.id, period, value: 10, source: 'knack' })))
+    const { value } = readDataset(files({ indicators, observations }))
+    const choice = defaultChoice(value, [], 'key')
+    expect(choice.shown).toHaveLength(20)
+    expect(choice.uncapped).toBe(25)
   })
 })

@@ -103,7 +103,8 @@ describe('buildTrendOption', () => {
     expect(tooltip.formatter({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })).toContain('1.232')
     const change = tooltip.formatter({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })
     expect(change).toContain('+45 %')
-    expect(change).toContain('compared with: previous period')
+    // The baseline's vocabulary in the view's language (the words around it are the caller's).
+    expect(change).toContain('compared with: vorige periode')
   })
 
   it('describes the chart for screen readers with its series and milestones', () => {
@@ -192,5 +193,27 @@ describe('long series', () => {
     expect((line.data as unknown[]).length).toBe(layoutChart(view, { width: 800, height: 480 }, 'screen').pointBudget)
     expect((line.data as unknown[]).length).toBeLessThan(800)
     expect(line.showSymbol).toBe(false)
+  })
+})
+
+describe('panel titles', () => {
+  it('say what a bundled count panel counts, and keep the unit’s name for imported series', () => {
+    const text = { ...TEXT, panelTitle: { ...TEXT.unitAxis, count: 'Reports, case files and offences (number)' } }
+    const names = (spec: TrendSpec) => {
+      const view = deriveTrendView(spec)
+      return (buildTrendOption(view, layoutChart(view, { width: 1200, height: 480 }, 'screen'), text).yAxis as { name: string }[]).map((y) => y.name)
+    }
+    expect(names(specFrom())[0]).toBe('Reports, case files and offences (number)')
+    const imported = specFrom()
+    const asImported = { ...imported, series: imported.series.map((s) => ({ ...s, indicator: { ...s.indicator, dataset: 'u1' } })) }
+    expect(names(asImported)[0]).toBe(TEXT.unitAxis.count)
+  })
+
+  it('names years only on a time axis over several years: no tick reads as a month', () => {
+    const option = optionOf(specFrom())
+    const axis = (option.xAxis as { axisLabel: { formatter?: (v: number) => string } }[])[0]!
+    expect(axis.axisLabel.formatter).toBeDefined()
+    expect(axis.axisLabel.formatter!(Date.UTC(2017, 0, 1))).toBe('2017')
+    expect(axis.axisLabel.formatter!(Date.UTC(2017, 6, 1))).toBe('')
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { JURISDICTIONS, LOCALES, MILESTONE_CATEGORIES, OFFENCES } from '../../src/core/model'
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_MODES } from '../../src/core/breakdown'
-import { CHARTS_ORDERS, DEFAULT_VIEW, MILESTONE_SETS, SCALES, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
+import { CHARTS_ORDERS, DEFAULT_VIEW, MILESTONE_SETS, SCALES, SERIES_SETS, TABS, VIEW_MODES, type ViewState } from '../../src/core/view'
 import { fromQuery, isViewState, pagePart, toQuery, toSearch, viewPart } from '../../src/url/viewQuery'
 
 const id = fc.stringMatching(/^[a-z0-9_][a-z0-9_.:~-]{0,30}$/)
@@ -24,6 +24,7 @@ const viewState: fc.Arbitrary<ViewState> = fc
     base: year,
     scale: fc.constantFrom(...SCALES),
     milestones: fc.constantFrom(...MILESTONE_SETS),
+    series: fc.constantFrom(...SERIES_SETS),
     title: fc.constantFrom('', 'Grooming since the 2014 laws', 'Signalements — Child Focus & “NCMEC”', '<b>Hostile</b> =1+1'),
     subtitle: fc.constantFrom('', 'Belgium, 2013–2023'),
     note: fc.constantFrom('', 'Figures for 2024 are provisional; see the annual report.'),

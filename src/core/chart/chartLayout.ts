@@ -42,6 +42,8 @@ export interface ChartLayout {
   readonly pointBudget: number
   /** Panels per row: small charts sit in a grid, as many columns as the width allows; other charts 1. */
   readonly columns: number
+  /** A figure's symbol size in pixels (a provisional one's hollow symbol is 2 px larger): larger where read from afar. */
+  readonly symbolSize: number
 }
 
 interface ProfileRules {
@@ -59,13 +61,20 @@ const RULES: Record<ChartProfile, ProfileRules> = {
   phone: { fontSize: 11, milestoneFontSize: 11, interactive: true, slider: true, left: 56, right: 16, minPanel: 110 },
   embed: { fontSize: 11, milestoneFontSize: 11, interactive: true, slider: false, left: 60, right: 16, minPanel: 90 },
   present: { fontSize: 17, milestoneFontSize: 16, interactive: true, slider: false, left: 96, right: 32, minPanel: 150 },
-  slide: { fontSize: 12, milestoneFontSize: 12, interactive: false, slider: false, left: 72, right: 28, minPanel: 120 },
+  // Drawn at its size on a 1920×1080 slide: 18 px type reads from the back of a room (about 9 pt on a shown slide).
+  slide: { fontSize: 18, milestoneFontSize: 18, interactive: false, slider: false, left: 100, right: 32, minPanel: 170 },
   picture: { fontSize: 12, milestoneFontSize: 11, interactive: false, slider: false, left: 72, right: 28, minPanel: 100 },
   print: { fontSize: 11, milestoneFontSize: 10, interactive: false, slider: false, left: 64, right: 24, minPanel: 110 },
 }
 
 /** Average glyph width of the chart's sans-serif digits, as a share of the font size (a little generous). */
 const DIGIT = 0.62
+/**
+ * Gap between the plot's top edge and the lowest row of milestone numbers: more than the radius of
+ * the largest point symbol (9 px hollow), so a figure at the top of its axis never covers a number.
+ */
+export const LABEL_CLEARANCE = 8
+
 /** Room for a panel's unit name above it. */
 const UNIT_NAME = 22
 const PANEL_GAP = 18
@@ -133,7 +142,7 @@ export function preferredHeight(view: Pick<TrendView, 'panels' | 'milestones' | 
   const rows = Math.max(0, ...placeMilestoneLabels(view, cellPlot(rules, width, columns), rules.milestoneFontSize).map((l) => l.row + 1))
   // Rows of the grid (one panel per row unless small charts sit side by side).
   const panels = Math.max(Math.ceil(view.panels.length / columns), 1)
-  const top = UNIT_NAME + rows * Math.round(rules.milestoneFontSize * 1.35) + 8
+  const top = UNIT_NAME + rows * Math.round(rules.milestoneFontSize * 1.35) + 4 + LABEL_CLEARANCE
   return top + panels * rules.minPanel + (panels - 1) * (PANEL_GAP + UNIT_NAME) + axisBottom(rules, rules.slider)
 }
 
@@ -148,7 +157,7 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
   const rows = Math.max(0, ...milestoneLabels.map((l) => l.row + 1))
   const labelRowHeight = Math.round(rules.milestoneFontSize * 1.35)
   // Milestone numbers above the top panel, the unit name above them.
-  const top = UNIT_NAME + rows * labelRowHeight + 8
+  const top = UNIT_NAME + rows * labelRowHeight + 4 + LABEL_CLEARANCE
   const bottom = axisBottom(rules, rules.slider)
   const count = Math.max(view.panels.length, 1)
   const rowCount = Math.ceil(count / columns)
@@ -178,6 +187,8 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
     labelRowHeight,
     pointBudget: Math.max(Math.round(plot.width), 100),
     columns,
+    // Under LABEL_CLEARANCE × 2 with its hollow variant, so a figure still never reaches a milestone number.
+    symbolSize: profile === 'slide' ? 11 : profile === 'present' ? 9 : 7,
   }
 }
 

@@ -5,7 +5,7 @@
  * are the layout's (layout.ts); the ECharts option is the renderer's (trendOption.ts).
  */
 import type { ConsistencyCheck } from '../consistency'
-import type { DisplayUnit, Locale, Milestone, Observation, Source } from '../model'
+import { sourceIn, type DisplayUnit, type Locale, type Milestone, type Observation, type Source } from '../model'
 import type { ViewSeries } from '../transform'
 import type { Scale } from '../view'
 
@@ -356,7 +356,8 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     milestones: shown.map((m) => ({ ...m, kind: m.milestone.endDate ? 'interval' : 'point' })),
     hiddenMilestones: plotted.length - shown.length,
     domain,
-    sources: spec.sources,
+    // Every surface cites a source in the reader's language (title and publisher where the data have them).
+    sources: spec.locale === 'en' ? spec.sources : new Map([...spec.sources].map(([id, source]) => [id, sourceIn(source, spec.locale)])),
     checks: spec.checks,
     zoom: spec.zoom,
     indexBase: spec.indexBase ?? null,

@@ -10,11 +10,11 @@ import type { ViewSeries } from '../transform'
 import { segmentsOf } from '../transform'
 import { yearOf, yearStart } from '../period'
 import { lttb } from '../sample'
-import { escapeHtml, formatDate, formatNumber, formatPeriod } from '../format'
+import { escapeHtml, formatBaseline, formatDate, formatNumber, formatPeriod, punctuate } from '../format'
 import { isImportedSource } from '../import/ids'
 import type { SeriesPoint } from '../series'
 import { withheldText } from '../suppression'
-import type { ChartLayout } from './chartLayout'
+import { LABEL_CLEARANCE, type ChartLayout } from './chartLayout'
 import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
 
 export {
@@ -33,6 +33,8 @@ export {
 /** The UI words the chart needs, translated by the caller (core holds no message catalogue). */
 export interface TrendText {
   readonly unitAxis: Record<DisplayUnit, string>
+  /** A panel's title: what its bundled numbers count ("Reports, case files and offences (number)"); the unit name when absent. */
+  readonly panelTitle?: Record<DisplayUnit, string>
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
@@ -95,9 +97,9 @@ export function formatPoint(point: Pick<SeriesPoint, 'value' | 'suppressed' | 'w
   return point.suppressed !== undefined ? withheldText({ suppressed: point.suppressed, withheld: point.withheld }, locale) : formatValue(point.value, unit, locale)
 }
 
-/** "compared with 2019", "compared with: not stated", for a relative figure's label. */
-export function baselineText(baseline: string, text: Pick<TrendText, 'baseline'>): string {
-  return baseline ? `${text.baseline}: ${baseline}` : ''
+/** "compared with: 2019", "par rapport à : non précisé", for a relative figure's label, in the reader's language. */
+export function baselineText(baseline: string, text: Pick<TrendText, 'baseline'>, locale: Locale = 'en'): string {
+  return baseline ? punctuate(`${text.baseline}: ${formatBaseline(baseline, locale)}`, locale) : ''
 }
 
 /** The published-vs-computed line of a consistency check, localised. */
@@ -107,7 +109,7 @@ export function consistencyText(
   text: Pick<TrendText, 'consistency' | 'claimVsTotal'>,
 ): string {
   const unit = check.indicator.unit
-  const counts = `${check.base.period}: ${formatNumber(check.base.value, locale)} → ${check.compared.period}: ${formatNumber(check.compared.value, locale)}`
+  const counts = punctuate(`${check.base.period}: ${formatNumber(check.base.value, locale)} → ${check.compared.period}: ${formatNumber(check.compared.value, locale)}`, locale)
   if (check.kind === 'claim_vs_total' && text.claimVsTotal) {
     return text.claimVsTotal(
       formatValue(check.published, unit, locale),
@@ -159,7 +161,7 @@ function pointTooltip(series: ChartSeries, point: Pick<SeriesPoint, 'value' | 's
   return [
     `<div class="vg-tip"><strong>${escapeHtml(series.label)}</strong>`,
     `<div>${escapeHtml(formatPeriod(o.period, view.locale))}: <b>${escapeHtml(formatPoint(point, series.unit, view.locale))}</b>${
-      baseline ? ` (${escapeHtml(baselineText(baseline, text))})` : ''
+      baseline ? ` (${escapeHtml(baselineText(baseline, text, view.locale))})` : ''
     }</div>`,
     `<div>${escapeHtml(text.unitAxis[series.unit])} · ${escapeHtml(status)}</div>`,
     point.suppressed !== undefined && text.suppressedNote ? `<div>${escapeHtml(text.suppressedNote(point.suppressed, point.withheld))}</div>` : '',
@@ -183,7 +185,7 @@ export function describeChart(view: Pick<TrendView, 'series' | 'milestones' | 'l
     return `${s.label}: ${one}${two} (${s.points.length})`
   })
   const marks = view.milestones.map((m) => `${m.number}. ${milestoneDate(m, view.locale)} ${m.milestone.title[view.locale]}`)
-  return [...parts, ...marks].join('; ')
+  return punctuate([...parts, ...marks].join('; '), view.locale)
 }
 
 /** The chart's accessible description: ECharts' aria text, and the chart's name while its picture stands in. */
@@ -201,11 +203,11 @@ export const SYMBOL_LIMIT = 200
 type Item = { value: [number, number]; symbol: string; symbolSize: number } | [number, number]
 
 /** A point's data item in the series' own symbol: hollow for provisional and estimated values; a bare pair on long series. */
-function dataItem(x: number, value: number, status: Status, series: ChartSeries, compact: boolean): Item {
+function dataItem(x: number, value: number, status: Status, series: ChartSeries, compact: boolean, size = 7): Item {
   if (compact) return [x, value]
   const tentative = status !== 'reported'
   const hollow = `empty${series.symbol[0]!.toUpperCase()}${series.symbol.slice(1)}`
-  return { value: [x, value], symbol: tentative ? hollow : series.symbol, symbolSize: tentative ? 9 : 7 }
+  return { value: [x, value], symbol: tentative ? hollow : series.symbol, symbolSize: tentative ? size + 2 : size }
 }
 
 // A memo, not state: a series' points never change, and on a long series thinning them is most of
@@ -261,7 +263,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
           points.push(null)
           dashed.push([prev.x, prev.value], [p.x, p.value], [p.x, null])
         }
-        data.push(dataItem(p.x, p.value, p.observation.status, s, compact))
+        data.push(dataItem(p.x, p.value, p.observation.status, s, compact, layout.symbolSize))
         points.push(p)
       })
     }
@@ -318,7 +320,8 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   })
 
   const labelOf = new Map(layout.milestoneLabels.map((l) => [l.number, l]))
-  const labelDistance = (number: number) => 4 + (labelOf.get(number)?.row ?? 0) * layout.labelRowHeight
+  // Clear of the plot's top edge by more than a point symbol's radius: a figure never covers a number.
+  const labelDistance = (number: number) => LABEL_CLEARANCE + (labelOf.get(number)?.row ?? 0) * layout.labelRowHeight
   const points = view.milestones.filter((m) => m.kind === 'point')
   const intervals = view.milestones.filter((m) => m.kind === 'interval')
   const clampStart = (t: number) => (domain ? Math.max(t, domain.min) : t)
@@ -351,17 +354,22 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       itemStyle: { color: 'rgba(107,114,128,0.14)' },
       label: { show: panelIndex < (layout.columns ?? 1), position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
       data: intervals.map((m) => [
-        { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) - 4 } },
+        { xAxis: clampStart(m.milestone.date.start), name: String(m.number), label: { distance: labelDistance(m.number) } },
         { xAxis: clampEnd(m.milestone.endDate!.end) },
       ]),
     },
   }))
 
   const byNumber = new Map(view.milestones.map((m) => [String(m.number), m]))
+  const panelTitle = (unit: DisplayUnit) => text.panelTitle?.[unit] ?? text.unitAxis[unit]
+  // Over more than two years the time axis names years only: a tick between two New Years ("Jul
+  // 2017") would read as the month of a yearly figure, which is drawn mid-year.
+  const multiYear = domain !== null && domain.max - domain.min > 2 * YEAR_MS
+  const yearLabel = (value: number) => (yearStart(yearOf(value)) === value ? String(yearOf(value)) : '')
   const axisIndexes = view.panels.map((_, i) => i)
   const zoomStart = view.zoom?.from != null ? yearStart(view.zoom.from) : undefined
   const zoomEnd = view.zoom?.to != null ? yearStart(view.zoom.to + 1) : undefined
-  const topNameGap = 4 + Math.max(0, ...layout.milestoneLabels.map((l) => l.row + 1)) * layout.labelRowHeight + 4
+  const topNameGap = LABEL_CLEARANCE + Math.max(0, ...layout.milestoneLabels.map((l) => l.row + 1)) * layout.labelRowHeight + 4
 
   const tooltip: EChartsOption['tooltip'] = {
     trigger: 'item',
@@ -419,7 +427,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       min: domain ? domain.min : undefined,
       max: domain ? domain.max : undefined,
       // Years under the bottom chart of each column.
-      axisLabel: { show: i + (layout.columns ?? 1) >= panelCount, hideOverlap: true, fontSize: layout.fontSize, color: '#374151' },
+      axisLabel: { show: i + (layout.columns ?? 1) >= panelCount, hideOverlap: true, fontSize: layout.fontSize, color: '#374151', ...(multiYear ? { formatter: yearLabel } : {}) },
       splitLine: { show: false },
     })),
     yAxis: Array.from({ length: panelCount }, (_, i) => {
@@ -430,7 +438,14 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
         gridIndex: i,
         splitNumber: layout.panels[i]?.ticks,
         // Small charts name their breakdown value before the unit.
-        name: panel ? (panel.label !== undefined ? `${panel.label || '—'} · ${unitName(unit, view, text)}` : unitName(unit, view, text)) : '',
+        // What the panel counts, for the bundled series it describes; an imported or small-chart panel keeps its unit's name.
+        name: panel
+          ? panel.label !== undefined
+            ? `${panel.label || '—'} · ${unitName(unit, view, text)}`
+            : panel.series.every((s) => s.indicator.dataset === 'bundled') && unit !== 'index'
+              ? panelTitle(unit)
+              : unitName(unit, view, text)
+          : '',
         nameLocation: 'end' as const,
         // The top panel's unit name goes above the milestone numbers' rows, so they never overlap.
         nameGap: i < (layout.columns ?? 1) ? topNameGap : 8,

@@ -1,4 +1,6 @@
 import type { TrendView } from '../chart/chartState'
+import { punctuate } from '../format'
+import type { Locale } from '../model'
 
 /** What one plotted indicator's number is not, and what it is a part of, in the spec's language. */
 export interface IndicatorNote {
@@ -31,6 +33,6 @@ export function indicatorNotes(spec: TrendView, text: Pick<IndicatorNotesText, '
 }
 
 /** One line of text per note: "Label: caveat. Part of “…”: do not add the two". */
-export function noteLine(note: IndicatorNote): string {
-  return `${note.label}: ${[note.caveat, note.partOf].filter(Boolean).join('. ')}`
+export function noteLine(note: IndicatorNote, locale: Locale = 'en'): string {
+  return punctuate(`${note.label}: ${[note.caveat, note.partOf].filter(Boolean).join('. ')}`, locale)
 }

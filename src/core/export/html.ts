@@ -2,7 +2,9 @@ import { xmlSafe } from '../xmlText'
 import type { Locale } from '../model'
 import { escapeHtml, intlTag, safeHttpUrl } from '../format'
 import { noteLine, type IndicatorNote } from './caveats'
-import { citation, type ChartLabels, type FigureRow } from './labels'
+import type { ChartSeries } from '../chart/chartState'
+import { legendMarkSvg } from '../chart/legendMark'
+import { citation, KEY_NUMBER_MARK, type ChartLabels, type FigureRow } from './labels'
 
 export interface HtmlText {
   readonly milestoneKey: string
@@ -20,9 +22,11 @@ export interface HtmlInput {
   readonly locale: Locale
   readonly labels: ChartLabels
   /** The lines of the chart, each with its colour, as the chart draws them. */
-  readonly legend: readonly { readonly name: string; readonly color: string }[]
+  readonly legend: readonly { readonly name: string; readonly color: string; readonly symbol: ChartSeries['symbol'] }[]
   /** The chart as an SVG document (ECharts' SVG renderer): inline, so no script is needed. */
   readonly chartSvg: string
+  /** The same chart laid out for a phone (about 360 px wide), shown instead on narrow screens: type that reads at its size. */
+  readonly narrowChartSvg?: string
   /** Plain-language description of the chart, for screen readers. */
   readonly description: string
   readonly rows: readonly FigureRow[]
@@ -38,7 +42,10 @@ export interface HtmlInput {
  * it opens the same from a disk, an intranet or an archive, years later.
  */
 const CSS = `
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#111827;margin:0 auto;padding:16px 20px;max-width:1100px;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#111827;margin:0 auto;padding:16px 20px;max-width:1100px;line-height:1.45;overflow-wrap:anywhere}
+.table-wrap{overflow-x:auto;max-width:100%}
+.narrow{display:none}
+@media (max-width:600px){body{padding:12px}table{font-size:.78rem}ol.key{columns:1}.wide{display:none}.narrow{display:block}}
 h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.1rem;margin:24px 0 8px}
 .subtitle{color:#374151;margin:0 0 12px}
 .chosen{color:#4b5563;font-size:.8em;margin:-8px 0 8px}
@@ -49,7 +56,7 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1
 td.num{text-align:right;white-space:nowrap}blockquote{margin:4px 0 0;font-style:italic;color:#374151}
 .sources li{margin-bottom:6px}
 ul.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:4px 18px;font-size:.92rem}ul.legend li{display:flex;align-items:center;gap:6px}
-.swatch{display:inline-block;width:22px;height:4px;border-radius:2px}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
+.swatch{flex:none}footer{margin-top:24px;font-size:.85rem;color:#6b7280}
 @media print{body{max-width:none}a{color:inherit}}
 `
 
@@ -59,22 +66,28 @@ const e = (text: string): string => escapeHtml(xmlSafe(text))
 /** One self-contained HTML file of a chart: the chart, its data table, title, milestone key and sources. */
 export function buildHtmlDocument(input: HtmlInput): string {
   const { labels, text, rows } = input
-  const chart = xmlSafe(input.chartSvg).replace(/^<\?xml[^>]*>\s*/, '')
+  const svgOf = (svg: string) => xmlSafe(svg).replace(/^<\?xml[^>]*>\s*/, '')
+  const chart = input.narrowChartSvg
+    ? `<div class="wide">${svgOf(input.chartSvg)}</div>\n<div class="narrow">${svgOf(input.narrowChartSvg)}</div>`
+    : svgOf(input.chartSvg)
   // Milestones keep the numbers they carry on the chart (stable across views, not 1..n).
   const key = labels.milestoneKey
     .map((m) => {
-      const number = /^(\d+)\.\s*/.exec(m)
+      const number = new RegExp(`^(\\d+)${KEY_NUMBER_MARK}`).exec(m)
       return `<li${number ? ` value="${number[1]}"` : ''}>${e(number ? m.slice(number[0].length) : m)}</li>`
     })
     .join('\n')
-  const legend = input.legend.map((l) => `<li><span class="swatch" style="background:${e(/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#000000')}"></span>${e(l.name)}</li>`).join('\n')
+  // Each entry's mark as its line is drawn (stroke and symbol), not a colour square.
+  const legend = input.legend
+    .map((l) => `<li><svg class="swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true">${legendMarkSvg({ colour: l.color, symbol: l.symbol }, 0, 0, 1)}</svg>${e(l.name)}</li>`)
+    .join('\n')
   const c = text.columns
   const table = rows
     .map(
       (r) =>
         `<tr><td>${e(r.label)}</td><td>${e(r.periodLabel)}</td><td class="num">${e(r.shown)}</td><td>${e(text.unit[r.unit] ?? r.unit)}</td>` +
-        `<td>${e(r.baseline)}</td><td>${e(text.status[r.status] ?? r.status)}</td><td>${e(r.source?.title ?? r.sourceId)}</td>` +
-        `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : e(r.note)}</td></tr>`,
+        `<td>${e(r.baselineShown)}</td><td>${e(text.status[r.status] ?? r.status)}</td><td>${e(r.source?.title ?? r.sourceId)}</td>` +
+        `<td>${r.quote ? `<blockquote>“${e(r.quote)}”</blockquote>` : r.note ? `<span lang="en">${e(r.note)}</span>` : ''}</td></tr>`,
     )
     .join('\n')
   // Each source's address is a link a reader can follow (http and https only; text stays escaped).
@@ -86,7 +99,7 @@ export function buildHtmlDocument(input: HtmlInput): string {
     })
     .join('\n')
   const caveats = input.caveats?.notes.length
-    ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n))}</li>`).join('\n')}\n</ul>\n`
+    ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n, input.locale))}</li>`).join('\n')}\n</ul>\n`
     : ''
   return `<!doctype html>
 <html lang="${e(intlTag(input.locale))}">
@@ -107,12 +120,14 @@ ${legend ? `<ul class="legend" aria-label="${e(text.legend)}">\n${legend}\n</ul>
 </figure>
 ${labels.milestoneKey.length ? `<h2>${e(text.milestoneKey)}</h2>\n<ol class="key">\n${key}\n</ol>` : ''}
 <h2>${e(text.figures)}</h2>
+<div class="table-wrap">
 <table>
 <thead><tr><th scope="col">${e(c.indicator)}</th><th scope="col">${e(c.period)}</th><th scope="col">${e(c.value)}</th><th scope="col">${e(c.unit)}</th><th scope="col">${e(c.baseline)}</th><th scope="col">${e(c.status)}</th><th scope="col">${e(c.source)}</th><th scope="col">${e(c.quote)}</th></tr></thead>
 <tbody>
 ${table}
 </tbody>
 </table>
+</div>
 ${caveats}<h2>${e(text.sources)}</h2>
 <ul class="sources">
 ${sources}

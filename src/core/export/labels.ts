@@ -1,8 +1,8 @@
 import { formatPoint, indexBaseOf } from '../chart/trendOption'
 import type { TrendView } from '../chart/chartState'
-import { formatDate, formatPeriod } from '../format'
+import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
 import { dataCheckedUpTo } from '../freshness'
-import type { DisplayUnit, Offence, Source } from '../model'
+import type { DisplayUnit, Locale, Offence, Source } from '../model'
 import { firstYear, lastYear } from '../period'
 import type { ViewState } from '../view'
 
@@ -40,6 +40,8 @@ export interface ExportText {
   readonly chartsRange?: (from: number, to: number, of: number) => string
   /** The small-type mark under words a link chose: "Title chosen by the person who shared this view, not by Vigie". */
   readonly chosen?: { readonly title: string; readonly subtitle: string; readonly both: string }
+  /** The export's language, for its typography (French spacing before `:`); English when absent. */
+  readonly locale?: Locale
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -95,16 +97,23 @@ export function yearRange(spec: TrendView): [number, number] | null {
   return Number.isFinite(min) ? [min, max] : null
 }
 
-/** "3. April 2014 – Law on grooming" */
+/** The mark that sets a milestone's number apart from its date in a key line: "29 — 29 April 2014". */
+export const KEY_NUMBER_MARK = ' — '
+
+/** "29 — 29 April 2014: Law on grooming": the number set apart, so "29. April" never reads as a date. */
 export function milestoneLine(m: TrendView['milestones'][number], locale: TrendView['locale']): string {
   const { milestone } = m
   const date = formatDate(milestone.date.start, milestone.precision, locale)
   const end = milestone.endDate ? `–${formatDate(milestone.endDate.start, milestone.precision, locale)}` : ''
-  return `${m.number}. ${date}${end} — ${milestone.title[locale]}`
+  return punctuate(`${m.number}${KEY_NUMBER_MARK}${date}${end}: ${milestone.title[locale]}`, locale)
 }
 
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
-export function chartLabels(spec: TrendView, state: LabelState, text: ExportText): ChartLabels {
+/** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
+export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'> &
+  Partial<Pick<ExportText, 'chartsRange' | 'chosen'>>
+
+export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
   const title = offences.length ? `${text.title}: ${offences.join(', ')}` : text.title
   const range = yearRange(spec)
@@ -144,11 +153,13 @@ export function chartLabels(spec: TrendView, state: LabelState, text: ExportText
   // so they are marked as theirs and Vigie's own plain subtitle always follows.
   const chosen = text.chosen
   const chosenBy = !chosen ? '' : state.title && state.subtitle ? chosen.both : state.title ? chosen.title : state.subtitle ? chosen.subtitle : ''
+  // The presenter's own words, where given, replace the generated title and subtitle everywhere.
+  const p = (s: string) => punctuate(s, spec.locale)
   return {
-    title: state.title || title,
-    subtitle: state.subtitle || subtitle,
+    title: state.title || p(title),
+    subtitle: state.subtitle || p(subtitle),
     sources,
-    sourceLine,
+    sourceLine: p(sourceLine),
     milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)),
     note: state.note ?? '',
     chosenBy,
@@ -168,7 +179,10 @@ export interface FigureRow {
   readonly suppressed?: number
   readonly shown: string
   readonly unit: DisplayUnit
+  /** The baseline as the data give it (the CSV's machine-readable value)… */
   readonly baseline: string
+  /** …and as a reader of the export's language reads it ("non précisé"). */
+  readonly baselineShown: string
   readonly status: string
   readonly source: Source | undefined
   readonly sourceId: string
@@ -193,6 +207,7 @@ export function figureRows(spec: TrendView): FigureRow[] {
         shown: formatPoint(p, s.unit, spec.locale),
         unit: s.unit,
         baseline: s.viewBaseline || o.baseline,
+        baselineShown: formatBaseline(s.viewBaseline || o.baseline, spec.locale),
         status: o.status,
         source: spec.sources.get(o.source),
         sourceId: o.source,
@@ -206,7 +221,8 @@ export function figureRows(spec: TrendView): FigureRow[] {
 /** A source as a full citation: "Title — Publisher, 2023. https://…" */
 export function citation(source: Source): string {
   const who = [source.publisher, source.date].filter(Boolean).join(', ')
-  const where = source.url || source.document
+  // A seed's file name is the quote check's business, not a citation: only an address a reader can open.
+  const where = source.url
   return [source.title, who ? ` — ${who}` : '', where ? `. ${where}` : ''].join('')
 }
 

@@ -1,6 +1,8 @@
 import { cutText, graphemes, xmlSafe } from '../xmlText'
 import { escapeHtml } from '../format'
 import type { ChartLabels } from './labels'
+import type { ChartSeries } from '../chart/chartState'
+import { legendMarkSvg } from '../chart/legendMark'
 
 /** A line of text placed on the export: position in pixels, size, weight and colour. */
 export interface PlacedText {
@@ -18,8 +20,8 @@ export interface ExportLayout {
   readonly height: number
   readonly chart: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
   readonly texts: readonly PlacedText[]
-  /** Colour squares of the series legend, in pixels. */
-  readonly swatches: readonly { readonly x: number; readonly y: number; readonly size: number; readonly color: string }[]
+  /** The legend's marks (each line's stroke and symbol, as drawn), at (x, y) in pixels, `scale` × 28×12 px. */
+  readonly swatches: readonly LegendMarkPlace[]
   /** Milestone lines left out for lack of room (they stay in the notes, the CSV and the HTML file). */
   readonly omittedMilestones: number
   /** The legend's type size in pixels (it shrinks on a crowded fixed-size image). */
@@ -32,14 +34,29 @@ export interface LayoutInput {
   readonly height: number | null
   readonly chartHeight: number
   readonly labels: ChartLabels
-  /** The series legend: each line's name and colour, as drawn. */
-  readonly legend?: readonly { readonly name: string; readonly color: string }[]
+  /** The series legend: each line's name, colour and symbol, as drawn. */
+  readonly legend?: readonly LegendItem[]
   readonly milestoneKeyTitle: string
   readonly exportedOn: string
   /** "and {n} more" */
   readonly more: (n: number) => string
   /** Base font size in pixels; defaults from the width. */
   readonly fontSize?: number
+}
+
+/** A legend entry of an export: the line's name and how it is drawn. */
+export interface LegendItem {
+  readonly name: string
+  readonly color: string
+  readonly symbol: ChartSeries['symbol']
+}
+
+export interface LegendMarkPlace {
+  readonly x: number
+  readonly y: number
+  readonly scale: number
+  readonly color: string
+  readonly symbol: ChartSeries['symbol']
 }
 
 const INK = '#111827'
@@ -96,6 +113,8 @@ function columnsNeeded(items: readonly (readonly string[])[], columnLines: numbe
 
 /** The width share of the milestone key's column beside the chart on a fixed-size image. */
 export const SIDE_KEY_SHARE = 0.24
+/** Wider key columns tried, in order, when the key does not list every milestone drawn in its own type. */
+const WIDER_KEY_SHARES = [0.3, 0.36, 0.42]
 
 /** The share of a fixed-size image (a slide) the chart keeps at least: the key gives way first. */
 export const MIN_CHART_SHARE = 2 / 3
@@ -136,7 +155,8 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const legendFor = (size: number) => {
     const columns = Math.max(1, Math.min(legend.length, Math.floor(inner / (size * 26))))
     const width = inner / columns
-    const swatch = Math.round(size * 0.8)
+    // The mark is 28×12 at scale 1: about twice the type's size wide, nearly as tall as a capital.
+    const swatch = Math.round(size * 1.8)
     const lines = legend.map((entry) => wrapText(entry.name, width - swatch - size, size))
     const rows: number[] = []
     lines.forEach((l, i) => {
@@ -150,7 +170,7 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   // On a fixed-size image (a slide) the milestone key is a column beside the chart: below it, it
   // would get only what the chart's two thirds leave, too little to list the milestones drawn.
   const side = input.height !== null && labels.milestoneKey.length > 0
-  const keyWidth = side ? Math.round(width * SIDE_KEY_SHARE) : 0
+  let keyWidth = side ? Math.round(width * SIDE_KEY_SHARE) : 0
   if (input.height !== null) {
     const spare = input.height - headHeight - footHeight - Math.round(input.height * MIN_CHART_SHARE)
     // The largest type that leaves half the room to the key; else the largest that fits at all.
@@ -196,11 +216,21 @@ export function layoutExport(input: LayoutInput): ExportLayout {
     const room = side
       ? input.height - headHeight - footHeight - legendHeight - keyHead
       : input.height - headHeight - footHeight - keyHead - legendHeight - Math.round(input.height * MIN_CHART_SHARE)
-    const tries = [1, 0.85, 0.75, 0.65].map((scale) => {
+    const sized = (scale: number) => {
       const size = Math.max(12, Math.round(keySize * scale))
       return keyFor(size, Math.floor(room / line(size)))
-    })
-    key = tries.find((k) => k.placed.length === keyCount) ?? tries.reduce((best, k) => (k.placed.length > best.placed.length ? k : best))
+    }
+    // Every milestone drawn listed in type as large as the slide's (a wider column before smaller type);
+    // only then smaller type, and what still does not fit is counted.
+    const large = [1]
+    let whole = large.map(sized).find((k) => k.placed.length === keyCount)
+    for (const share of side ? WIDER_KEY_SHARES : []) {
+      if (whole) break
+      keyWidth = Math.round(width * share)
+      whole = large.map(sized).find((k) => k.placed.length === keyCount)
+    }
+    const tries = [0.85, 0.75, 0.65].map(sized)
+    key = whole ?? tries.find((k) => k.placed.length === keyCount) ?? tries.reduce((best, k) => (k.placed.length > best.placed.length ? k : best))
   }
   const { size: keyTextSize, columnWidth, placed, usedLines, shown: keyShown } = key
   if (input.height === null) {
@@ -231,13 +261,14 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const chart = { x: 0, y, width: width - keyWidth, height: chartHeight }
   const chartTop = y
   y += chartHeight
-  const swatches: ExportLayout['swatches'][number][] = []
+  const swatches: LegendMarkPlace[] = []
   let rowTop = y
   legendLines.forEach((lines, i) => {
     const legendRow = Math.floor(i / legendColumns)
     if (i > 0 && i % legendColumns === 0) rowTop += (legendRows[legendRow - 1] ?? 1) * line(legendSize) + Math.round(legendSize * 0.25)
     const x = Math.round(pad + (i % legendColumns) * legendWidth)
-    swatches.push({ x, y: rowTop + Math.round((line(legendSize) - swatchSize) / 2), size: swatchSize, color: legend[i]!.color })
+    const scale = swatchSize / 28
+    swatches.push({ x, y: rowTop + Math.round((line(legendSize) - 12 * scale) / 2), scale, color: legend[i]!.color, symbol: legend[i]!.symbol })
     lines.forEach((text, k) => {
       texts.push({ text, x: x + swatchSize + Math.round(legendSize * 0.4), y: rowTop + (k + 1) * line(legendSize) - Math.round(legendSize * 0.3), size: legendSize, color: INK })
     })
@@ -303,7 +334,7 @@ export function composeSvg(layout: ExportLayout, chartSvg: string, title: string
     `<title id="vigie-title">${escapeHtml(title)}</title>`,
     `<desc id="vigie-desc">${escapeHtml(description)}</desc>`,
     `<rect x="0" y="0" width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`,
-    ...layout.swatches.map((w) => `<rect x="${w.x}" y="${w.y}" width="${w.size}" height="${w.size}" fill="${escapeHtml(w.color)}"/>`),
+    ...layout.swatches.map((w) => legendMarkSvg({ colour: w.color, symbol: w.symbol }, w.x, w.y, Math.round(w.scale * 1000) / 1000)),
     ...texts,
     `<g transform="translate(${layout.chart.x},${layout.chart.y})${chartScale !== 1 ? ` scale(${chartScale})` : ''}">${chart}</g>`,
     '</svg>',

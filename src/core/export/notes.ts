@@ -1,3 +1,4 @@
+import { punctuate } from '../format'
 import { noteLine, type IndicatorNote } from './caveats'
 import { citation, type ChartLabels, type ExportText, type FigureRow } from './labels'
 
@@ -17,7 +18,7 @@ export function speakerNotes(
   out.push(`${text.figures}:`)
   let current = ''
   for (const r of rows) {
-    const heading = `${r.label} (${text.unit[r.unit]}${r.baseline ? `, ${text.baseline} ${r.baseline}` : ''})`
+    const heading = `${r.label} (${text.unit[r.unit]}${r.baseline ? `, ${text.baseline} ${r.baselineShown}` : ''})`
     if (heading !== current) {
       out.push(`- ${heading}`)
       current = heading
@@ -33,9 +34,12 @@ export function speakerNotes(
     out.push('', `${text.milestoneKey}:`, ...labels.milestoneKey.map((m) => `- ${m}`))
   }
   out.push('', `${text.sources}:`, ...labels.sources.map((s) => `- ${citation(s)}`))
+  // French spacing before the notes' own colons; quoted sentences (added below) stay exactly as published.
+  const locale = text.locale ?? 'en'
+  for (let i = 0; i < out.length; i++) out[i] = punctuate(out[i]!, locale)
   const quotes = rows.filter((r) => r.quote)
   if (quotes.length) {
-    out.push('', `${text.quotes}:`)
+    out.push('', punctuate(`${text.quotes}:`, locale))
     const seen = new Set<string>()
     for (const r of quotes) {
       if (seen.has(r.quote)) continue
