@@ -16,9 +16,13 @@ import {
   TooltipComponent,
 } from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { LabelLayout } from 'echarts/features'
 
-/** What every drawing of the trend chart uses: lines, their grid, milestones, the aria description. */
-const DRAWN = [LineChart, AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent]
+/**
+ * What every drawing of the trend chart uses: lines, their grid, milestones, the aria description,
+ * and the label layout that stacks the lines' direct labels apart (labelLayout's shiftY).
+ */
+const DRAWN = [LineChart, AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent, LabelLayout]
 
 /** The interactive chart on the page: canvas, with the period slider and tooltips. */
 export function init(...args: Parameters<typeof initECharts>): ECharts {
