@@ -113,7 +113,7 @@ export async function expectDirectLabels(page: Page, where: string): Promise<num
     type Chart = {
       getWidth: () => number
       getHeight: () => number
-      getOption: () => { series: { id: string; color?: string; endLabel?: { show?: boolean } }[] }
+      getOption: () => { series: { id: string; color?: string; endLabel?: { show?: boolean }; data?: unknown[] }[] }
       getModel: () => { getSeriesByIndex: (i: number) => object }
       _api: { getViewOfSeriesModel: (m: object) => { group: El } }
       getZr: () => { storage: { getDisplayList: (update: boolean) => El[] } }
@@ -126,13 +126,15 @@ export async function expectDirectLabels(page: Page, where: string): Promise<num
       return { x: r.x, y: r.y, width: r.width, height: r.height }
     }
     const lines: { series: string; lineColour: string; labels: { text: string; colour: string; x: number; y: number; width: number; height: number }[] }[] = []
+    const valueOf = (d: unknown) => (Array.isArray(d) ? d[1] : (d as { value?: unknown[] } | null)?.value?.[1])
     chart.getOption().series.forEach((s, i) => {
-      if (s.id.startsWith('milestones-') || s.id.includes('#')) return
+      // A line with no figure drawn (all withheld: only its "below" markers) has no end to label.
+      if (s.id.startsWith('milestones-') || s.id.includes('#') || !(s.data ?? []).some((d) => valueOf(d) != null)) return
       const labels: (typeof lines)[number]['labels'] = []
       if (s.endLabel?.show) {
         chart._api.getViewOfSeriesModel(chart.getModel().getSeriesByIndex(i)).group.traverse((el) => {
           const label = el.getTextContent?.()
-          if (label && !label.ignore && !label.invisible) labels.push({ text: String(label.style?.text ?? ''), colour: String(label.style?.fill ?? ''), ...box(label) })
+          if (label && !label.ignore && !label.invisible && String(label.style?.text ?? '') !== '') labels.push({ text: String(label.style?.text ?? ''), colour: String(label.style?.fill ?? ''), ...box(label) })
         })
       }
       lines.push({ series: s.id, lineColour: String(s.color), labels })
