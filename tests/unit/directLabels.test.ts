@@ -63,3 +63,33 @@ describe('direct labels', () => {
     expect(layoutChart(zoomed, { width: 1366, height: 600 }, 'screen').directLabels).toBeNull()
   })
 })
+
+describe('direct labels as ECharts draws them', () => {
+  it('put a line’s label at its last drawn figure when its last figure is withheld, in the column right of the plot', async () => {
+    const { svgChart } = await import('../../src/charts/echarts')
+    const base = deriveTrendView(spec())
+    // The first line with three figures or more, its last one withheld as a small count.
+    const target = base.series.find((s) => s.points.length >= 3)!
+    const last = target.points[target.points.length - 1]!
+    const withheld = { ...target, points: [...target.points.slice(0, -1), { ...last, suppressed: 5 }] }
+    const view = { ...base, series: base.series.map((s) => (s === target ? withheld : s)), panels: base.panels.map((p) => ({ ...p, series: p.series.map((s) => (s === target ? withheld : s)) })) }
+    const layout = layoutChart(view, { width: 1200, height: 600 }, 'picture')
+    expect(layout.directLabels).not.toBeNull()
+    const chart = svgChart(1200, 600)
+    try {
+      chart.setOption(buildTrendOption(view, layout, TEXT))
+      const drawn = target.points[target.points.length - 2]!
+      const [, y] = chart.convertToPixel({ gridIndex: target.panel }, [drawn.x, drawn.value]) as number[]
+      const svg = chart.renderToSVGString()
+      const text = target.shortLabel.replace(/&/g, '&amp;')
+      const match = new RegExp(`<text[^>]*transform="translate\\(([\\d.]+) ([\\d.]+)\\)"[^>]*fill="${target.colour}"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(svg)
+      expect(match, `label "${target.shortLabel}" drawn in ${target.colour}`).not.toBeNull()
+      // In the label column (right of the plot), level with the last figure drawn (shifted at most a few lines).
+      const panel = layout.panels[target.panel]!
+      expect(Number(match![1])).toBeGreaterThanOrEqual(1200 - panel.right)
+      expect(Math.abs(Number(match![2]) - y!)).toBeLessThan(layout.directLabels!.fontSize * 3)
+    } finally {
+      chart.dispose()
+    }
+  })
+})
