@@ -118,7 +118,7 @@ export function directLabelsFit(
   profile: ChartProfile,
   panelHeight: number,
 ): { width: number; fontSize: number; lines: 1 | 2 } | null {
-  if (profile === 'phone' || profile === 'print') return null
+  if (profile === 'phone') return null
   if (view.series.length === 0 || view.panels.some((p) => p.label !== undefined)) return null
   if (view.zoom?.from != null || view.zoom?.to != null) return null
   const fontSize = RULES[profile].fontSize
