@@ -17,12 +17,14 @@ import {
   TooltipComponent,
 } from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { LabelLayout } from 'echarts/features'
 
 /**
- * What every drawing of the trend chart uses: lines, their grid, milestones, the aria description.
- * The simple grid: a still picture has no axis pointer (GridComponent's extra, 8 KB gzip).
+ * What every drawing of the trend chart uses: lines, their grid, milestones, the aria description,
+ * and the label layout that stacks the lines' direct labels apart (labelLayout's shiftY). The
+ * simple grid: a still picture has no axis pointer (GridComponent's extra, 8 KB gzip).
  */
-const DRAWN = [LineChart, AriaComponent, GridSimpleComponent, MarkAreaComponent, MarkLineComponent]
+const DRAWN = [LineChart, AriaComponent, GridSimpleComponent, MarkAreaComponent, MarkLineComponent, LabelLayout]
 
 /** The interactive chart on the page: canvas, with the axis pointer, period slider and tooltips. */
 export function init(...args: Parameters<typeof initECharts>): ECharts {

@@ -79,6 +79,98 @@ export async function expectLegibleChart(page: Page, where: string, options: { l
       expect(entry!.visible, `${where}: legend entry of ${s.id} visible`).toBe(true)
     }
   }
+  await expectDirectLabels(page, where)
   const cut = await page.evaluate(() => document.body.innerText.split('\n').filter((line) => line.trim().endsWith('…')))
   expect(cut, `${where}: visible text cut`).toEqual([])
+}
+
+/** A line's direct label as ECharts drew it: its text, colour and box (its backing box, the full line height). */
+interface DirectLabel extends Box {
+  readonly series: string
+  readonly colour: string
+  readonly lineColour: string
+}
+
+/**
+ * The direct labels at the end of the lines, read from the labels ECharts placed (not from the
+ * option): where the layout gave the chart direct labels, every line has one in its colour, none is
+ * cut or leaves the chart, none overlaps another or any other text (milestone numbers, axis labels,
+ * unit names). Returns how many were drawn.
+ */
+export async function expectDirectLabels(page: Page, where: string): Promise<number> {
+  const found = await page.evaluate(() => {
+    type Rect = { x: number; y: number; width: number; height: number; clone: () => Rect; applyTransform: (m: number[]) => void }
+    type El = {
+      type: string
+      ignore?: boolean
+      invisible?: boolean
+      transform?: number[]
+      style?: { text?: unknown; fill?: string; font?: string; opacity?: number }
+      getBoundingRect: () => Rect
+      getComputedTransform: () => number[] | null
+      getTextContent?: () => El | undefined
+      traverse: (f: (el: El) => void) => void
+    }
+    type Chart = {
+      getWidth: () => number
+      getHeight: () => number
+      getOption: () => { series: { id: string; color?: string; endLabel?: { show?: boolean }; data?: unknown[] }[] }
+      getModel: () => { getSeriesByIndex: (i: number) => object }
+      _api: { getViewOfSeriesModel: (m: object) => { group: El } }
+      getZr: () => { storage: { getDisplayList: (update: boolean) => El[] } }
+    }
+    const chart = (window as unknown as { __vigieChart: Chart }).__vigieChart
+    const box = (el: El) => {
+      const r = el.getBoundingRect().clone()
+      const m = el.getComputedTransform()
+      if (m) r.applyTransform(m)
+      return { x: r.x, y: r.y, width: r.width, height: r.height }
+    }
+    const lines: { series: string; lineColour: string; labels: { text: string; colour: string; x: number; y: number; width: number; height: number }[] }[] = []
+    const valueOf = (d: unknown) => (Array.isArray(d) ? d[1] : (d as { value?: unknown[] } | null)?.value?.[1])
+    chart.getOption().series.forEach((s, i) => {
+      // A line with no figure drawn (all withheld: only its "below" markers) has no end to label.
+      if (s.id.startsWith('milestones-') || s.id.includes('#') || !(s.data ?? []).some((d) => valueOf(d) != null)) return
+      const labels: (typeof lines)[number]['labels'] = []
+      if (s.endLabel?.show) {
+        chart._api.getViewOfSeriesModel(chart.getModel().getSeriesByIndex(i)).group.traverse((el) => {
+          const label = el.getTextContent?.()
+          if (label && !label.ignore && !label.invisible && String(label.style?.text ?? '') !== '') labels.push({ text: String(label.style?.text ?? ''), colour: String(label.style?.fill ?? ''), ...box(label) })
+        })
+      }
+      lines.push({ series: s.id, lineColour: String(s.color), labels })
+    })
+    // Every other text (milestone numbers, axis labels, unit names), each as tall as its font (a tspan's
+    // own box can be shorter where no CJK font is installed).
+    const numbers = chart
+      .getZr()
+      .storage.getDisplayList(true)
+      .filter((el) => el.type === 'tspan' && !el.ignore && !el.invisible && String(el.style?.text ?? '').trim() !== '')
+      .map((el) => {
+        const b = box(el)
+        const size = Number(/(\d+)px/.exec(el.style?.font ?? '')?.[1] ?? 12)
+        return { text: String(el.style!.text), x: b.x, y: b.y + b.height / 2 - size * 0.6, width: b.width, height: size * 1.2 }
+      })
+    return { lines, numbers, width: chart.getWidth(), height: chart.getHeight() }
+  })
+  const labelled = found.lines.filter((l) => l.labels.length > 0)
+  if (labelled.length === 0) return 0
+  const labels: DirectLabel[] = []
+  for (const line of found.lines) {
+    expect(line.labels.length, `${where}: direct label of ${line.series}`).toBe(1)
+    const label = line.labels[0]!
+    expect(label.text.trim(), `${where}: label of ${line.series} has text`).not.toBe('')
+    expect(label.text.endsWith('…'), `${where}: label "${label.text}" is cut`).toBe(false)
+    expect(label.colour.toLowerCase(), `${where}: colour of "${label.text}"`).toBe(line.lineColour.toLowerCase())
+    expect(label.x >= 0 && label.x + label.width <= found.width + 0.5 && label.y >= 0 && label.y + label.height <= found.height + 0.5, `${where}: "${label.text}" inside the chart`).toBe(true)
+    labels.push({ ...label, series: line.series, lineColour: line.lineColour })
+  }
+  labels.forEach((a, i) =>
+    labels.slice(i + 1).forEach((b) => expect(intersects(a, b), `${where}: label "${a.text}" (${Math.round(a.x)},${Math.round(a.y)}) overlaps "${b.text}" (${Math.round(b.x)},${Math.round(b.y)})`).toBe(false)),
+  )
+  // The lines of a label are its own tspans: inside its box, part of its text.
+  const own = (a: DirectLabel, n: Box) => a.text.includes(n.text.trim()) && n.x >= a.x - 1 && n.x + n.width <= a.x + a.width + 1 && n.y + n.height / 2 >= a.y && n.y + n.height / 2 <= a.y + a.height
+  const others = found.numbers.filter((n) => !labels.some((a) => own(a, n)))
+  for (const a of labels) for (const n of others) expect(intersects(a, n), `${where}: label "${a.text}" overlaps "${n.text}" (${Math.round(n.x)},${Math.round(n.y)})`).toBe(false)
+  return labels.length
 }

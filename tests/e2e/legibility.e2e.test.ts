@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
 import { englishWords, frenchSpacingMisses } from '../helpers/english'
+import { expectDirectLabels } from './geometry'
 
 interface Box {
   readonly text: string
@@ -119,6 +120,8 @@ async function checkLegible(page: Page): Promise<string[]> {
     const twins = lines.filter((o) => o !== s && (o.xAxisIndex ?? 0) === (s.xAxisIndex ?? 0) && o.color === s.color && o.symbol === s.symbol)
     expect(twins.map((o) => o.id), `lines drawn like ${s.id} in its panel`).toEqual([])
   }
+  // Direct labels, where the layout drew them: one per line in its colour, none cut or overlapping.
+  await expectDirectLabels(page, 'chart')
   // No visible text of the page ends in an ellipsis.
   const cut = await page.evaluate(() => document.body.innerText.split('\n').filter((line) => line.trim().endsWith('…')))
   expect(cut).toEqual([])
@@ -140,6 +143,8 @@ describe('legible on screen', () => {
       const { page } = await openPage(context, `/#/?lang=${lang}`)
       await waitForChart(page)
       await checkLegible(page)
+      // At this width each line is named at its end, as well as in the legend.
+      expect(await expectDirectLabels(page, `dashboard ${lang}`)).toBeGreaterThan(0)
       await page.screenshot({ path: `tests/e2e/screenshots/dashboard-legible-${lang}.png`, fullPage: true })
       await context.close()
     })
@@ -162,6 +167,8 @@ describe('legible on screen', () => {
     await checkLegible(page)
     const heights = await page.evaluate(() => (window as unknown as { __vigieChart: { getOption: () => { grid: { height: number }[] } } }).__vigieChart.getOption().grid.map((g) => g.height))
     for (const h of heights) expect(h).toBeGreaterThanOrEqual(100)
+    // No room for direct labels on a phone: the legend names the lines.
+    expect(await expectDirectLabels(page, 'phone')).toBe(0)
     // The chart starts in the first screen (at least 150 px of it above the fold), the key figures follow it,
     // each card with its source.
     const chart = await page.locator('[data-testid="trend-chart"]').boundingBox()
@@ -272,6 +279,8 @@ describe('Present fits the screen', () => {
         })
         expect(outside).toEqual([])
         expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true)
+        // Present names each line at its end (the room is there at every projector size tested).
+        if (slide === 1) expect(await expectDirectLabels(page, `present ${width}`)).toBeGreaterThan(0)
         if (slide === 1) await page.screenshot({ path: `tests/e2e/screenshots/present-${width}x${height}.png` })
       }
       await context.close()

@@ -46,6 +46,10 @@ describe('small charts', () => {
     expect(views.flatMap((v) => v.series.map((s) => s.key)).sort()).toEqual(runPipeline(data, { ...DEFAULT_VIEW, indicators: counts, breakdown: 'small' }).spec.series.map((s) => s.key).sort())
   })
 
+  it('names the lines in the one shared legend, not with direct labels repeated in every chart', () => {
+    for (const profile of ['screen', 'present', 'slide'] as const) expect(layoutChart(viewOf({}), { width: 1920, height: 1080 }, profile).directLabels).toBeNull()
+  })
+
   it('keeps each offence’s style on every page, with one shared legend', () => {
     const styles = new Map<string, string>()
     for (const page of [1, 2, 3]) {

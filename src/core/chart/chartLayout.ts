@@ -44,6 +44,11 @@ export interface ChartLayout {
   readonly columns: number
   /** A figure's symbol size in pixels (a provisional one's hollow symbol is 2 px larger): larger where read from afar. */
   readonly symbolSize: number
+  /**
+   * Direct labels: each line's short label at its last drawn point, in its colour, the right margin
+   * reserved for them (see directLabelsFit). Null where there is no room: the legend names the lines.
+   */
+  readonly directLabels: { readonly fontSize: number; readonly distance: number; readonly width: number } | null
 }
 
 interface ProfileRules {
@@ -74,6 +79,73 @@ const DIGIT = 0.62
  * the largest point symbol (9 px hollow), so a figure at the top of its axis never covers a number.
  */
 export const LABEL_CLEARANCE = 8
+
+/** Average glyph width of the chart's sans-serif text (labels), as a share of the font size (generous). */
+const GLYPH = 0.6
+/** Gap between a line's last point and its direct label. */
+const LABEL_GAP = 6
+/** Direct labels take at most this share of the chart's width; past it, the legend names the lines. */
+export const DIRECT_LABEL_SHARE = 0.3
+/** Past this many lines in one panel, direct labels would stack into a column taller than their lines: the legend names them. */
+export const DIRECT_LABEL_LINES = 7
+
+/** A text's estimated width in pixels at a font size. */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil([...text].length * GLYPH * fontSize)
+}
+
+/** The narrowest width a text takes on at most two lines, broken at a space (one line when it has none). */
+export function twoLineWidth(text: string, fontSize: number): number {
+  let best = textWidth(text, fontSize)
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+    best = Math.min(best, Math.max(textWidth(text.slice(0, i), fontSize), textWidth(text.slice(i + 1), fontSize)))
+  }
+  return best
+}
+
+/**
+ * Whether each line can carry its short label at its end, and the width the labels need: not on a
+ * phone (the legend above the chart reads better on a narrow touch screen), not in small charts
+ * (one legend names the lines of every chart; a label on each would repeat it twelve times), not
+ * past DIRECT_LABEL_LINES lines in a panel or where the stacked labels would be taller than the
+ * panel, not when the period is zoomed (a line's last point may lie outside the window), and only
+ * when the longest label fits in DIRECT_LABEL_SHARE of the width, on one line or, failing that,
+ * broken onto two.
+ */
+export function directLabelsFit(
+  view: Pick<TrendView, 'panels' | 'series' | 'zoom'>,
+  width: number,
+  profile: ChartProfile,
+  panelHeight: number,
+): { width: number; fontSize: number; lines: 1 | 2 } | null {
+  if (profile === 'phone') return null
+  if (view.series.length === 0 || view.panels.some((p) => p.label !== undefined)) return null
+  if (view.zoom?.from != null || view.zoom?.to != null) return null
+  const fontSize = RULES[profile].fontSize
+  const most = Math.max(...view.panels.map((p) => p.series.length))
+  if (most > DIRECT_LABEL_LINES) return null
+  const room = width * DIRECT_LABEL_SHARE - LABEL_GAP - 4
+  const one = Math.max(...view.series.map((s) => textWidth(s.shortLabel, fontSize)))
+  const two = Math.max(...view.series.map((s) => twoLineWidth(s.shortLabel, fontSize)))
+  const lines = one <= room ? 1 : two <= room ? 2 : null
+  // Stacked, the labels of the fullest panel must fit its height.
+  if (lines === null || most * lines * Math.ceil(fontSize * 1.3) > panelHeight) return null
+  return { width: (lines === 1 ? one : two) + LABEL_GAP + 4, fontSize, lines }
+}
+
+/** How far the milestone numbers reach past the plot's right edge: direct labels start beyond it. */
+function milestoneOverhang(view: Pick<TrendView, 'milestones' | 'domain'>, plot: { readonly left: number; readonly width: number }, fontSize: number): number {
+  const domain = view.domain
+  if (!domain) return 0
+  const span = domain.max - domain.min || 1
+  let reach = 0
+  for (const m of view.milestones) {
+    const t = m.kind === 'interval' ? (Math.max(m.milestone.date.start, domain.min) + Math.min(m.milestone.endDate!.end, domain.max)) / 2 : m.milestone.date.mid
+    const x = ((t - domain.min) / span) * plot.width
+    reach = Math.max(reach, x + (String(m.number).length * DIGIT * fontSize) / 2 + 3 - plot.width)
+  }
+  return Math.max(0, Math.ceil(reach))
+}
 
 /** Room for a panel's unit name above it. */
 const UNIT_NAME = 22
@@ -152,23 +224,29 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
   const width = Math.max(size.width, 200)
   const height = Math.max(size.height, 160)
   const columns = gridColumns(view, width)
-  const plot = cellPlot(rules, width, columns)
-  const milestoneLabels = placeMilestoneLabels(view, plot, rules.milestoneFontSize)
-  const rows = Math.max(0, ...milestoneLabels.map((l) => l.row + 1))
-  const labelRowHeight = Math.round(rules.milestoneFontSize * 1.35)
-  // Milestone numbers above the top panel, the unit name above them.
-  const top = UNIT_NAME + rows * labelRowHeight + 4 + LABEL_CLEARANCE
-  const bottom = axisBottom(rules, rules.slider)
   const count = Math.max(view.panels.length, 1)
   const rowCount = Math.ceil(count / columns)
   const gaps = (rowCount - 1) * (PANEL_GAP + UNIT_NAME)
+  const bottom = axisBottom(rules, rules.slider)
+  const labelRowHeight = Math.round(rules.milestoneFontSize * 1.35)
+  const rowsAbove = (plot: { left: number; width: number }) => Math.max(0, ...placeMilestoneLabels(view, plot, rules.milestoneFontSize).map((l) => l.row + 1))
+  // Direct labels take the right margin, so the plot narrows and the milestone numbers may need
+  // more rows: the labels are decided on the plot as it would be without them.
+  const roughHeight = (height - UNIT_NAME - rowsAbove(cellPlot(rules, width, columns)) * labelRowHeight - 4 - LABEL_CLEARANCE - bottom - gaps) / rowCount
+  const fit = directLabelsFit(view, width, profile, roughHeight)
+  const extraRight = fit?.width ?? 0
+  const plot = cellPlot({ ...rules, right: rules.right + extraRight }, width, columns)
+  const milestoneLabels = placeMilestoneLabels(view, plot, rules.milestoneFontSize)
+  const rows = Math.max(0, ...milestoneLabels.map((l) => l.row + 1))
+  // Milestone numbers above the top panel, the unit name above them.
+  const top = UNIT_NAME + rows * labelRowHeight + 4 + LABEL_CLEARANCE
   const panelHeight = Math.max((height - top - bottom - gaps) / rowCount, 40)
   const cell = width / columns
   const panels = Array.from({ length: count }, (_, i) => {
     const column = i % columns
     return {
       left: Math.round(column * cell) + rules.left,
-      right: Math.round(width - (column + 1) * cell) + rules.right,
+      right: Math.round(width - (column + 1) * cell) + rules.right + extraRight,
       top: top + Math.floor(i / columns) * (panelHeight + PANEL_GAP + UNIT_NAME),
       height: panelHeight,
       ticks: Math.max(1, Math.min(5, Math.floor(panelHeight / (rules.fontSize * 2.4)))),
@@ -189,6 +267,7 @@ export function layoutChart(view: TrendView, size: { readonly width: number; rea
     columns,
     // Under LABEL_CLEARANCE × 2 with its hollow variant, so a figure still never reaches a milestone number.
     symbolSize: profile === 'slide' ? 11 : profile === 'present' ? 9 : 7,
+    directLabels: fit ? { fontSize: fit.fontSize, distance: LABEL_GAP + milestoneOverhang(view, plot, rules.milestoneFontSize), width: fit.width - LABEL_GAP - 4 } : null,
   }
 }
 

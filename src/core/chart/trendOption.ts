@@ -236,6 +236,15 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
   const grid = layout.panels.map((p) => ({ left: p.left, right: p.right, top: p.top, height: p.height }))
 
   const lines: LineSeriesOption[] = []
+  const direct = layout.directLabels
+  // Direct labels in one column at the right of their panel's plot, whatever the date of a line's
+  // last point, level with it, shifted apart vertically where two would overlap (ECharts draws no
+  // leader line for an end label: the label's colour ties it to its line).
+  const labelled = new Map<number, number>()
+  const endLabelPlace = (params: { seriesIndex?: number }) => {
+    const panel = layout.panels[labelled.get(params.seriesIndex ?? -1) ?? 0]
+    return { x: panel ? layout.width - panel.right + (direct?.distance ?? 0) : undefined, moveOverlap: 'shiftY' as const }
+  }
   // The series each drawn line stands for, to find the observation behind a hovered point.
   const drawn: { series: ChartSeries; points: ViewSeries['points'] }[] = []
   view.series.forEach((s, n) => {
@@ -268,6 +277,7 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       })
     }
     drawn.push({ series: s, points: points as ViewSeries['points'] })
+    if (direct) labelled.set(lines.length, s.panel)
     lines.push({
       type: 'line',
       // The key holds `|`, so it is never an Object.prototype member; the name is generated:
@@ -283,6 +293,27 @@ export function buildTrendOption(view: TrendView, layout: ChartLayout, text: Tre
       showSymbol: !compact,
       emphasis: layout.interactive ? { focus: 'series' } : { disabled: true },
       data: data as LineSeriesOption['data'],
+      // The line's name at its last drawn point (ECharts skips the gaps of withheld values and breaks).
+      ...(direct
+        ? {
+            // Broken at a space onto a second line when the layout found one line too wide.
+            // A given line height and a backing box: the label's box is its full height wherever it is
+            // measured (zrender derives a text's height from a CJK glyph, tiny where no such font is).
+            endLabel: {
+              show: true,
+              formatter: () => s.shortLabel,
+              color: s.colour,
+              fontSize: direct.fontSize,
+              lineHeight: Math.round(direct.fontSize * 1.25),
+              backgroundColor: 'rgba(255,255,255,0.85)',
+              padding: [1, 2],
+              distance: direct.distance,
+              width: direct.width,
+              overflow: 'break',
+            },
+            labelLayout: endLabelPlace,
+          }
+        : {}),
     })
     // Only a small count has a place to point at ("below 5"); a part or rate withheld with it is a gap.
     const withheld = s.points.filter((p) => p.suppressed !== undefined && p.withheld === undefined)
