@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
 import { englishWords, frenchSpacingMisses } from '../helpers/english'
@@ -242,21 +242,24 @@ describe('the HTML file on a phone', () => {
   })
 })
 
+/** Saved views in localStorage before any page of the context runs a script. */
+async function seedSavedViews(context: BrowserContext, views: readonly object[]): Promise<void> {
+  await context.addInitScript((json) => {
+    if (localStorage.getItem('vigie.savedViews') === null) localStorage.setItem('vigie.savedViews', json)
+  }, JSON.stringify(views))
+}
+
 describe('Present fits the screen', () => {
   for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080]] as const) {
     it(`at ${width}×${height}: chart, legend, the whole milestone key and the ← → controls on the screen, legible`, async () => {
       const context = await browser.newContext({ viewport: { width, height } })
-      const { page } = await openPage(context, '/#/?lang=fr')
-      await page.evaluate(() =>
-        localStorage.setItem(
-          'vigie.savedViews',
-          JSON.stringify([
-            { id: 'a', name: 'Tendances', savedAt: '2026-01-01T00:00:00Z', query: {} },
-            { id: 'b', name: 'CSAM', savedAt: '2026-01-01T00:00:00Z', query: { off: 'csam' } },
-          ]),
-        ),
-      )
-      await page.goto(page.url().replace('#/?', '#/present?slide=1&'))
+      // The saved views are there before the app's first script: set after it started, a hash-only
+      // navigation kept the list the app had already read (empty), and Present never opened.
+      await seedSavedViews(context, [
+        { id: 'a', name: 'Tendances', savedAt: '2026-01-01T00:00:00Z', query: {} },
+        { id: 'b', name: 'CSAM', savedAt: '2026-01-01T00:00:00Z', query: { off: 'csam' } },
+      ])
+      const { page } = await openPage(context, '/#/present?slide=1&lang=fr')
       await page.locator('[data-testid="present-title"]').waitFor()
       const total = Number(/(\d+)\D*$/.exec((await page.locator('[data-testid="present-counter"]').textContent()) ?? '')?.[1])
       for (let slide = 1; slide <= total; slide++) {
@@ -590,14 +593,13 @@ describe('every word in the reader’s language', () => {
         check(`embed ${width}`, [...(await readerTexts(embed)), ...(await drawnTexts(embed)).map((t) => t.text)])
         await frame.close()
       }
-      const { page: present } = await openPage(context, `/#/?lang=${lang}`)
-      await present.evaluate(() =>
-        localStorage.setItem('vigie.savedViews', JSON.stringify([{ id: 'a', name: 'CSAM', savedAt: '2026-01-01T00:00:00Z', query: { off: 'csam' } }])),
-      )
-      await present.goto(present.url().replace('#/?', '#/present?slide=1&'))
+      const presenting = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+      await seedSavedViews(presenting, [{ id: 'a', name: 'CSAM', savedAt: '2026-01-01T00:00:00Z', query: { off: 'csam' } }])
+      const { page: present } = await openPage(presenting, `/#/present?slide=1&lang=${lang}`)
       await present.locator('[data-testid="present-title"]').waitFor()
       await waitForChart(present)
       check('Present', [...(await readerTexts(present)), ...(await drawnTexts(present)).map((t) => t.text)])
+      await presenting.close()
       await context.close()
       expect(found).toEqual([])
       expect(spacing).toEqual([])
