@@ -319,6 +319,11 @@ describe('accessibility (axe-core)', () => {
         const result = await new AxeBuilder({ page }).analyze()
         const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
         expect(summary).toEqual([])
+        // A screen reader's outline: after the page's h1, no heading skips a level (Lighthouse's heading-order).
+        const levels = await page.locator('main h1, main h2, main h3, main h4, main h5, main h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])))
+        const afterTitle = levels.slice(levels.indexOf(1))
+        expect(afterTitle.length).toBeGreaterThan(1)
+        afterTitle.forEach((level, i) => i > 0 && expect(level, `heading ${i} of ${afterTitle.join(',')}`).toBeLessThanOrEqual(afterTitle[i - 1]! + 1))
         if (lang !== 'nl') {
           await page.screenshot({ path: `tests/e2e/screenshots/${screen || 'dashboard'}-${lang}.png` })
         }
