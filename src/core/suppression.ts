@@ -115,8 +115,10 @@ export function withheldFigures(
         else if (mark.reason === 'small') sums.small++
         else sums.other++
       }
+      // Each step withholds one more part, or the whole and stops: at most order.length + 1 steps.
       let cursor = 0
-      while (givesAway(whole.value - sums.shown, sums.small, sums.other, below)) {
+      for (let step = 0; step <= order.length && givesAway(whole.value - sums.shown, sums.small, sums.other, below); step++) {
+        // The cursor only moves forward, to order.length at most.
         while (cursor < order.length && withheld.has(order[cursor]!)) cursor++
         const next = order[cursor] ?? whole
         withheld.set(next, { below, reason: 'secondary' })
