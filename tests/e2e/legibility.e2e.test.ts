@@ -9,41 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
 import { englishWords, frenchSpacingMisses } from '../helpers/english'
-import { expectDirectLabels } from './geometry'
-
-interface Box {
-  readonly text: string
-  readonly x: number
-  readonly y: number
-  readonly width: number
-  readonly height: number
-}
-
-/** Every text ECharts drew, with its box in the chart's pixels. */
-function drawnTexts(page: Page): Promise<Box[]> {
-  return page.evaluate(() => {
-    type El = {
-      type: string
-      ignore?: boolean
-      invisible?: boolean
-      style?: { text?: unknown; opacity?: number }
-      transform?: number[]
-      getBoundingRect: () => { clone: () => { applyTransform: (m: number[]) => void; x: number; y: number; width: number; height: number } }
-    }
-    const chart = (window as unknown as { __vigieChart: { getZr: () => { storage: { getDisplayList: (update: boolean) => El[] } } } }).__vigieChart
-    return chart
-      .getZr()
-      .storage.getDisplayList(true)
-      .filter((el) => (el.type === 'tspan' || el.type === 'text') && !el.ignore && !el.invisible && el.style?.text !== undefined && String(el.style.text) !== '' && el.style.opacity !== 0)
-      .map((el) => {
-        const r = el.getBoundingRect().clone()
-        if (el.transform) r.applyTransform(el.transform)
-        return { text: String(el.style!.text), x: r.x, y: r.y, width: r.width, height: r.height }
-      })
-  })
-}
-
-const intersects = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
+import { drawnTexts, expectDirectLabels, intersects, type Box } from './geometry'
 
 type Option = {
   grid: { top: number }[]
