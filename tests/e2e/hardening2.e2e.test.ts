@@ -166,6 +166,8 @@ describe('the small-count threshold cannot be switched off by accident (issue 24
     const { page: tabA } = await openPage(fresh, '/#/import')
     const query = await importCsv(tabA, 'Two tabs', SMALL_COUNTS)
     const { page: tabB } = await openPage(fresh, '/#/import')
+    // Tab B has read the stored dataset (it is in its list) before the link to it is opened.
+    await expect.poll(() => tabB.locator('[data-testid="dataset-name"]').allTextContents(), { timeout: 30_000 }).toContain('Two tabs')
     expect(await tableValues(tabB, query)).toEqual(['< 5', '< 5', '< 5', '< 5', '5', '6', '7', '8'])
     await tabA.goto(new URL('./#/import', baseUrl()).toString())
     await tabA.fill('[data-testid="dataset-suppress"]', '7')
