@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath } from 'node:url'
 import { bundledDataset } from './scripts/bundledDataset'
+import { readDataVersion } from './scripts/dataVersion'
 
 /**
  * Strict Content-Security-Policy for the built app only: the dev server injects inline
@@ -100,6 +101,8 @@ export default defineConfig({
   ],
   base: './',
   define: {
+    // The bundled data's release day and content hash (src/dataVersion.ts).
+    __VIGIE_DATA_VERSION__: JSON.stringify(readDataVersion(fileURLToPath(new URL('./data', import.meta.url)))),
     // Feature flags of Vue and vue-i18n: drop what Vigie does not use from the bundle.
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',

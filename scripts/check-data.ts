@@ -17,6 +17,7 @@ import { knownNewerProblems } from '../src/core/freshness'
 import { readNewerFile } from './bundledDataset'
 import { dataGuardProblems } from './dataGuards'
 import { readDataFolder } from './dataFolder'
+import { CHANGELOG_FILE, readDataVersion } from './dataVersion'
 import { checkAgainstResearch, checkAgainstSeeds } from './sourceChecks'
 
 const args = process.argv.slice(2)
@@ -35,6 +36,16 @@ const { value: dataset, issues } = readDataset(files, 'bundled', { complete: tru
 // data/newer.csv: figures known to be published but not yet in the data (the Indicators screen's flag).
 const newer = readNewerFile(dataDir, folder ? dataDir : 'data')
 const problems = [...issues, ...checkParts(dataset), ...dataGuardProblems(dataset), ...newer.issues, ...knownNewerProblems(dataset, newer.value)]
+
+// The bundled data's version is its changelog's newest dated heading and a hash (src/core/dataVersion.ts).
+if (!folder) {
+  try {
+    const version = readDataVersion(dataDir)
+    console.log(`data version: ${version.released}+${version.hash}`)
+  } catch (error) {
+    problems.push({ file: `data/${CHANGELOG_FILE}`, line: 1, column: 0, field: '', code: 'undated_release', message: (error as Error).message })
+  }
+}
 
 let notRun = 0
 const sourceChecks = withoutSources

@@ -221,6 +221,7 @@ export type IssueCode =
   | 'bad_checked_date'
   | 'misplaced_series_break'
   | 'proposal_marked_key'
+  | 'undated_release'
 
 export function formatIssue(issue: DataIssue): string {
   const where = issue.column > 0 ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.line}`

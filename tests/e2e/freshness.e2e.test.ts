@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { launch, openPage } from './browser'
+import { readDataVersion } from '../../scripts/dataVersion'
 
 type Row = Record<string, string>
 const csv = (name: string): Row[] => Papa.parse<Row>(readFileSync(`data/${name}.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
@@ -33,6 +34,9 @@ describe('how recent the data are', () => {
     await expect.poll(() => footer.textContent()).toBe(`Data checked up to ${MONTHS.en[month - 1]} ${year}.`)
     await page.locator('[data-testid="lang-fr"]').click()
     await expect.poll(() => footer.textContent()).toBe(`Données vérifiées jusqu’en ${MONTHS.fr[month - 1]} ${year}.`)
+    // The data version: the changelog's release day and the CSV files' hash, as a citation names it.
+    const { released, hash } = readDataVersion('data')
+    await expect(page.locator('[data-testid="data-version"]').textContent()).resolves.toBe(`Version des données : ${released}+${hash}.`)
     expect(record.pageErrors).toEqual([])
     await page.close()
   })
