@@ -77,7 +77,6 @@ const CORE_FROM_UI = {
 const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/components/chart/TrendChart.vue',
   'src/components/chart/ViewControls.vue',
-  'src/components/figures/DataTable.vue',
   'src/components/figures/KeyFigures.vue',
   'src/components/figures/SourcesList.vue',
   'src/components/filters/FilterPanel.vue',
