@@ -79,7 +79,6 @@ const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/components/chart/ViewControls.vue',
   'src/components/figures/KeyFigures.vue',
   'src/components/figures/SourcesList.vue',
-  'src/components/filters/FilterPanel.vue',
   'src/components/import/DatasetsPanel.vue',
   'src/components/import/ImportMapping.vue',
   'src/components/import/ImportReport.vue',
