@@ -88,7 +88,6 @@ const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/views/EmbedView.vue',
   'src/views/ImportView.vue',
   'src/views/IndicatorsView.vue',
-  'src/views/PresentView.vue',
   'src/views/TimelineView.vue',
 ]
 
