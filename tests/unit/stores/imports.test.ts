@@ -218,6 +218,23 @@ describe('imports store (what an import adds and removes)', () => {
     expect(imports.remembered).toBe(true)
   })
 
+  it('gives the series the user brings into the label editor their settings, and keeps those already edited', async () => {
+    await loadBundled()
+    const imports = useImportsStore()
+    imports.addFiles([fileOf('owid-layout.csv')])
+    await reaches(imports, 'mapping')
+    const mapping = imports.mapping!
+    mapping.defaults.offence = 'grooming'
+    const [edited] = Object.keys(mapping.overrides)
+    mapping.overrides[edited!]!.label = 'My own label'
+    imports.fillOverrides([edited!, 'A column the user just picked'])
+    expect(mapping.overrides['A column the user just picked']).toEqual({ label: 'A column the user just picked', offence: 'grooming', unit: mapping.defaults.unit })
+    expect(mapping.overrides[edited!]!.label).toBe('My own label')
+    // A series called like an Object method is a series like any other.
+    imports.fillOverrides(['hasOwnProperty'])
+    expect(Object.keys(mapping.overrides)).toContain('hasOwnProperty')
+  })
+
   it('exports an imported dataset as canonical CSV under a safe file name', async () => {
     const datasets = await loadBundled()
     const imports = useImportsStore()
