@@ -76,9 +76,6 @@ const CORE_FROM_UI = {
  */
 const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/components/chart/TrendChart.vue',
-  'src/components/chart/ViewControls.vue',
-  'src/components/figures/KeyFigures.vue',
-  'src/components/figures/SourcesList.vue',
   'src/components/import/DatasetsPanel.vue',
   'src/components/import/ImportMapping.vue',
   'src/components/import/ImportReport.vue',
@@ -87,7 +84,6 @@ const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/views/EmbedView.vue',
   'src/views/ImportView.vue',
   'src/views/IndicatorsView.vue',
-  'src/views/TimelineView.vue',
 ]
 
 export default tseslint.config(

@@ -1,9 +1,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
-import { deriveTrendView, type TrendView } from '../core/chart/chartState'
+import { deriveTrendView, numberedSelection, type TrendView } from '../core/chart/chartState'
+import { availableDimensions, BREAKDOWN_MODES } from '../core/breakdown'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import { periodOfZoom } from '../core/dashboardNotes'
-import { defaultChoice } from '../core/filters'
+import { defaultChoice, selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
 import { viewFor } from '../core/export/spec'
@@ -74,6 +75,16 @@ export const useDashboardStore = defineStore('dashboard', () => {
   })
 
   /**
+   * The milestones the filters leave, numbered in the whole data set, for the timeline: the
+   * filters alone, without running the pipeline's series (the timeline draws none).
+   */
+  const timelineMilestones = computed(() => numberedSelection(numbered.value, selectFigures(datasets.dataset, view.state).milestones))
+  /** Dimensions with two values or more among the shown series: what the breakdown control offers. */
+  const dimensions = computed(() => availableDimensions(series.value))
+  /** The breakdown modes the control offers (none, lines, total, small charts). */
+  const breakdownModes = BREAKDOWN_MODES
+
+  /**
    * The period slider is a period picker: where it settles (time-axis numbers) becomes the period
    * filter, in whole years, so the slider, the year selects and the link always agree.
    */
@@ -100,6 +111,9 @@ export const useDashboardStore = defineStore('dashboard', () => {
     viewOf,
     seriesChoice,
     keySeriesFewer,
+    timelineMilestones,
+    dimensions,
+    breakdownModes,
     zoomTo,
   }
 })

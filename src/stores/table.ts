@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { sourceIn } from '../core/model'
+import { sourceEntries } from '../core/sourceEntries'
 import { milestoneRows, sortFigures, tableNotes, tablePage, tableRows, type TableColumn, type TableText } from '../core/tableRows'
 import { i18n } from '../i18n'
 import { buildTrendText } from '../i18n/trendText'
@@ -9,8 +10,9 @@ import { useDatasetsStore } from './datasets'
 import { useViewStore } from './view'
 
 /**
- * The Table tab: its sort and page, and the rows, notes and milestone rows it shows, from the
- * pipeline's view result (core/tableRows.ts). DataTable.vue only displays them.
+ * The Table and Sources tabs: the Table's sort and page, and the rows, notes and milestone rows it
+ * shows, from the pipeline's view result (core/tableRows.ts); the sources behind what is shown
+ * (core/sourceEntries.ts). DataTable.vue and SourcesList.vue only display them.
  */
 export const useTableStore = defineStore('table', () => {
   const dashboard = useDashboardStore()
@@ -68,6 +70,11 @@ export const useTableStore = defineStore('table', () => {
   /** Every milestone the filters leave. */
   const milestones = computed(() => milestoneRows(dashboard.milestones, view.state.locale, sourceTitle.value))
 
+  /** Each source behind what is shown, with its figures and milestones and their quoted sentences. */
+  const sources = computed(() =>
+    sourceEntries(datasets.dataset.sources, dashboard.selection, datasets.indicatorById, view.state.locale, text.value.baseline),
+  )
+
   /** Sorts by a column; the same column again turns the order round. Back to the first page. */
   function sort(column: TableColumn): void {
     if (sortBy.value === column) ascending.value = !ascending.value
@@ -83,7 +90,7 @@ export const useTableStore = defineStore('table', () => {
     asked.value = { page: Math.max(0, Math.min(page.value.pages - 1, n)), of: dashboard.viewResult }
   }
 
-  return { sortBy, ascending, count, page, rows, notes, milestones, sort, goToPage }
+  return { sortBy, ascending, count, page, rows, notes, milestones, sources, sort, goToPage }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useTableStore, import.meta.hot))

@@ -144,4 +144,30 @@ describe('dashboard store: the series choice and the period slider', () => {
     dashboard.zoomTo(at(2000), at(2020))
     expect(view.state).toBe(before)
   })
+
+  it('numbers the timeline’s milestones as the chart does, after the filters', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    expect(dashboard.timelineMilestones.map((m) => [m.number, m.milestone.title.en])).toEqual([[1, 'Grooming laws in force']])
+    view.toggleCategory('policy')
+    expect(dashboard.timelineMilestones).toEqual([])
+  })
+
+  it('offers a breakdown only by a dimension with two values or more among the shown series', async () => {
+    const regions = files({
+      observations: [
+        { indicator: 'cf_hotline_reports', period: '2019', value: 10, source: 'knack', region: 'BE-VLG' },
+        { indicator: 'cf_hotline_reports', period: '2019', value: 12, source: 'knack', region: 'BE-WAL' },
+        { indicator: 'cf_hotline_reports', period: '2020', value: 11, source: 'knack', region: 'BE-VLG' },
+        { indicator: 'cf_hotline_reports', period: '2020', value: 13, source: 'knack', region: 'BE-WAL' },
+      ],
+    })
+    await loadBundled(regions)
+    const dashboard = useDashboardStore()
+    useViewStore().setIndicators(['cf_hotline_reports'])
+    expect(dashboard.dimensions).toEqual(['region'])
+    expect(dashboard.breakdownModes).toContain('small')
+  })
 })
+

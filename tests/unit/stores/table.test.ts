@@ -83,4 +83,21 @@ describe('table store (the Table tab)', () => {
     useViewStore().toggleCategory('policy')
     expect(table.milestones).toEqual([])
   })
+
+  it('cites each source behind what is shown with its figures, milestones and quotes, in the reader’s language', async () => {
+    await loadBundled()
+    const view = useViewStore()
+    view.setIndicators(['cf_hotline_reports'])
+    view.setLocale('fr')
+    const table = useTableStore()
+    expect(table.sources.map((e) => [e.source.title, e.href, e.figures.length, e.milestones.length])).toEqual([
+      ['Rapport 2014 de la Global Alliance', null, 1, 1],
+      ['Article de Knack', 'https://example.org/a', 2, 0],
+    ])
+    expect(table.sources[0]!.figures[0]!.quote).toBe('In 2013, 1232 reports.')
+    // A source with nothing shown is not listed.
+    view.setPeriod(2019, 2020)
+    view.toggleCategory('policy')
+    expect(table.sources.map((e) => e.source.id)).toEqual(['knack'])
+  })
 })
