@@ -80,10 +80,7 @@ const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/components/import/ImportMapping.vue',
   'src/components/import/ImportReport.vue',
   'src/components/import/ImportSources.vue',
-  'src/components/share/SavedViews.vue',
-  'src/views/EmbedView.vue',
   'src/views/ImportView.vue',
-  'src/views/IndicatorsView.vue',
 ]
 
 export default tseslint.config(

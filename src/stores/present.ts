@@ -2,11 +2,13 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { preferredHeight } from '../core/chart/chartLayout'
 import type { TrendView } from '../core/chart/chartState'
+import { dashboardUrl } from '../core/export/embed'
 import { chartLabels, type ChartLabels } from '../core/export/labels'
 import { partSubtitle, viewParts, type Part } from '../core/pages'
 import type { ViewState } from '../core/view'
 import { exportTextFor } from '../export/messages'
-import { fromQuery } from '../url/viewQuery'
+import type { ExportContext } from '../export/compose'
+import { fromQuery, toSearch } from '../url/viewQuery'
 import { useDashboardStore } from './dashboard'
 import { useSavedViewsStore, type SavedView } from './savedViews'
 import { useViewStore } from './view'
@@ -59,11 +61,19 @@ export const usePresentStore = defineStore('present', () => {
     return { ...own, subtitle: partSubtitle(whole.subtitle, slide.part, text.part) }
   }
 
+  /** The saved views as a deck exports them: each whole view (the export pages it), named, with its link. */
+  function deckViews(now: Date = new Date()): { name: string; ctx: ExportContext }[] {
+    return saved.views.map((s) => {
+      const state = fromQuery(s.query).state
+      return { name: s.name, ctx: { view: dashboard.viewOf(state), state, link: dashboardUrl(location.href, toSearch(s.query)), now } }
+    })
+  }
+
   function setScreen(width: number, height: number): void {
     if (width !== screen.value.width || height !== screen.value.height) screen.value = { width, height }
   }
 
-  return { screen, slides, labelsOf, setScreen }
+  return { screen, slides, labelsOf, deckViews, setScreen }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePresentStore, import.meta.hot))

@@ -47,3 +47,20 @@ describe('present store (the slides of Present mode)', () => {
     expect(labels.every((l) => l.title === whole.title)).toBe(true)
   })
 })
+
+describe('present store: the deck of saved views', () => {
+  it('exports each saved view whole, named, with a link to it (the export pages it)', async () => {
+    await loadBundled()
+    const saved = useSavedViewsStore()
+    saved.save('Reports', TWO_PANELS)
+    saved.save('Change', { ...TWO_PANELS, indicators: ['cf_hotline_change'] })
+    const now = new Date(Date.UTC(2026, 0, 2))
+    const deck = usePresentStore().deckViews(now)
+    expect(deck.map((d) => [d.name, d.ctx.view.panels.length, d.ctx.now])).toEqual([
+      ['Reports', 2, now],
+      ['Change', 1, now],
+    ])
+    expect(deck[1]!.ctx.link).toContain('#/?')
+    expect(deck[1]!.ctx.link).toContain('cf_hotline_change')
+  })
+})
