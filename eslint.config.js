@@ -76,11 +76,6 @@ const CORE_FROM_UI = {
  */
 const CORE_FROM_UI_BEFORE_THE_FENCE = [
   'src/components/chart/TrendChart.vue',
-  'src/components/import/DatasetsPanel.vue',
-  'src/components/import/ImportMapping.vue',
-  'src/components/import/ImportReport.vue',
-  'src/components/import/ImportSources.vue',
-  'src/views/ImportView.vue',
 ]
 
 export default tseslint.config(
