@@ -301,5 +301,24 @@ describe('import screen store (what the Import screen offers and edits)', () => 
     expect(ids.sort()).toEqual(datasets.dataset.indicators.filter((i) => i.dataset === id).map((i) => i.id).sort())
     expect(screen.indicatorsOf('gone')).toBe('')
   })
+
+  it('reads the file again with other settings, and writes the check’s report with the reader’s words', async () => {
+    await loadBundled()
+    const imports = useImportsStore()
+    const screen = useImportScreenStore()
+    imports.addFiles([fileOf('bad-values.csv')])
+    await reaches(imports, 'mapping')
+    await screen.setDecimal('comma')
+    expect(imports.settings?.numberFormat.decimal).toBe(',')
+    await screen.setDecimal('point')
+    expect(imports.settings?.numberFormat.decimal).toBe('.')
+    await imports.check()
+    const file = screen.reportFile((issue) => `reason ${issue.code}`, ['Line', 'Column', 'Series', 'Value', 'Reason'])
+    const lines = file.trim().split('\r\n')
+    expect(lines[0]).toBe('Line,Column,Series,Value,Reason')
+    expect(lines.some((l) => l.includes('many') && l.endsWith('reason not_a_number'))).toBe(true)
+    // A preview cell's start is cut by whole characters, never inside an emoji.
+    expect(screen.cellStart('ab😀cd', 3)).toBe('ab')
+  })
 })
 
