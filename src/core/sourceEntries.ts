@@ -1,6 +1,6 @@
 /**
  * The Sources tab: each source behind what is shown, with its figures and milestones and their
- * quoted sentences, in the reader's language. Pure; DataTable's sibling SourcesList.vue displays it.
+ * quoted sentences, in the reader's language. Pure; the table store runs it and SourcesList.vue displays it.
  */
 import { seriesLabel } from './chart/chartState'
 import { baselineText, formatValue } from './chart/trendOption'
