@@ -1,8 +1,9 @@
-import { layoutChart, pagePanels, preferredHeight, stillLayout, type ChartProfile } from '../core/chart/chartLayout'
+import { layoutChart, preferredHeight, stillLayout, type ChartProfile } from '../core/chart/chartLayout'
 import { panelSubset, type TrendView } from '../core/chart/chartState'
 import { buildTrendOption, describeChart } from '../core/chart/trendOption'
 import { chartLabels, figureRows, type ChartLabels } from '../core/export/labels'
 import { composeSvg, layoutExport, type ExportLayout } from '../core/export/layout'
+import { partSubtitle, viewParts, type Part } from '../core/pages'
 import type { ViewState } from '../core/view'
 import { exportedOn, exportTextFor, trendTextFor } from './messages'
 import { renderChartSvg } from './svg'
@@ -37,11 +38,7 @@ function chartSvg(view: TrendView, width: number, height: number, profile: Chart
   return renderChartSvg(buildTrendOption(view, stillLayout(layoutChart(view, { width, height }, profile)), trendTextFor(view.locale)), width, height)
 }
 
-/** Where a view spread over several slides is: "part n of m". */
-export interface Part {
-  readonly n: number
-  readonly of: number
-}
+export type { Part }
 
 /** The texts, the layout and the chart's drawing scale of a view's export at a size. */
 function planExport(ctx: ExportContext, size: ExportSize, part?: Part & { readonly subtitle: string }) {
@@ -49,7 +46,7 @@ function planExport(ctx: ExportContext, size: ExportSize, part?: Part & { readon
   const text = exportTextFor(view.locale)
   const own = chartLabels(view, state, text)
   // Every part of a view carries the whole view's subtitle (its period and counts), and says which part it is.
-  const labels = part && text.part ? { ...own, subtitle: `${part.subtitle} · ${text.part(part.n, part.of)}` } : own
+  const labels = part ? { ...own, subtitle: partSubtitle(part.subtitle, part, text.part) } : own
   const bare = size.kind === 'picture'
   const layout = layoutExport({
     width: size.kind === 'slide' ? 1920 : size.width,
@@ -92,31 +89,26 @@ const MIN_SLIDE_LEGEND = 18
 export function composeSlides(ctx: ExportContext, size: Exclude<ExportSize, { kind: 'screen' }>): ComposedExport[] {
   const { view } = ctx
   const { subtitle } = labelsOf(ctx)
-  const plan = (indexes: readonly number[]) => {
-    const sub = panelSubset(view, indexes)
-    // Paged as on the 1920×1080 slide, whatever the size drawn, so the PNG slide and the
-    // PowerPoint file agree on the parts.
-    return { sub, ...planExport({ ...ctx, view: sub }, { kind: 'slide' }, { n: 9, of: 9, subtitle }) }
-  }
+  // Paged as on the 1920×1080 slide, whatever the size drawn, so the PNG slide and the PowerPoint
+  // file agree on the parts.
+  const plan = (sub: TrendView) => planExport({ ...ctx, view: sub }, { kind: 'slide' }, { n: 9, of: 9, subtitle })
   // How many milestones a part of one panel starting there leaves out of its key.
   const omittedAlone = new Map<number, number>()
   const aloneOmits = (first: number) => {
-    if (!omittedAlone.has(first)) omittedAlone.set(first, plan([first]).layout.omittedMilestones)
+    if (!omittedAlone.has(first)) omittedAlone.set(first, plan(panelSubset(view, [first])).layout.omittedMilestones)
     return omittedAlone.get(first)!
   }
   // A part takes more panels while each gets its room, its legend stays in type that reads from
   // the back of a room, and its key lists as many milestones as a part of one panel would.
-  const fits = (indexes: readonly number[]) => {
-    const { sub, layout, profile } = plan(indexes)
+  const fits = (sub: TrendView, panels: readonly number[]) => {
+    const { layout, profile } = plan(sub)
     return (
       preferredHeight(sub, layout.chart.width, profile) <= layout.chart.height &&
       layout.legendSize >= MIN_SLIDE_LEGEND &&
-      layout.omittedMilestones <= aloneOmits(indexes[0]!)
+      layout.omittedMilestones <= aloneOmits(panels[0]!)
     )
   }
-  const pages = pagePanels(view.panels.length, fits)
-  if (pages.length === 1) return [composeExport(ctx, size)]
-  return pages.map((indexes, i) => composeExport({ ...ctx, view: panelSubset(view, indexes) }, size, { n: i + 1, of: pages.length, subtitle }))
+  return viewParts(view, fits).map(({ view: sub, part }) => (part ? composeExport({ ...ctx, view: sub }, size, { ...part, subtitle }) : composeExport(ctx, size)))
 }
 
 /** The chart alone as SVG (for the HTML file, where title, legend, key and sources are HTML text). */

@@ -1,7 +1,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
-import { deriveTrendView, type TrendView } from '../core/chart/chartState'
+import { deriveTrendView, numberedSelection, type TrendView } from '../core/chart/chartState'
+import { availableDimensions, BREAKDOWN_MODES } from '../core/breakdown'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
+import { periodOfZoom } from '../core/dashboardNotes'
+import { defaultChoice, selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
 import { firstYear } from '../core/period'
 import { viewFor } from '../core/export/spec'
@@ -63,8 +66,56 @@ export const useDashboardStore = defineStore('dashboard', () => {
     return [...set].sort((a, b) => a - b)
   })
   const isEmpty = computed(() => viewResult.value.series.length === 0 && milestones.value.length === 0)
+  /** With no indicator chosen: what the view draws (key series or all), lists as figures, and leaves. Null when the user chose. */
+  const seriesChoice = computed(() => (view.state.indicators.length > 0 ? null : defaultChoice(datasets.dataset, view.state.offences, view.state.series)))
+  /** Whether "Show all series" would draw more than the key series (to offer going back to them). */
+  const keySeriesFewer = computed(() => {
+    const choice = seriesChoice.value
+    return choice !== null && view.state.series === 'all' && defaultChoice(datasets.dataset, view.state.offences, 'key').shown.length < choice.shown.length
+  })
 
-  return { selection, series, breakdown, lineCap, viewResult, logAvailability, scale, milestones, numbered, checks, checkByObservation, years, isEmpty, trendView, viewOf }
+  /**
+   * The milestones the filters leave, numbered in the whole data set, for the timeline: the
+   * filters alone, without running the pipeline's series (the timeline draws none).
+   */
+  const timelineMilestones = computed(() => numberedSelection(numbered.value, selectFigures(datasets.dataset, view.state).milestones))
+  /** Dimensions with two values or more among the shown series: what the breakdown control offers. */
+  const dimensions = computed(() => availableDimensions(series.value))
+  /** The breakdown modes the control offers (none, lines, total, small charts). */
+  const breakdownModes = BREAKDOWN_MODES
+
+  /**
+   * The period slider is a period picker: where it settles (time-axis numbers) becomes the period
+   * filter, in whole years, so the slider, the year selects and the link always agree.
+   */
+  function zoomTo(start: number, end: number): void {
+    const next = periodOfZoom(start, end, viewResult.value.series, view.state)
+    if (next) view.setPeriod(next.from, next.to)
+  }
+
+  return {
+    selection,
+    series,
+    breakdown,
+    lineCap,
+    viewResult,
+    logAvailability,
+    scale,
+    milestones,
+    numbered,
+    checks,
+    checkByObservation,
+    years,
+    isEmpty,
+    trendView,
+    viewOf,
+    seriesChoice,
+    keySeriesFewer,
+    timelineMilestones,
+    dimensions,
+    breakdownModes,
+    zoomTo,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

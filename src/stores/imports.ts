@@ -149,6 +149,18 @@ export const useImportsStore = defineStore('imports', () => {
     addFiles([new File([text], `pasted-${stamp}.tsv`, { type: 'text/tab-separated-values' })])
   }
 
+  /**
+   * Gives each series of the label editor its settings (its key as label, the mapping's default
+   * offence and unit) where it has none yet, so the editor binds to them and the import reads them.
+   * Called on the user's edits that bring series into the editor (a role, a layout, a column).
+   */
+  function fillOverrides(keys: readonly string[]): void {
+    const m = mapping.value
+    if (!m) return
+    const raw = toRaw(m.overrides)
+    for (const key of keys) if (!Object.hasOwn(raw, key)) m.overrides[key] = { label: key, offence: m.defaults.offence, unit: m.defaults.unit }
+  }
+
   function reset(): void {
     sniff.value = null
     settings.value = null
@@ -450,6 +462,7 @@ export const useImportsStore = defineStore('imports', () => {
     addFiles,
     addText,
     changeSettings,
+    fillOverrides,
     redetect,
     check,
     cancelRun,

@@ -47,6 +47,13 @@ const CROSSINGS: [string, string, string][] = [
   // Components call core's vocabulary only.
   ['src/components/figures/FenceFixture.vue', "<script setup lang=\"ts\">\nimport { facetCounts } from '../../core/filters'\nvoid facetCounts\n</script>", IMPORTS],
   ['src/views/FenceFixture.vue', "<script setup lang=\"ts\">\nimport { layoutChart } from '../core/chart/chartLayout'\nvoid layoutChart\n</script>", IMPORTS],
+  // A component importing a core value (a constant too), in a nested folder, fails; so do the files once on the
+  // before-the-fence list: a screen that called core directly would fail again.
+  ['src/components/import/FenceFixture.vue', "<script setup lang=\"ts\">\nimport { ENCODINGS } from '../../core/import/encoding'\nvoid ENCODINGS\n</script>", IMPORTS],
+  ['src/components/figures/DataTable.vue', "<script setup lang=\"ts\">\nimport { figureRows } from '../../core/export/labels'\nvoid figureRows\n</script>", IMPORTS],
+  ['src/components/filters/FilterPanel.vue', "<script setup lang=\"ts\">\nimport { facetCounts } from '../../core/filters'\nvoid facetCounts\n</script>", IMPORTS],
+  ['src/views/PresentView.vue', "<script setup lang=\"ts\">\nimport { pagePanels } from '../core/chart/chartLayout'\nvoid pagePanels\n</script>", IMPORTS],
+  ['src/views/DashboardView.vue', "<script setup lang=\"ts\">\nimport { defaultChoice } from '../core/filters'\nvoid defaultChoice\n</script>", IMPORTS],
 ]
 
 /** The same places, importing what their layer may. */
@@ -62,6 +69,11 @@ const ALLOWED: [string, string][] = [
   ],
   ['scripts/fence.ts', "import { readDataset } from '../src/core/dataset'\nexport const r = readDataset"],
   ['src/views/FenceFixture.vue', "<script setup lang=\"ts\">\nimport KeyFigures from '../components/figures/KeyFigures.vue'\nvoid KeyFigures\n</script>"],
+  // Types from deep in core name a prop's or a list's shape; the values come through a store.
+  [
+    'src/components/import/FenceFixture.vue',
+    "<script setup lang=\"ts\">\nimport type { Encoding } from '../../core/import/encoding'\nimport { useImportScreenStore } from '../../stores/importScreen'\nconst e: Encoding[] = [...useImportScreenStore().encodings]\nvoid e\n</script>",
+  ],
 ]
 
 describe('lint fences between the layers of src/', () => {

@@ -1,6 +1,5 @@
-import type { TrendView } from '../chart/chartState'
 import { punctuate } from '../format'
-import type { Locale } from '../model'
+import type { Indicator, Locale } from '../model'
 
 /** What one plotted indicator's number is not, and what it is a part of, in the spec's language. */
 export interface IndicatorNote {
@@ -16,8 +15,11 @@ export interface IndicatorNotesText {
   readonly partOf: (whole: string) => string
 }
 
-/** Each plotted indicator once, in drawing order, that has a caveat or is a part of another. */
-export function indicatorNotes(spec: TrendView, text: Pick<IndicatorNotesText, 'partOf'>): IndicatorNote[] {
+/**
+ * Each plotted indicator once, in drawing order, that has a caveat or is a part of another: the
+ * notes of every export (from the chart state) and of the Table (from the view result).
+ */
+export function indicatorNotes(spec: { readonly locale: Locale; readonly series: readonly { readonly indicator: Indicator }[] }, text: Pick<IndicatorNotesText, 'partOf'>): IndicatorNote[] {
   const seen = new Set<string>()
   const notes: IndicatorNote[] = []
   for (const { indicator } of spec.series) {

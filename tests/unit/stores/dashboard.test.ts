@@ -103,3 +103,71 @@ describe('dashboard store (what the dashboard shows)', () => {
     expect(dashboard.trendView.series).toEqual([])
   })
 })
+
+describe('dashboard store: the series choice and the period slider', () => {
+  it('says what a view without a choice draws, and lists the grooming key series of two figures as figures', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    expect(dashboard.seriesChoice?.shown.map((i) => i.id)).toEqual(['cf_hotline_reports'])
+    view.toggleOffence('csam')
+    view.toggleOffence('grooming')
+    // Two grooming figures (and a change series with none): listed, not drawn, while the hotline series is drawn.
+    expect(dashboard.seriesChoice?.shown.map((i) => i.id)).toEqual(['cf_hotline_reports'])
+    expect(dashboard.seriesChoice?.lone.map((i) => i.id)).toEqual(['cf_hotline_change', 'grooming_files'])
+    view.setIndicators(['grooming_files'])
+    expect(dashboard.seriesChoice).toBeNull()
+  })
+
+  it('offers the key series again only when "all series" draws more of them', async () => {
+    await loadBundled(files({ indicators: [HOTLINE, { ...HOTLINE_CHANGE, importance: 'secondary' }] }))
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    view.toggleOffence('csam')
+    expect(dashboard.keySeriesFewer).toBe(false)
+    view.setSeries('all')
+    expect(dashboard.keySeriesFewer).toBe(true)
+  })
+
+  it('turns where the slider settles into a period filter of whole years, leaving an end at the figures’ own open', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    const at = (year: number) => Date.UTC(year, 6, 1)
+    dashboard.zoomTo(at(2019), at(2030))
+    expect([view.state.from, view.state.to]).toEqual([2019, null])
+    // The figures drawn now start in 2019: a start before them keeps the filter's own.
+    dashboard.zoomTo(at(2000), at(2020))
+    expect([view.state.from, view.state.to]).toEqual([2019, 2020])
+    // Settling where it already is changes nothing (no new link written).
+    const before = view.state
+    dashboard.zoomTo(at(2000), at(2020))
+    expect(view.state).toBe(before)
+  })
+
+  it('numbers the timeline’s milestones as the chart does, after the filters', async () => {
+    await loadBundled(data())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    expect(dashboard.timelineMilestones.map((m) => [m.number, m.milestone.title.en])).toEqual([[1, 'Grooming laws in force']])
+    view.toggleCategory('policy')
+    expect(dashboard.timelineMilestones).toEqual([])
+  })
+
+  it('offers a breakdown only by a dimension with two values or more among the shown series', async () => {
+    const regions = files({
+      observations: [
+        { indicator: 'cf_hotline_reports', period: '2019', value: 10, source: 'knack', region: 'BE-VLG' },
+        { indicator: 'cf_hotline_reports', period: '2019', value: 12, source: 'knack', region: 'BE-WAL' },
+        { indicator: 'cf_hotline_reports', period: '2020', value: 11, source: 'knack', region: 'BE-VLG' },
+        { indicator: 'cf_hotline_reports', period: '2020', value: 13, source: 'knack', region: 'BE-WAL' },
+      ],
+    })
+    await loadBundled(regions)
+    const dashboard = useDashboardStore()
+    useViewStore().setIndicators(['cf_hotline_reports'])
+    expect(dashboard.dimensions).toEqual(['region'])
+    expect(dashboard.breakdownModes).toContain('small')
+  })
+})
+

@@ -10,6 +10,7 @@ import type { ImportedDataset } from '../../../src/core/import/table'
 import type { Mapping, ReadSettings } from '../../../src/core/import/mapping'
 import type { WriteResult } from '../../../src/import/persist'
 import { useDashboardStore } from '../../../src/stores/dashboard'
+import { useImportScreenStore } from '../../../src/stores/importScreen'
 import { useImportsStore } from '../../../src/stores/imports'
 import { useViewStore } from '../../../src/stores/view'
 import { fixtureBytes } from '../../helpers/imported'
@@ -218,6 +219,23 @@ describe('imports store (what an import adds and removes)', () => {
     expect(imports.remembered).toBe(true)
   })
 
+  it('gives the series the user brings into the label editor their settings, and keeps those already edited', async () => {
+    await loadBundled()
+    const imports = useImportsStore()
+    imports.addFiles([fileOf('owid-layout.csv')])
+    await reaches(imports, 'mapping')
+    const mapping = imports.mapping!
+    mapping.defaults.offence = 'grooming'
+    const [edited] = Object.keys(mapping.overrides)
+    mapping.overrides[edited!]!.label = 'My own label'
+    imports.fillOverrides([edited!, 'A column the user just picked'])
+    expect(mapping.overrides['A column the user just picked']).toEqual({ label: 'A column the user just picked', offence: 'grooming', unit: mapping.defaults.unit })
+    expect(mapping.overrides[edited!]!.label).toBe('My own label')
+    // A series called like an Object method is a series like any other.
+    imports.fillOverrides(['hasOwnProperty'])
+    expect(Object.keys(mapping.overrides)).toContain('hasOwnProperty')
+  })
+
   it('exports an imported dataset as canonical CSV under a safe file name', async () => {
     const datasets = await loadBundled()
     const imports = useImportsStore()
@@ -228,3 +246,79 @@ describe('imports store (what an import adds and removes)', () => {
     expect(out?.text).toContain('21304')
   })
 })
+
+describe('import screen store (what the Import screen offers and edits)', () => {
+  it('edits the mapping as the user does: a column has one role, and series brought into the label editor get their settings', async () => {
+    await loadBundled()
+    const imports = useImportsStore()
+    const screen = useImportScreenStore()
+    imports.addFiles([fileOf('owid-layout.csv')])
+    await reaches(imports, 'mapping')
+    const m = imports.mapping!
+    const header = imports.sniff!.header
+    // The wide layout reads the two number columns as series; Entity and Code are left out (named, none vanishes).
+    expect(m.shape).toBe('wide')
+    expect(screen.editable).toEqual(['CyberTipline reports', 'Reports per 100,000 people'])
+    expect(screen.unusedNames).toEqual(expect.arrayContaining(['Code']))
+    // Taking a series column as the period takes it out of the series.
+    const reports = header.indexOf('CyberTipline reports')
+    screen.setRole('period', reports)
+    expect(m.roles.period).toBe(reports)
+    expect(m.series).not.toContain(reports)
+    expect(screen.editable).toEqual(['Reports per 100,000 people'])
+    // Read as a long file with Entity naming the series: its entities come into the editor with their settings.
+    screen.setShape('long')
+    screen.setRole('indicator', header.indexOf('Entity'))
+    expect(screen.editable).toEqual(['Belgium', 'Netherlands', 'World'])
+    expect(Object.keys(m.overrides)).toEqual(expect.arrayContaining(['Belgium', 'Netherlands', 'World']))
+    expect(m.overrides.Belgium).toEqual({ label: 'Belgium', offence: m.defaults.offence, unit: m.defaults.unit })
+    // A column the layout leaves can be read as a series of its own, and not.
+    const code = header.indexOf('Code')
+    expect(screen.otherColumns).toContain(code)
+    screen.toggleExtra(code, true)
+    expect(m.extras).toEqual([{ column: code, unit: 'count', period: '' }])
+    expect(screen.unusedNames).not.toContain('Code')
+    screen.toggleExtra(code, false)
+    expect(m.extras).toEqual([])
+  })
+
+  it('summarises each imported dataset, takes a valid threshold and refuses another, and links to its series', async () => {
+    const datasets = await loadBundled()
+    const imports = useImportsStore()
+    const screen = useImportScreenStore()
+    await importFile(imports, 'owid-layout.csv')
+    const [row] = screen.datasetSummaries
+    expect(row!.summary.rows).toBeGreaterThan(0)
+    expect(row!.suppressOff).toBe(false)
+    const id = row!.entry.meta.id
+    expect(await screen.enterThreshold(id, '2.5')).toEqual({ problem: 'notWhole' })
+    expect(await screen.enterThreshold(id, '5000')).toEqual({ problem: 'range' })
+    expect(await screen.enterThreshold(id, '10')).toEqual({ saved: true })
+    expect(screen.datasetSummaries[0]!.suppressBelow).toBe(10)
+    await screen.suppressOff(id)
+    expect(screen.datasetSummaries[0]!.suppressOff).toBe(true)
+    const ids = screen.indicatorsOf(id).split(',')
+    expect(ids.sort()).toEqual(datasets.dataset.indicators.filter((i) => i.dataset === id).map((i) => i.id).sort())
+    expect(screen.indicatorsOf('gone')).toBe('')
+  })
+
+  it('reads the file again with other settings, and writes the check’s report with the reader’s words', async () => {
+    await loadBundled()
+    const imports = useImportsStore()
+    const screen = useImportScreenStore()
+    imports.addFiles([fileOf('bad-values.csv')])
+    await reaches(imports, 'mapping')
+    await screen.setDecimal('comma')
+    expect(imports.settings?.numberFormat.decimal).toBe(',')
+    await screen.setDecimal('point')
+    expect(imports.settings?.numberFormat.decimal).toBe('.')
+    await imports.check()
+    const file = screen.reportFile((issue) => `reason ${issue.code}`, ['Line', 'Column', 'Series', 'Value', 'Reason'])
+    const lines = file.trim().split('\r\n')
+    expect(lines[0]).toBe('Line,Column,Series,Value,Reason')
+    expect(lines.some((l) => l.includes('many') && l.endsWith('reason not_a_number'))).toBe(true)
+    // A preview cell's start is cut by whole characters, never inside an emoji.
+    expect(screen.cellStart('ab😀cd', 3)).toBe('ab')
+  })
+})
+
