@@ -49,8 +49,6 @@ export interface TrendSpec {
   readonly scale?: Scale
   /** Consistency checks of published relative figures, keyed by the observation they concern. */
   readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
-  /** Period slider position, as years (inclusive), or null for the whole range. */
-  readonly zoom?: { readonly from: number | null; readonly to: number | null }
   /** Each indicator's place in the catalogue: its colour follows it from view to view. */
   readonly colourSlots?: ReadonlyMap<string, number>
   /** Draw secondary milestones too (default: key milestones only). */
@@ -124,7 +122,6 @@ export interface TrendView {
   readonly domain: { readonly min: number; readonly max: number } | null
   readonly sources: ReadonlyMap<string, Source>
   readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
-  readonly zoom?: TrendSpec['zoom']
   readonly indexBase?: number | null
   /** A panel has more lines than colour and symbol can tell apart (DISTINCT_STYLES): the notice says so. */
   readonly indistinct?: boolean
@@ -359,7 +356,6 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     // Every surface cites a source in the reader's language (title and publisher where the data have them).
     sources: spec.locale === 'en' ? spec.sources : new Map([...spec.sources].map(([id, source]) => [id, sourceIn(source, spec.locale)])),
     checks: spec.checks,
-    zoom: spec.zoom,
     indexBase: spec.indexBase ?? null,
     indistinct,
     ...(chartsPage ? { chartsPage } : {}),
