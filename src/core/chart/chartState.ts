@@ -2,7 +2,8 @@
  * The chart's state: what a reader sees, derived once from the view (series already filtered and
  * transformed, milestones numbered), with no pixels and no functions. Every surface reads it: the
  * dashboard, the embed, Present, the preview worker, every export and the legend. Pixel decisions
- * are the layout's (layout.ts); the ECharts option is the renderer's (trendOption.ts).
+ * are the layout's (chartLayout.ts), where each item goes the placement's (placeTrend.ts), the
+ * ECharts option the renderer's (trendOption.ts).
  */
 import type { ConsistencyCheck } from '../consistency'
 import { sourceIn, type DisplayUnit, type Locale, type Milestone, type Observation, type Source } from '../model'
@@ -309,7 +310,6 @@ function legendOf(series: readonly ChartSeries[], spec: TrendSpec): TrendView['l
   return entries.map((e) => ((count.get(e.label) ?? 0) > 1 ? { ...e, label: e.fullLabel } : e))
 }
 
-/** Derives the chart state from what the view asks to show. Pure: same spec, same state. */
 /** Panels with small charts: each group's own panels by unit and magnitude, labelled with the group's value. */
 function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries[]; label?: string }[] {
   if (!spec.groups) return panelsOf(spec.series)
@@ -319,6 +319,7 @@ function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries
   })
 }
 
+/** Derives the chart state from what the view asks to show. Pure: same spec, same state. */
 export function deriveTrendView(spec: TrendSpec): TrendView {
   const grouped = groupedPanels(spec)
   // Styles over every chart, so that a line keeps its style from one page of small charts to the next.
