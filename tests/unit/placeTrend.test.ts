@@ -173,6 +173,17 @@ describe('placeTrend', () => {
     checkPlacement(view, 'slide', 1920)
   })
 
+  it('draws the same items whatever a withheld figure’s own value is, on a thinned line too', () => {
+    const view = longView()
+    const layout = layoutChart(view, { width: 700, height: 500 }, 'screen')
+    const other = (v: number) => ({
+      ...view,
+      series: view.series.map((s) => ({ ...s, points: s.points.map((p) => (p.suppressed !== undefined ? { ...p, value: v } : p)) })),
+    })
+    const items = (v: TrendView) => JSON.stringify(placeTrend(v, layout).lines)
+    expect(items(other(0))).toBe(items(other(1_000_000)))
+  })
+
   it('holds on generated data sets (withheld small counts, provisional figures, breaks, many panels)', () => {
     fc.assert(
       fc.property(generatedCase, fc.constantFrom<ChartProfile>('screen', 'phone', 'slide', 'picture'), fc.integer({ min: 320, max: 1600 }), (generated, profile, width) => {

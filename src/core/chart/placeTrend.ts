@@ -108,7 +108,9 @@ export function sampledSegments(points: readonly SeriesPoint[], budget: number):
     if (!current || startsNewSegment(p.observation)) segments.push([i])
     else current.push(i)
   })
-  const thinned = segments.map((full) => (full.length > budget ? lttb(full, budget, (i) => points[i]!.x, (i) => points[i]!.value) : full))
+  // A withheld figure weighs by its threshold, never its value: which neighbours are kept must not hint at it.
+  const y = (i: number) => points[i]!.suppressed ?? points[i]!.value
+  const thinned = segments.map((full) => (full.length > budget ? lttb(full, budget, (i) => points[i]!.x, y) : full))
   sampled.set(points, { budget, segments: thinned })
   return thinned
 }
