@@ -3,6 +3,7 @@
  * DOM): what the preview worker runs, from the same pure option builder as the interactive chart.
  */
 import { svgChart } from './echarts'
+import { figureAnchor } from '../core/chart/placeTrend'
 import { buildTrendOption } from '../core/chart/trendOption'
 import type { PictureHits, PreviewRequest, SvgNode } from './previewProtocol'
 
@@ -38,9 +39,11 @@ export function drawPreview(request: Omit<PreviewRequest, 'id'>): { tree: SvgNod
     const painter = chart.getZr().painter as unknown as { renderToVNode(opts: Record<string, boolean>): VNode }
     const tree = plain(painter.renderToVNode({ compress: true, useViewBox: true, animation: false, emphasis: false, willUpdate: false }))
     const pixel = (panel: number, x: number, y: number) => chart.convertToPixel({ gridIndex: panel }, [x, y]) as number[]
+    // Every figure where the placement anchors it (a withheld one at its threshold, never its value).
     const points = view.series.flatMap((s, series) =>
-      s.points.map((p, point) => {
-        const [x, y] = pixel(s.panel, p.x, p.suppressed ?? p.value)
+      s.points.map((_, point) => {
+        const anchor = figureAnchor(view, series, point)!
+        const [x, y] = pixel(anchor.panel, anchor.x, anchor.y)
         return { series, point, x: x!, y: y! }
       }),
     )

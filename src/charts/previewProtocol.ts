@@ -5,7 +5,7 @@
  */
 import type { ChartLayout } from '../core/chart/chartLayout'
 import type { TrendView } from '../core/chart/chartState'
-import type { TrendText } from '../core/chart/trendOption'
+import type { TrendText } from '../core/chart/chartText'
 
 /** The chart words a worker can receive: functions cannot be posted, and only tooltips and the aria text use them. */
 export type PreviewText = Omit<TrendText, 'chartDescription' | 'consistency'>

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { seriesLabel } from '../core/chart/chartState'
-import { baselineText, formatPoint, formatValue } from '../core/chart/trendOption'
+import { baselineText, formatPoint, formatValue } from '../core/chart/chartText'
 import type { DisplayUnit } from '../core/model'
 import type { SeriesPoint } from '../core/series'
 import type { ViewSeries } from '../core/transform'

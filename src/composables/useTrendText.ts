@@ -1,6 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { TrendText } from '../core/chart/trendOption'
+import type { TrendText } from '../core/chart/chartText'
 import { buildTrendText } from '../i18n/trendText'
 
 /** The chart words in the interface's language, recomputed when it changes. */

@@ -3,7 +3,7 @@
  * dashboard store and its composable run them; DashboardView.vue only displays them): the figures
  * listed instead of drawn, and the period a slider settles on.
  */
-import { baselineText, formatValue } from './chart/trendOption'
+import { baselineText, formatValue } from './chart/chartText'
 import type { DefaultChoice } from './filters'
 import { punctuate, formatPeriod } from './format'
 import type { Dataset, Locale } from './model'

@@ -3,7 +3,7 @@
  * quoted sentences, in the reader's language. Pure; the table store runs it and SourcesList.vue displays it.
  */
 import { seriesLabel } from './chart/chartState'
-import { baselineText, formatValue } from './chart/trendOption'
+import { baselineText, formatValue } from './chart/chartText'
 import { formatDate, formatPeriod, punctuate, safeHttpUrl } from './format'
 import { sourceIn, type Indicator, type Locale, type Milestone, type Observation, type Source } from './model'
 import { breakdownOf } from './series'

@@ -4,7 +4,7 @@
  * holds, every breakdown line included, sorted by a column; only a page of them is ever formatted.
  */
 import { seriesLabel, type NumberedMilestone } from './chart/chartState'
-import { baselineText, consistencyText, formatPoint, type TrendText } from './chart/trendOption'
+import { baselineText, consistencyText, formatPoint, type TrendText } from './chart/chartText'
 import type { ConsistencyCheck } from './consistency'
 import { indicatorNotes, type IndicatorNote } from './export/caveats'
 import { formatDate, formatPeriod } from './format'

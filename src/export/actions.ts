@@ -2,7 +2,7 @@
  * What the share menu does, one function per item. Loaded with the menu, never with the
  * dashboard; pptxgenjs loads later still, when a PowerPoint file is asked for.
  */
-import { describeChart } from '../core/chart/trendOption'
+import { describeChart } from '../core/chart/chartText'
 import { csvRows, toCsv } from '../core/export/csv'
 import { embedSnippet, embedUrl } from '../core/export/embed'
 import { indicatorNotes } from '../core/export/caveats'

@@ -3,7 +3,7 @@
  * or present module loads, so the dashboard's first load carries only the menu's label. The JSON
  * files are precompiled at build time like the others (no message compiler, no eval).
  */
-import type { TrendText } from '../core/chart/trendOption'
+import type { TrendText } from '../core/chart/chartText'
 import type { ExportText } from '../core/export/labels'
 import type { HtmlText } from '../core/export/html'
 import { formatDate } from '../core/format'

@@ -1,4 +1,4 @@
-import type { TrendText } from '../core/chart/trendOption'
+import type { TrendText } from '../core/chart/chartText'
 import type { LabelText } from '../core/export/labels'
 import { MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 

@@ -55,12 +55,10 @@ describe('direct labels', () => {
     expect(labelled(buildTrendOption(view, layoutChart(view, { width: 200, height: 400 }, 'embed'), TEXT))).toEqual([])
   })
 
-  it('are on for Present and slides at their sizes, off on a phone and when the period is zoomed', () => {
+  it('are on for Present and slides at their sizes, off on a phone', () => {
     expect(layoutChart(view, { width: 1280, height: 600 }, 'present').directLabels).not.toBeNull()
     expect(layoutChart(view, { width: 1100, height: 800 }, 'slide').directLabels).not.toBeNull()
     expect(layoutChart(view, { width: 599, height: 600 }, 'phone').directLabels).toBeNull()
-    const zoomed = deriveTrendView({ ...spec(), zoom: { from: 2015, to: 2018 } })
-    expect(layoutChart(zoomed, { width: 1366, height: 600 }, 'screen').directLabels).toBeNull()
   })
 })
 

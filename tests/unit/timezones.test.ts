@@ -59,12 +59,12 @@ describe('the same years in every time zone', () => {
       const spec = viewFor(data, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })
       expect(yearRange(spec), zone).toEqual(reference)
       const layout = layoutChart(spec, { width: 1200, height: 480 }, 'screen')
-      const option = buildTrendOption({ ...spec, zoom: { from: 2014, to: 2016 } }, layout, TEXT) as { useUTC?: boolean; dataZoom: { startValue?: number; endValue?: number; labelFormatter?: (v: number) => string }[] }
+      const option = buildTrendOption(spec, layout, TEXT) as { useUTC?: boolean; dataZoom: { labelFormatter?: (v: number) => string }[] }
       expect(option.useUTC, zone).toBe(true)
+      // The slider names the year of a New Year's instant in UTC, in every zone.
       const slider = option.dataZoom[0]!
-      expect(slider.startValue, zone).toBe(Date.UTC(2014, 0, 1))
-      expect(slider.endValue, zone).toBe(Date.UTC(2017, 0, 1))
-      expect(slider.labelFormatter!(slider.startValue!), zone).toBe('2014')
+      expect(slider.labelFormatter!(Date.UTC(2014, 0, 1)), zone).toBe('2014')
+      expect(slider.labelFormatter!(Date.UTC(2017, 0, 1)), zone).toBe('2017')
       const hotline = (buildTrendOption(spec, layout, TEXT).series as LineSeriesOption[]).find((s) => String(s.id).startsWith('cf_hotline_reports'))!
       const first = (hotline.data as { value: [number, number] }[])[0]!.value
       expect(first[1], zone).toBe(1232)

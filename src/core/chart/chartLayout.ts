@@ -5,7 +5,11 @@
  */
 import type { TrendView } from './chartState'
 
-export const CHART_PROFILES = ['screen', 'phone', 'embed', 'present', 'slide', 'picture', 'print'] as const
+/**
+ * Where a chart is shown. No `print` profile: printing the page prints the chart the screen shows,
+ * and every export draws a `picture`, a `slide` or (the narrow embed picture) a `phone` layout.
+ */
+export const CHART_PROFILES = ['screen', 'phone', 'embed', 'present', 'slide', 'picture'] as const
 export type ChartProfile = (typeof CHART_PROFILES)[number]
 
 export interface PanelBox {
@@ -69,7 +73,6 @@ const RULES: Record<ChartProfile, ProfileRules> = {
   // Drawn at its size on a 1920×1080 slide: 18 px type reads from the back of a room (about 9 pt on a shown slide).
   slide: { fontSize: 18, milestoneFontSize: 18, interactive: false, slider: false, left: 100, right: 32, minPanel: 170 },
   picture: { fontSize: 12, milestoneFontSize: 11, interactive: false, slider: false, left: 72, right: 28, minPanel: 100 },
-  print: { fontSize: 11, milestoneFontSize: 10, interactive: false, slider: false, left: 64, right: 24, minPanel: 110 },
 }
 
 /** Average glyph width of the chart's sans-serif digits, as a share of the font size (a little generous). */
@@ -108,19 +111,18 @@ export function twoLineWidth(text: string, fontSize: number): number {
  * phone (the legend above the chart reads better on a narrow touch screen), not in small charts
  * (one legend names the lines of every chart; a label on each would repeat it twelve times), not
  * past DIRECT_LABEL_LINES lines in a panel or where the stacked labels would be taller than the
- * panel, not when the period is zoomed (a line's last point may lie outside the window), and only
- * when the longest label fits in DIRECT_LABEL_SHARE of the width, on one line or, failing that,
- * broken onto two.
+ * panel, and only when the longest label fits in DIRECT_LABEL_SHARE of the width, on one line
+ * or, failing that, broken onto two. (The period slider never leaves a line's end outside the
+ * plot for long: where it settles becomes the period filter, which redraws the chart.)
  */
 export function directLabelsFit(
-  view: Pick<TrendView, 'panels' | 'series' | 'zoom'>,
+  view: Pick<TrendView, 'panels' | 'series'>,
   width: number,
   profile: ChartProfile,
   panelHeight: number,
 ): { width: number; fontSize: number; lines: 1 | 2 } | null {
   if (profile === 'phone') return null
   if (view.series.length === 0 || view.panels.some((p) => p.label !== undefined)) return null
-  if (view.zoom?.from != null || view.zoom?.to != null) return null
   const fontSize = RULES[profile].fontSize
   const most = Math.max(...view.panels.map((p) => p.series.length))
   if (most > DIRECT_LABEL_LINES) return null

@@ -2,7 +2,8 @@
  * The chart's state: what a reader sees, derived once from the view (series already filtered and
  * transformed, milestones numbered), with no pixels and no functions. Every surface reads it: the
  * dashboard, the embed, Present, the preview worker, every export and the legend. Pixel decisions
- * are the layout's (layout.ts); the ECharts option is the renderer's (trendOption.ts).
+ * are the layout's (chartLayout.ts), where each item goes the placement's (placeTrend.ts), the
+ * ECharts option the renderer's (trendOption.ts).
  */
 import type { ConsistencyCheck } from '../consistency'
 import { sourceIn, type DisplayUnit, type Locale, type Milestone, type Observation, type Source } from '../model'
@@ -49,8 +50,6 @@ export interface TrendSpec {
   readonly scale?: Scale
   /** Consistency checks of published relative figures, keyed by the observation they concern. */
   readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
-  /** Period slider position, as years (inclusive), or null for the whole range. */
-  readonly zoom?: { readonly from: number | null; readonly to: number | null }
   /** Each indicator's place in the catalogue: its colour follows it from view to view. */
   readonly colourSlots?: ReadonlyMap<string, number>
   /** Draw secondary milestones too (default: key milestones only). */
@@ -124,7 +123,6 @@ export interface TrendView {
   readonly domain: { readonly min: number; readonly max: number } | null
   readonly sources: ReadonlyMap<string, Source>
   readonly checks?: ReadonlyMap<Observation, ConsistencyCheck>
-  readonly zoom?: TrendSpec['zoom']
   readonly indexBase?: number | null
   /** A panel has more lines than colour and symbol can tell apart (DISTINCT_STYLES): the notice says so. */
   readonly indistinct?: boolean
@@ -312,7 +310,6 @@ function legendOf(series: readonly ChartSeries[], spec: TrendSpec): TrendView['l
   return entries.map((e) => ((count.get(e.label) ?? 0) > 1 ? { ...e, label: e.fullLabel } : e))
 }
 
-/** Derives the chart state from what the view asks to show. Pure: same spec, same state. */
 /** Panels with small charts: each group's own panels by unit and magnitude, labelled with the group's value. */
 function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries[]; label?: string }[] {
   if (!spec.groups) return panelsOf(spec.series)
@@ -322,6 +319,7 @@ function groupedPanels(spec: TrendSpec): { unit: DisplayUnit; series: ViewSeries
   })
 }
 
+/** Derives the chart state from what the view asks to show. Pure: same spec, same state. */
 export function deriveTrendView(spec: TrendSpec): TrendView {
   const grouped = groupedPanels(spec)
   // Styles over every chart, so that a line keeps its style from one page of small charts to the next.
@@ -359,7 +357,6 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     // Every surface cites a source in the reader's language (title and publisher where the data have them).
     sources: spec.locale === 'en' ? spec.sources : new Map([...spec.sources].map(([id, source]) => [id, sourceIn(source, spec.locale)])),
     checks: spec.checks,
-    zoom: spec.zoom,
     indexBase: spec.indexBase ?? null,
     indistinct,
     ...(chartsPage ? { chartsPage } : {}),

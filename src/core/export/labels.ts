@@ -1,4 +1,4 @@
-import { formatPoint, indexBaseOf } from '../chart/trendOption'
+import { formatPoint, indexBaseOf } from '../chart/chartText'
 import type { TrendView } from '../chart/chartState'
 import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
 import { dataCheckedUpTo } from '../freshness'
