@@ -1,6 +1,7 @@
 import type { Dataset, Indicator, Jurisdiction, Milestone, MilestoneCategory, Observation, Offence } from './model'
 import type { SeriesSet, ViewState } from './view'
-import { indexDataset } from './datasetIndex'
+import { indexDataset, indicatorFigures, type IndicatorRows } from './datasetIndex'
+import { textOf } from './figures'
 import { yearOf } from './period'
 
 /** The figures and milestones a view state leaves. */
@@ -89,27 +90,35 @@ export function selectFigures(dataset: Dataset, state: FilterPart): Selection {
   const sources = new Set(state.sources)
   const jurisdictions = new Set<Jurisdiction>(state.jurisdictions)
   const indicators = chosenIndicators(dataset, state)
-  // Walk only the kept indicators' figures (grouped and time-ordered once per dataset).
-  const { byIndicator } = indexDataset(dataset)
+  // Walk only the kept indicators' rows (grouped and time-ordered once per dataset), on the
+  // columns; objects are made only for the figures kept.
+  const { rowsByIndicator } = indexDataset(dataset)
   const unfiltered = sources.size === 0 && jurisdictions.size === 0 && state.from === null && state.to === null
   const observations: Observation[] = []
   const groups = new Map<string, readonly Observation[]>()
   for (const indicator of indicators) {
-    const all = byIndicator.get(indicator.id) ?? []
-    const group = unfiltered
-      ? all
-      : all.filter(
-          (o) =>
-            (sources.size === 0 || sources.has(o.source)) &&
-            (jurisdictions.size === 0 || jurisdictions.has(jurisdictionOf(o))) &&
-            inYears(o.period.start, o.period.end, state.from, state.to),
-        )
+    const found = rowsByIndicator.get(indicator.id)
+    if (!found) continue
+    const group = unfiltered ? indicatorFigures(dataset, indicator.id) : keptFigures(found, sources, jurisdictions, state.from, state.to)
     if (group.length === 0) continue
     groups.set(indicator.id, group)
     for (const o of group) observations.push(o)
   }
   const milestones = selectMilestones(dataset, state)
   return { indicators: indicators.filter((i) => groups.has(i.id)), observations, milestones, groups }
+}
+
+/** An indicator's figures the source, jurisdiction and period filters keep, read on the columns. */
+function keptFigures({ block, rows }: IndicatorRows, sources: ReadonlySet<string>, jurisdictions: ReadonlySet<Jurisdiction>, from: number | null, to: number | null): Observation[] {
+  const periodKept = block.periods.map((p) => inYears(p.start, p.end, from, to))
+  const kept: Observation[] = []
+  for (const r of rows) {
+    if (!periodKept[block.period[r]!]) continue
+    if (sources.size > 0 && !sources.has(textOf(block, 'source', r))) continue
+    if (jurisdictions.size > 0 && !jurisdictions.has(jurisdictionOf({ region: textOf(block, 'region', r) }))) continue
+    kept.push(block.row(r))
+  }
+  return kept
 }
 
 /** The indicators a view draws: those picked (within the offence filter), or the default ones. */

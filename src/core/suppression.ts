@@ -1,5 +1,6 @@
 import { wholeRank } from './breakdown'
-import type { Indicator, Locale, Observation } from './model'
+import { figuresOf } from './figures'
+import type { Dataset, Indicator, Locale, Observation } from './model'
 import type { Series, SeriesPoint } from './series'
 import type { ViewResult, ViewSeries } from './transform'
 import type { ViewMode } from './view'
@@ -148,6 +149,53 @@ export function withheldFigures(
     if (cells.has(cellOf(o, indicator))) withheld.set(o, { below: thresholds.get(o.indicator)!, reason: 'linked' })
   }
   return withheld
+}
+
+/**
+ * withheldFigures over a whole data set held in columns: the rules can touch only small counts,
+ * the figures grouped with a whole (a `Total` row) in an indicator with a small count, and the
+ * non-count figures of a dataset with a threshold; those rows are found on the columns and only
+ * they are made objects. The result is what withheldFigures gives over every figure.
+ */
+export function withheldInDataset(dataset: Dataset, thresholdOf: (indicator: Indicator) => number): Map<Observation, Withheld> {
+  const byId = new Map(dataset.indicators.map((i) => [i.id, i]))
+  const candidates: Observation[] = []
+  for (const block of figuresOf(dataset)) {
+    const indicators = block.indicators.map((id) => byId.get(id))
+    const below = indicators.map((i) => (i ? thresholdOf(i) : 0))
+    if (!below.some((b) => b > 0)) continue
+    const affected = new Uint8Array(indicators.length)
+    const candidate = new Uint8Array(block.length)
+    for (let r = 0; r < block.length; r++) {
+      const c = block.indicator[r]!
+      if (below[c]! > 0 && isSmallCount(block.value[r]!, indicators[c]!, below[c]!)) {
+        affected[c] = 1
+        candidate[r] = 1
+      }
+    }
+    if (!affected.some(Boolean)) continue
+    const isWhole = block.strings.map((t) => wholeRank(t) >= 0)
+    const codeOf = (d: (typeof DIMENSIONS)[number], r: number): number => {
+      const codes = block.text[d]
+      return typeof codes === 'string' ? -1 : codes[r]!
+    }
+    for (const dimension of DIMENSIONS) {
+      const codes = block.text[dimension]
+      if (typeof codes === 'string') continue
+      const keyOf = (r: number) => [block.indicator[r], block.period[r], ...DIMENSIONS.map((d) => (d === dimension ? '' : codeOf(d, r)))].join(',')
+      const wholes = new Set<string>()
+      for (let r = 0; r < block.length; r++) if (affected[block.indicator[r]!] && isWhole[codes[r]!]) wholes.add(keyOf(r))
+      if (wholes.size === 0) continue
+      for (let r = 0; r < block.length; r++) if (affected[block.indicator[r]!] && block.strings[codes[r]!] && wholes.has(keyOf(r))) candidate[r] = 1
+    }
+    // Rates, shares and changes of a dataset with a threshold: the linked rule reads them.
+    for (let r = 0; r < block.length; r++) {
+      const c = block.indicator[r]!
+      if (below[c]! > 0 && indicators[c]!.unit !== 'count') candidate[r] = 1
+    }
+    for (let r = 0; r < block.length; r++) if (candidate[r]) candidates.push(block.row(r))
+  }
+  return withheldFigures(candidates, dataset.indicators, thresholdOf)
 }
 
 /**

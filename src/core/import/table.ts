@@ -1,4 +1,5 @@
-import { LOCALES, OFFENCES, STATUSES, UNITS, type Dataset, type Indicator, type Localized, type Observation, type Offence, type Period, type Source, type Status, type Unit } from '../model'
+import { columnBlock, columnDataset } from '../figures'
+import { LOCALES, OFFENCES, STATUSES, UNITS, type Dataset, type Indicator, type Localized, type Offence, type Period, type Source, type Unit } from '../model'
 import { parsePeriod } from '../period'
 import { namespacedId, sourceIdOf } from './ids'
 
@@ -6,7 +7,7 @@ import { namespacedId, sourceIdOf } from './ids'
  * An imported table held in columns: one typed array per field and dictionaries for the strings,
  * so a million figures take tens of megabytes, not one object each. It is what the worker builds,
  * what IndexedDB stores (typed arrays clone cheaply) and what the Datasets panel summarises.
- * Observation objects are made from it only when the dashboard shows the dataset (`toDataset`).
+ * The dashboard reads these very columns (`toDataset`); objects are made only for rows it shows.
  */
 export interface ImportedTable {
   readonly length: number
@@ -91,9 +92,10 @@ export function summarise(table: ImportedTable): TableSummary {
 }
 
 /**
- * Materialises an imported dataset as the app's model: namespaced indicators, one source (the
- * file), and one Observation per figure sharing its Period and strings. This costs an object per
- * figure, so it runs only for visible datasets, once, when the dashboard first reads them.
+ * An imported dataset in the app's model: namespaced indicators, one source (the file), and its
+ * figures as the table's own columns (nothing copied: the block reads the typed arrays and
+ * dictionaries the worker built; each period is parsed once). Observation objects are made only
+ * for the rows something shows (figures.ts).
  */
 export function toDataset(imported: ImportedDataset): Dataset {
   const { table } = imported
@@ -119,28 +121,22 @@ export function toDataset(imported: ImportedDataset): Dataset {
     caveat: { en: '', fr: '', nl: '' },
     dataset: imported.id,
   }))
-  const periods = table.periods.map((p) => parsePeriod(p))
-  const observations: Observation[] = []
-  for (let r = 0; r < table.length; r++) {
-    const period = periods[table.period[r]!]
-    const indicator = indicators[table.indicator[r]!]
-    if (!period || !indicator) continue
-    observations.push({
-      indicator: indicator.id,
-      period,
-      value: table.value[r]!,
-      baseline: table.strings[table.baseline[r]!] ?? '',
-      ageGroup: table.strings[table.ageGroup[r]!] ?? '',
-      gender: table.strings[table.gender[r]!] ?? '',
-      region: table.strings[table.region[r]!] ?? '',
-      status: (STATUSES[table.status[r]!] ?? 'reported') as Status,
-      source: sourceId,
-      quote: table.strings[table.quote[r]!] ?? '',
-      note: table.strings[table.note[r]!] ?? '',
-      origin: { file: imported.fileName, line: table.line[r]! },
-    })
-  }
-  return { sources: [source], indicators, observations, milestones: [] }
+  // checkImported and the worker let only valid periods in; a bad one would be a broken record.
+  const periods = table.periods.map((p) => parsePeriod(p) ?? { text: p, kind: 'year' as const, start: 0, end: 0, mid: 0 })
+  const block = columnBlock({
+    length: table.length,
+    indicator: table.indicator,
+    indicators: indicators.map((i) => i.id),
+    period: table.period,
+    periods,
+    value: table.value,
+    status: table.status,
+    text: { baseline: table.baseline, ageGroup: table.ageGroup, gender: table.gender, region: table.region, source: sourceId, quote: table.quote, note: table.note },
+    strings: table.strings,
+    file: imported.fileName,
+    line: table.line,
+  })
+  return columnDataset({ sources: [source], indicators, milestones: [], figures: [block] })
 }
 
 /** The typed arrays of a table, to transfer them between threads without copying. */
