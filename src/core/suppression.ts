@@ -1,7 +1,7 @@
 import { wholeRank } from './breakdown'
 import { figuresOf } from './figures'
 import type { Dataset, Indicator, Locale, Observation } from './model'
-import type { Series, SeriesPoint } from './series'
+import { breakdownOf, type Series, type SeriesPoint } from './series'
 import type { ViewResult, ViewSeries } from './transform'
 import type { ViewMode } from './view'
 
@@ -230,8 +230,12 @@ export function markSmallCounts(
 ): Series[] {
   const marks = withheld ?? withheldFigures(series.flatMap((s) => s.points.map((p) => p.observation)), [...new Set(series.map((s) => s.indicator))], thresholdOf)
   if (marks.size === 0) return [...series]
+  // The series holding a withheld figure, found from the marks: a series built from columns (with
+  // a `sample`) that holds none is passed on without reading (so making) its points.
+  const touched = new Set<string>()
+  for (const o of marks.keys()) touched.add(`${o.indicator}|${breakdownOf(o)}`)
   return series.map((s) => {
-    if (!s.points.some((p) => marks.has(p.observation))) return s
+    if ((s.sample && !touched.has(`${s.indicator.id}|${s.breakdown}`)) || !s.points.some((p) => marks.has(p.observation))) return s
     return {
       ...s,
       points: s.points.map((p) => {
