@@ -98,10 +98,10 @@ function seriesOfRows({ block, rows }: IndicatorRows, indicator: Indicator): Ser
     if (list) list.push(r)
     else byKey.set(key, [r])
   }
-  return [...byKey.values()].map((list) => lazySeries(block, list, indicator))
+  return [...byKey.values()].map((list) => lazySeries(block, Uint32Array.from(list), indicator))
 }
 
-function lazySeries(block: FigureBlock, rows: readonly number[], indicator: Indicator): Series {
+function lazySeries(block: FigureBlock, rows: Uint32Array, indicator: Indicator): Series {
   const sample = block.row(rows[0]!)
   const breakdown = breakdownOf(sample)
   let points: SeriesPoint[] | null = null
@@ -112,7 +112,7 @@ function lazySeries(block: FigureBlock, rows: readonly number[], indicator: Indi
     sample,
     get points() {
       if (!points) {
-        points = rows.map((r) => {
+        points = Array.from(rows, (r) => {
           const observation = block.row(r)
           return { x: observation.period.mid, value: observation.value, observation }
         })
