@@ -230,20 +230,24 @@ export function markSmallCounts(
 ): Series[] {
   const marks = withheld ?? withheldFigures(series.flatMap((s) => s.points.map((p) => p.observation)), [...new Set(series.map((s) => s.indicator))], thresholdOf)
   if (marks.size === 0) return [...series]
-  // The series holding a withheld figure, found from the marks: a series built from columns (with
-  // a `sample`) that holds none is passed on without reading (so making) its points.
+  const marked = (points: readonly SeriesPoint[]): SeriesPoint[] =>
+    points.map((p) => {
+      const mark = marks.get(p.observation)
+      if (!mark) return p
+      return { ...p, suppressed: mark.below, ...(mark.reason === 'small' ? {} : { withheld: mark.reason }) }
+    })
+  // The series holding a withheld figure, found from the marks. A series built from columns (with
+  // a `sample`) stays lazy: its points are made, then marked, when first read (only drawn ones are).
   const touched = new Set<string>()
   for (const o of marks.keys()) touched.add(`${o.indicator}|${breakdownOf(o)}`)
   return series.map((s) => {
-    if ((s.sample && !touched.has(`${s.indicator.id}|${s.breakdown}`)) || !s.points.some((p) => marks.has(p.observation))) return s
-    return {
-      ...s,
-      points: s.points.map((p) => {
-        const mark = marks.get(p.observation)
-        if (!mark) return p
-        return { ...p, suppressed: mark.below, ...(mark.reason === 'small' ? {} : { withheld: mark.reason }) }
-      }),
+    if (s.sample) {
+      if (!touched.has(`${s.indicator.id}|${s.breakdown}`)) return s
+      let points: SeriesPoint[] | null = null
+      return { key: s.key, indicator: s.indicator, breakdown: s.breakdown, sample: s.sample, get points() { return (points ??= marked(s.points)) } }
     }
+    if (!s.points.some((p) => marks.has(p.observation))) return s
+    return { ...s, points: marked(s.points) }
   })
 }
 
