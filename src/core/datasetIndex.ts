@@ -15,10 +15,27 @@ export interface Tally {
   readonly count: number
 }
 
+/**
+ * Consecutive rows `start` to `start + length - 1`: an indicator whose figures stand together in
+ * time order in its file (the usual layout) needs no array of row numbers.
+ */
+export class RowRun implements Iterable<number> {
+  constructor(
+    readonly start: number,
+    readonly length: number,
+  ) {}
+  *[Symbol.iterator](): Iterator<number> {
+    for (let r = this.start; r < this.start + this.length; r++) yield r
+  }
+}
+
+/** Row numbers in order. */
+export type RowList = Uint32Array | RowRun
+
 /** An indicator's figures: rows of one block (an indicator's figures all come from one file), in time order. */
 export interface IndicatorRows {
   readonly block: FigureBlock
-  readonly rows: Uint32Array
+  readonly rows: RowList
 }
 
 /** Figures grouped by indicator as row numbers, each group in time order, counts and tallies: built once per dataset. */
@@ -54,24 +71,39 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
 }
 
 /** A block's rows per indicator code, each in time order (ties in file order). */
-function groupRows(block: FigureBlock): Map<number, Uint32Array> {
-  const counts = new Uint32Array(block.indicators.length)
-  for (let r = 0; r < block.length; r++) counts[block.indicator[r]!]!++
-  const groups = new Map<number, Uint32Array>()
-  const filled = new Uint32Array(block.indicators.length)
-  counts.forEach((n, code) => {
-    if (n > 0) groups.set(code, new Uint32Array(n))
-  })
+function groupRows(block: FigureBlock): Map<number, RowList> {
+  const n = block.indicators.length
+  const counts = new Uint32Array(n)
+  const first = new Int32Array(n).fill(-1)
+  const last = new Int32Array(n)
+  const start = Float64Array.from(block.periods, (p) => p.start)
+  // Whether each indicator's rows so far are in time order: then a run of consecutive rows is its group.
+  const ordered = new Uint8Array(n).fill(1)
   for (let r = 0; r < block.length; r++) {
     const code = block.indicator[r]!
-    groups.get(code)![filled[code]!++] = r
+    if (first[code] === -1) first[code] = r
+    else if (start[block.period[r]!]! < start[block.period[last[code]!]!]!) ordered[code] = 0
+    last[code] = r
+    counts[code]!++
   }
-  const start = Float64Array.from(block.periods, (p) => p.start)
-  for (const rows of groups.values()) rows.sort((a, b) => start[block.period[a]!]! - start[block.period[b]!]! || a - b)
+  const groups = new Map<number, RowList>()
+  const arrays = new Map<number, Uint32Array>()
+  counts.forEach((count, code) => {
+    if (count === 0) return
+    if (ordered[code] && last[code]! - first[code]! + 1 === count) groups.set(code, new RowRun(first[code]!, count))
+    else arrays.set(code, new Uint32Array(count))
+  })
+  if (arrays.size === 0) return groups
+  const filled = new Uint32Array(n)
+  for (let r = 0; r < block.length; r++) {
+    const rows = arrays.get(block.indicator[r]!)
+    if (rows) rows[filled[block.indicator[r]!]!++] = r
+  }
+  for (const [code, rows] of arrays) groups.set(code, rows.sort((a, b) => start[block.period[a]!]! - start[block.period[b]!]! || a - b))
   return groups
 }
 
-function tallies(block: FigureBlock, rows: Uint32Array): Tally[] {
+function tallies(block: FigureBlock, rows: RowList): Tally[] {
   // Counted first by codes (numbers, no text per figure), then merged by the text and years they stand for.
   const code = (column: 'source' | 'region', r: number): number => {
     const codes = block.text[column]

@@ -82,27 +82,32 @@ export function buildSeriesByIndicator(indicators: readonly Indicator[], groups:
 }
 
 /** An indicator's rows split by breakdown (first-seen order, as buildSeries does), each a series with lazy points. */
-function seriesOfRows({ block, rows }: IndicatorRows, indicator: Indicator): Series[] {
+function seriesOfRows(group: IndicatorRows, indicator: Indicator): Series[] {
+  const { block, rows } = group
+  const keyOf = breakdownKey(block)
+  const first = new Map<number | string, number>()
+  for (const r of rows) {
+    const key = keyOf(r)
+    if (!first.has(key)) first.set(key, r)
+  }
+  return [...first].map(([key, r]) => lazySeries(group, r, (row) => keyOf(row) === key, indicator))
+}
+
+/** A row's breakdown (age group, gender, region) as one key of codes, without making its text. */
+function breakdownKey(block: FigureBlock): (r: number) => number | string {
   const code = (column: 'ageGroup' | 'gender' | 'region', r: number): number => {
     const codes = block.text[column]
     return typeof codes === 'string' ? 0 : codes[r]!
   }
   const width = block.strings.length + 1
-  const byKey = new Map<number | string, number[]>()
-  for (const r of rows) {
-    const a = code('ageGroup', r)
-    const g = code('gender', r)
-    const z = code('region', r)
-    const key = width < 200_000 ? (a * width + g) * width + z : `${a},${g},${z}`
-    const list = byKey.get(key)
-    if (list) list.push(r)
-    else byKey.set(key, [r])
-  }
-  return [...byKey.values()].map((list) => lazySeries(block, Uint32Array.from(list), indicator))
+  return width < 200_000
+    ? (r) => (code('ageGroup', r) * width + code('gender', r)) * width + code('region', r)
+    : (r) => `${code('ageGroup', r)},${code('gender', r)},${code('region', r)}`
 }
 
-function lazySeries(block: FigureBlock, rows: Uint32Array, indicator: Indicator): Series {
-  const sample = block.row(rows[0]!)
+/** A series holding only its first row: its rows are found again, and made objects, when its points are first read. */
+function lazySeries({ block, rows }: IndicatorRows, first: number, belongs: (r: number) => boolean, indicator: Indicator): Series {
+  const sample = block.row(first)
   const breakdown = breakdownOf(sample)
   let points: SeriesPoint[] | null = null
   return {
@@ -112,10 +117,12 @@ function lazySeries(block: FigureBlock, rows: Uint32Array, indicator: Indicator)
     sample,
     get points() {
       if (!points) {
-        points = Array.from(rows, (r) => {
+        points = []
+        for (const r of rows) {
+          if (!belongs(r)) continue
           const observation = block.row(r)
-          return { x: observation.period.mid, value: observation.value, observation }
-        })
+          points.push({ x: observation.period.mid, value: observation.value, observation })
+        }
         points.sort((a, b) => a.x - b.x)
       }
       return points
