@@ -71,15 +71,24 @@ export interface TableSummary {
   readonly to: string
 }
 
+// A memo, not state: a table's dictionary of periods never changes, so each period is parsed once
+// however many of checkImported (start-up), summarise (the Datasets panel) and toDataset read it.
+const parsed = new WeakMap<readonly string[], readonly (Period | null)[]>()
+
+/** The table's periods parsed (null for one that does not parse), once per dictionary. */
+export function parsedPeriods(periods: readonly string[]): readonly (Period | null)[] {
+  let list = parsed.get(periods)
+  if (!list) parsed.set(periods, (list = periods.map((p) => (typeof p === 'string' ? parsePeriod(p) : null))))
+  return list
+}
+
 export function summarise(table: ImportedTable): TableSummary {
   let first: Period | null = null
   let last: Period | null = null
   const used = new Uint8Array(table.periods.length)
   for (let i = 0; i < table.length; i++) used[table.period[i]!] = 1
-  table.periods.forEach((text, i) => {
-    if (!used[i]) return
-    const p = parsePeriod(text)
-    if (!p) return
+  parsedPeriods(table.periods).forEach((p, i) => {
+    if (!used[i] || !p) return
     if (!first || p.start < first.start) first = p
     if (!last || p.end > last.end) last = p
   })
@@ -122,7 +131,7 @@ export function toDataset(imported: ImportedDataset): Dataset {
     dataset: imported.id,
   }))
   // checkImported and the worker let only valid periods in; a bad one would be a broken record.
-  const periods = table.periods.map((p) => parsePeriod(p) ?? { text: p, kind: 'year' as const, start: 0, end: 0, mid: 0 })
+  const periods = parsedPeriods(table.periods).map((p, i) => p ?? { text: table.periods[i]!, kind: 'year' as const, start: 0, end: 0, mid: 0 })
   const block = columnBlock({
     length: table.length,
     indicator: table.indicator,
@@ -179,7 +188,7 @@ export function checkImported(value: unknown): string | null {
   const values = t.value as Float64Array
   for (let r = 0; r < length; r++) if (!Number.isFinite(values[r]!)) return `value ${r + 1} is not a number`
   if (t.strings.some((s) => typeof s !== 'string')) return 'a text in the dictionary is not text'
-  if (t.periods.some((p) => typeof p !== 'string' || !parsePeriod(p))) return 'bad period'
+  if (t.periods.some((p) => typeof p !== 'string') || parsedPeriods(t.periods as string[]).some((p) => !p)) return 'bad period'
   const ids = new Set<string>()
   for (const i of t.indicators as unknown[]) {
     const ind = (typeof i === 'object' && i !== null ? i : {}) as { [K in keyof ImportedIndicator]?: unknown }
