@@ -1,5 +1,5 @@
 import { columnBlock, columnDataset } from '../figures'
-import { LOCALES, OFFENCES, STATUSES, UNITS, type Dataset, type Indicator, type Localized, type Offence, type Period, type Source, type Unit } from '../model'
+import { LOCALES, OFFENCES, STATUSES, TEXT_COLUMNS, UNITS, type Dataset, type FigureBlock, type TextColumn, type Indicator, type Localized, type Offence, type Period, type Source, type Unit } from '../model'
 import { parsePeriod } from '../period'
 import { namespacedId, sourceIdOf } from './ids'
 
@@ -9,7 +9,13 @@ import { namespacedId, sourceIdOf } from './ids'
  * what IndexedDB stores (typed arrays clone cheaply) and what the Datasets panel summarises.
  * The dashboard reads these very columns (`toDataset`); objects are made only for rows it shows.
  */
-export interface ImportedTable {
+export type ImportedTable = ImportedColumns & { readonly [C in ImportedTextColumn]: Uint32Array }
+
+/** The text columns an imported table holds: the model's (TEXT_COLUMNS, model.ts) but its source, which is the file. */
+export type ImportedTextColumn = Exclude<TextColumn, 'source'>
+export const IMPORTED_TEXT_COLUMNS = TEXT_COLUMNS.filter((c): c is ImportedTextColumn => c !== 'source')
+
+interface ImportedColumns {
   readonly length: number
   /** Index into `indicators`. */
   readonly indicator: Uint32Array
@@ -18,17 +24,11 @@ export interface ImportedTable {
   readonly value: Float64Array
   /** Index into STATUSES. */
   readonly status: Uint8Array
-  /** Indexes into `strings` (0 is the empty string). */
-  readonly baseline: Uint32Array
-  readonly ageGroup: Uint32Array
-  readonly gender: Uint32Array
-  readonly region: Uint32Array
-  readonly note: Uint32Array
-  readonly quote: Uint32Array
   /** The line of the file each figure comes from. */
   readonly line: Uint32Array
   /** ISO 8601 periods. */
   readonly periods: readonly string[]
+  /** What the text columns' codes index (0 is the empty string). */
   readonly strings: readonly string[]
   readonly indicators: readonly ImportedIndicator[]
 }
@@ -61,7 +61,7 @@ export interface ImportedDataset {
 
 export { isImportedSource, namespacedId, sourceIdOf } from './ids'
 
-export const TABLE_COLUMNS = ['indicator', 'period', 'value', 'status', 'baseline', 'ageGroup', 'gender', 'region', 'note', 'quote', 'line'] as const
+export const TABLE_COLUMNS = ['indicator', 'period', 'value', 'status', ...IMPORTED_TEXT_COLUMNS, 'line'] as const
 
 export interface TableSummary {
   readonly rows: number
@@ -140,7 +140,7 @@ export function toDataset(imported: ImportedDataset): Dataset {
     periods,
     value: table.value,
     status: table.status,
-    text: { baseline: table.baseline, ageGroup: table.ageGroup, gender: table.gender, region: table.region, source: sourceId, quote: table.quote, note: table.note },
+    text: Object.fromEntries(TEXT_COLUMNS.map((c) => [c, c === 'source' ? sourceId : table[c]])) as FigureBlock['text'],
     strings: table.strings,
     file: imported.fileName,
     line: table.line,
@@ -208,12 +208,7 @@ export function checkImported(value: unknown): string | null {
     ['indicator', t.indicators.length],
     ['period', t.periods.length],
     ['status', STATUSES.length],
-    ['baseline', t.strings.length],
-    ['ageGroup', t.strings.length],
-    ['gender', t.strings.length],
-    ['region', t.strings.length],
-    ['note', t.strings.length],
-    ['quote', t.strings.length],
+    ...IMPORTED_TEXT_COLUMNS.map((c): [ImportedTextColumn, number] => [c, (t.strings as unknown[]).length]),
   ]
   for (const [c, limit] of limits) {
     const column = t[c] as Uint32Array
