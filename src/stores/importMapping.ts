@@ -1,5 +1,6 @@
 import { toRaw } from 'vue'
 import { dict } from '../core/dict'
+import type { Sniff } from '../core/import/detect'
 import { headerSignature, type Mapping, type Role, type Shape } from '../core/import/mapping'
 import { readRemembered, rememberedMapping } from '../core/import/remembered'
 import type { Offence, Unit } from '../core/model'
@@ -58,4 +59,15 @@ export function remember(header: readonly string[], mapping: MappingDraft): void
   } catch {
     // Not remembering a mapping is acceptable.
   }
+}
+
+/**
+ * The mapping to edit for a newly detected file: the one remembered for its header (unless the
+ * user forced how it is read), else the detected one. Only column roles are remembered: how the
+ * bytes are read is each file's own. `unreadable`: a remembered one was there and is forgotten.
+ */
+export function mappingToEdit(sniff: Sniff, forced: boolean): { mapping: MappingDraft; remembered: boolean; unreadable: boolean } {
+  const saved = forced ? null : recall(sniff.header)
+  const usable = saved !== 'unreadable' && saved !== null ? saved : null
+  return { mapping: draft(usable ?? (plain({ extras: [], ...sniff.mapping }) as MappingDraft)), remembered: usable !== null, unreadable: saved === 'unreadable' }
 }

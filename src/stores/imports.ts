@@ -8,7 +8,7 @@ import { useDatasetsStore } from './datasets'
 import { baseName, datasetOf, saveImport } from './importCommit'
 import { importedActions } from './importedActions'
 import { mark, noticeList, type Notice } from './importNotices'
-import { draft, plain, recall, remember, type MappingDraft } from './importMapping'
+import { mappingToEdit, plain, remember, type MappingDraft } from './importMapping'
 
 export type { MappingDraft, Notice }
 
@@ -116,12 +116,10 @@ export const useImportsStore = defineStore('imports', () => {
       settings.value = plain(s.settings)
       const sameHeader = previous && previous.header.join('\u0001') === s.header.join('\u0001') && mapping.value
       if (!sameHeader) {
-        // Only the column roles are remembered: how the bytes are read is this file's own.
-        const saved = Object.keys(forced).length === 0 ? recall(s.header) : null
-        if (saved === 'unreadable') say('mapping.rememberedIgnored', { name: current.name }, 'warning')
-        const usable = saved !== 'unreadable' && saved !== null ? saved : null
-        remembered.value = usable !== null
-        mapping.value = draft(usable ?? (plain({ extras: [], ...s.mapping }) as MappingDraft))
+        const chosen = mappingToEdit(s, Object.keys(forced).length > 0)
+        if (chosen.unreadable) say('mapping.rememberedIgnored', { name: current.name }, 'warning')
+        remembered.value = chosen.remembered
+        mapping.value = chosen.mapping
       }
       await nextTask()
       if (file.value !== current) return
