@@ -17,7 +17,7 @@ export function textOf(block: FigureBlock, column: TextColumn, i: number): strin
 }
 
 /** Builds a row from the columns (what `row` does for a block that was never objects). */
-export function materialise(block: Omit<FigureBlock, 'row'>, i: number): Observation {
+function materialise(block: Omit<FigureBlock, 'row'>, i: number): Observation {
   const text = (column: TextColumn): string => textOf(block as FigureBlock, column, i)
   return {
     indicator: block.indicators[block.indicator[i]!]!,
@@ -143,9 +143,4 @@ export function mergeDatasets(parts: readonly Dataset[]): Dataset {
     milestones: parts.flatMap((p) => p.milestones),
     figures: parts.flatMap((p) => figuresOf(p)),
   })
-}
-
-/** How many figures a dataset has, without making any of them. */
-export function figureCount(dataset: Dataset): number {
-  return figuresOf(dataset).reduce((n, b) => n + b.length, 0)
 }
