@@ -33,7 +33,7 @@ const STATUS_RANK: Readonly<Record<Status, number>> = { reported: 0, provisional
 
 /** A series' value on a dimension (all its points share it), '' when it is not broken down on it. */
 export function valueOf(series: Series, dimension: BreakdownDimension): string {
-  const first = series.points[0]?.observation
+  const first = series.sample ?? series.points[0]?.observation
   return first ? first[FIELD[dimension]] : ''
 }
 

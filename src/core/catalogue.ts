@@ -1,3 +1,4 @@
+import { indexDataset } from './datasetIndex'
 import { OFFENCES, type Dataset, type Indicator, type Locale, type Offence, type Period } from './model'
 
 export interface CatalogueEntry {
@@ -26,13 +27,16 @@ export function indicatorCatalogue(
   const words = foldForSearch(search).split(/\s+/).filter(Boolean)
   const sourceTitle = new Map(dataset.sources.map((s) => [s.id, s.title]))
   const byIndicator = new Map<string, { figures: number; first: Period | null; last: Period | null; sources: Set<string> }>()
-  for (const o of dataset.observations) {
-    let entry = byIndicator.get(o.indicator)
-    if (!entry) byIndicator.set(o.indicator, (entry = { figures: 0, first: null, last: null, sources: new Set() }))
-    entry.figures++
-    if (!entry.first || o.period.start < entry.first.start) entry.first = o.period
-    if (!entry.last || o.period.end > entry.last.end) entry.last = o.period
-    entry.sources.add(sourceTitle.get(o.source) ?? o.source)
+  // Read on the columns: an indicator's periods and sources, never its figures as objects.
+  for (const [id, { block, rows }] of indexDataset(dataset).rowsByIndicator) {
+    const entry: { figures: number; first: Period | null; last: Period | null; sources: Set<string> } = { figures: rows.length, first: null, last: null, sources: new Set() }
+    byIndicator.set(id, entry)
+    for (const r of rows) {
+      const period = block.periods[block.period[r]!]!
+      if (!entry.first || period.start < entry.first.start) entry.first = period
+      if (!entry.last || period.end > entry.last.end) entry.last = period
+    }
+    for (const t of indexDataset(dataset).talliesByIndicator.get(id) ?? []) entry.sources.add(sourceTitle.get(t.source) ?? t.source)
   }
   const matches = (i: Indicator) => {
     if (words.length === 0) return true

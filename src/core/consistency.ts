@@ -1,4 +1,6 @@
 import { BASELINE_PREVIOUS_PERIOD, type Dataset, type Indicator, type Observation } from './model'
+import { indicatorFigures } from './datasetIndex'
+import { figuresOf } from './figures'
 import { lastYear, parsePeriod } from './period'
 
 /**
@@ -64,15 +66,22 @@ export function checkConsistency(dataset: Dataset): ConsistencyCheck[] {
   const indicators = new Map(dataset.indicators.map((i) => [i.id, i]))
   const checks: ConsistencyCheck[] = []
   const countCache = new Map<string, Map<string, number>>()
-  for (const observation of dataset.observations) {
-    const indicator = indicators.get(observation.indicator)
-    if (!indicator?.comparesTo) continue
-    // Only changes and multiples can be recomputed from two counts.
-    if (indicator.unit !== 'multiple' && indicator.unit !== 'percent_change') continue
-    const counts = indicators.get(indicator.comparesTo)
-    if (!counts || counts.unit !== 'count') continue
+  // Only changes and multiples can be recomputed from two counts: only their rows become objects.
+  const recomputable = (id: string): boolean => {
+    const indicator = indicators.get(id)
+    return !!indicator?.comparesTo && (indicator.unit === 'multiple' || indicator.unit === 'percent_change') && indicators.get(indicator.comparesTo)?.unit === 'count'
+  }
+  const relative: Observation[] = []
+  for (const block of figuresOf(dataset)) {
+    const wanted = block.indicators.map(recomputable)
+    if (!wanted.some(Boolean)) continue
+    for (let r = 0; r < block.length; r++) if (wanted[block.indicator[r]!]) relative.push(block.row(r))
+  }
+  for (const observation of relative) {
+    const indicator = indicators.get(observation.indicator)!
+    const counts = indicators.get(indicator.comparesTo)!
     let byPeriod = countCache.get(counts.id)
-    if (!byPeriod) countCache.set(counts.id, (byPeriod = countsByPeriod(dataset.observations, counts.id)))
+    if (!byPeriod) countCache.set(counts.id, (byPeriod = countsByPeriod(indicatorFigures(dataset, counts.id), counts.id)))
 
     const basePeriod =
       observation.baseline === BASELINE_PREVIOUS_PERIOD ? previousPeriod(observation.period.text) : observation.baseline

@@ -4,6 +4,7 @@
  * listed instead of drawn, and the period a slider settles on.
  */
 import { baselineText, formatValue } from './chart/chartText'
+import { figuresOfIndicators } from './datasetIndex'
 import type { DefaultChoice } from './filters'
 import { punctuate, formatPeriod } from './format'
 import type { Dataset, Locale } from './model'
@@ -25,8 +26,8 @@ export function loneFigureLines(
   if (!choice || choice.lone.length === 0) return []
   const lone = new Map(choice.lone.map((i) => [i.id, i]))
   const inPeriod = (year: number) => (state.from === null || year >= state.from) && (state.to === null || year <= state.to)
-  return dataset.observations
-    .filter((o) => lone.has(o.indicator) && inPeriod(yearOf(o.period.start)))
+  return figuresOfIndicators(dataset, lone.keys())
+    .filter((o) => inPeriod(yearOf(o.period.start)))
     .map((o) => {
       const indicator = lone.get(o.indicator)!
       const baseline = o.baseline ? ` (${baselineText(o.baseline, { baseline: baselineWord }, locale)})` : ''

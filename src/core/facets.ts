@@ -3,7 +3,7 @@
  * would leave, the indicators to pick from, and which are drawn. Pure; the facets store runs it and
  * FilterPanel.vue only displays it.
  */
-import { indexDataset } from './datasetIndex'
+import { figureSources, indexDataset } from './datasetIndex'
 import { defaultIndicators, facetCounts } from './filters'
 import { JURISDICTIONS, MILESTONE_CATEGORIES, OFFENCES, sourceIn, type Dataset, type Indicator, type Jurisdiction, type Locale, type MilestoneCategory, type Offence } from './model'
 import type { ViewState } from './view'
@@ -36,8 +36,8 @@ export function categoryFacet(dataset: Dataset, state: FilterState): FacetOption
 
 /** The sources some figure or milestone cites, titled in the reader's language, with what each would show. */
 export function sourceFacet(dataset: Dataset, state: FilterState, locale: Locale): (FacetOption<string> & { readonly title: string })[] {
-  const used = new Set<string>()
-  for (const o of dataset.observations) used.add(o.source)
+  // The index's tallies name each figure's source: no figure object is made (a large import stays columns).
+  const used = figureSources(dataset)
   for (const m of dataset.milestones) used.add(m.source)
   const sources = dataset.sources.filter((s) => used.has(s.id))
   const counts = facetCounts(dataset, state, 'sources', sources.map((s) => s.id))

@@ -1,15 +1,17 @@
 import type { Dataset, Indicator, Jurisdiction, Milestone, MilestoneCategory, Observation, Offence } from './model'
 import type { SeriesSet, ViewState } from './view'
-import { indexDataset } from './datasetIndex'
+import { indexDataset, type IndicatorRows } from './datasetIndex'
+import { textOf } from './figures'
 import { yearOf } from './period'
 
 /** The figures and milestones a view state leaves. */
 export interface Selection {
   readonly indicators: readonly Indicator[]
+  /** Every kept figure as an object: made on first read (the sources list, tests); the chart reads `groups`. */
   readonly observations: readonly Observation[]
   readonly milestones: readonly Milestone[]
-  /** Each kept indicator's figures, in time order (the index's own array when no filter drops any). */
-  readonly groups: ReadonlyMap<string, readonly Observation[]>
+  /** Each kept indicator's figures as rows, in time order (the index's own rows when no filter drops any). */
+  readonly groups: ReadonlyMap<string, IndicatorRows>
 }
 
 type FilterPart = Pick<ViewState, 'indicators' | 'offences' | 'jurisdictions' | 'categories' | 'sources' | 'from' | 'to'> & Partial<Pick<ViewState, 'series'>>
@@ -89,27 +91,41 @@ export function selectFigures(dataset: Dataset, state: FilterPart): Selection {
   const sources = new Set(state.sources)
   const jurisdictions = new Set<Jurisdiction>(state.jurisdictions)
   const indicators = chosenIndicators(dataset, state)
-  // Walk only the kept indicators' figures (grouped and time-ordered once per dataset).
-  const { byIndicator } = indexDataset(dataset)
+  // Walk only the kept indicators' rows (grouped and time-ordered once per dataset), on the
+  // columns; objects are made only for the figures kept.
+  const { rowsByIndicator } = indexDataset(dataset)
   const unfiltered = sources.size === 0 && jurisdictions.size === 0 && state.from === null && state.to === null
-  const observations: Observation[] = []
-  const groups = new Map<string, readonly Observation[]>()
+  const groups = new Map<string, IndicatorRows>()
   for (const indicator of indicators) {
-    const all = byIndicator.get(indicator.id) ?? []
-    const group = unfiltered
-      ? all
-      : all.filter(
-          (o) =>
-            (sources.size === 0 || sources.has(o.source)) &&
-            (jurisdictions.size === 0 || jurisdictions.has(jurisdictionOf(o))) &&
-            inYears(o.period.start, o.period.end, state.from, state.to),
-        )
-    if (group.length === 0) continue
+    const found = rowsByIndicator.get(indicator.id)
+    if (!found) continue
+    const group = unfiltered ? found : keptRows(found, sources, jurisdictions, state.from, state.to)
+    if (group.rows.length === 0) continue
     groups.set(indicator.id, group)
-    for (const o of group) observations.push(o)
   }
   const milestones = selectMilestones(dataset, state)
-  return { indicators: indicators.filter((i) => groups.has(i.id)), observations, milestones, groups }
+  let observations: Observation[] | null = null
+  return {
+    indicators: indicators.filter((i) => groups.has(i.id)),
+    get observations() {
+      return (observations ??= [...groups.values()].flatMap(({ block, rows }) => Array.from(rows, (r) => block.row(r))))
+    },
+    milestones,
+    groups,
+  }
+}
+
+/** An indicator's rows the source, jurisdiction and period filters keep, read on the columns. */
+function keptRows({ block, rows }: IndicatorRows, sources: ReadonlySet<string>, jurisdictions: ReadonlySet<Jurisdiction>, from: number | null, to: number | null): IndicatorRows {
+  const periodKept = block.periods.map((p) => inYears(p.start, p.end, from, to))
+  const kept: number[] = []
+  for (const r of rows) {
+    if (!periodKept[block.period[r]!]) continue
+    if (sources.size > 0 && !sources.has(textOf(block, 'source', r))) continue
+    if (jurisdictions.size > 0 && !jurisdictions.has(jurisdictionOf({ region: textOf(block, 'region', r) }))) continue
+    kept.push(r)
+  }
+  return { block, rows: Uint32Array.from(kept) }
 }
 
 /** The indicators a view draws: those picked (within the offence filter), or the default ones. */

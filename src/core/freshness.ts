@@ -4,6 +4,7 @@
  * Indicators screen's flag beside "latest figure"). `csv/newer.ts` reads that file at build time.
  */
 import type { DataIssue, Dataset, Origin, Period, Source } from './model'
+import { indexDataset } from './datasetIndex'
 import { parsePeriod } from './period'
 
 /** The latest `checked` date of the sources, as a month, or null when none has one. */
@@ -50,9 +51,13 @@ export function knownNewerProblems(dataset: Dataset, newer: readonly KnownNewer[
 }
 
 /** The period of an indicator's latest figure, or null when it has none. */
-export function latestFigure(dataset: Pick<Dataset, 'observations'>, indicator: string): Period | null {
+export function latestFigure(dataset: Dataset, indicator: string): Period | null {
+  const found = indexDataset(dataset).rowsByIndicator.get(indicator)
   let latest: Period | null = null
-  for (const o of dataset.observations) if (o.indicator === indicator && (!latest || o.period.end > latest.end)) latest = o.period
+  for (const r of found?.rows ?? []) {
+    const period = found!.block.periods[found!.block.period[r]!]!
+    if (!latest || period.end > latest.end) latest = period
+  }
   return latest
 }
 

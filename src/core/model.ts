@@ -176,10 +176,55 @@ export interface Origin {
   readonly line: number
 }
 
+/**
+ * Figures held in columns (src/core/figures.ts): what the pipeline reads. The block's shape is
+ * the model's, so it lives here beside `Observation`.
+ */
+/**
+ * The text fields of a figure, each a dictionary-coded column: the one list a new optional text
+ * column is added to (then its reader fills it; `row` and every column walk follow this list).
+ */
+export const TEXT_COLUMNS = ['baseline', 'ageGroup', 'gender', 'region', 'source', 'quote', 'note'] as const
+export type TextColumn = (typeof TEXT_COLUMNS)[number]
+
+/** One text column: a code per row into the block's `strings`, or one text every row shares (an imported file's source). */
+export type TextCodes = Uint32Array | string
+
+/** A block of figures from one origin (the bundled data, or one imported file), held in columns. */
+export interface FigureBlock {
+  readonly length: number
+  /** Index into `indicators` (full, namespaced ids). */
+  readonly indicator: Uint32Array
+  readonly indicators: readonly string[]
+  /** Index into `periods`: each distinct period parsed once. */
+  readonly period: Uint32Array
+  readonly periods: readonly Period[]
+  readonly value: Float64Array
+  /** Index into STATUSES. */
+  readonly status: Uint8Array
+  readonly text: { readonly [C in TextColumn]: TextCodes }
+  readonly strings: readonly string[]
+  /** The file and line each figure comes from (audit, error messages). */
+  readonly file: string
+  readonly line: Uint32Array
+  /**
+   * Row `i` as an object: made on first use and kept, so the same row is always the same object
+   * (withheld figures and consistency checks are keyed by it). Only shown rows are ever made.
+   */
+  row(i: number): Observation
+}
+
 export interface Dataset {
   readonly sources: readonly Source[]
   readonly indicators: readonly Indicator[]
+  /**
+   * Every figure as an object. Readers, scripts and tests use it; the app reads the columns
+   * (`figuresOf` in figures.ts) and, for a dataset held in columns, never reads this (it would
+   * make an object per figure).
+   */
   readonly observations: readonly Observation[]
+  /** The figures in columns, when the dataset is held that way (imports, the merged dataset); else made once from `observations`. */
+  readonly figures?: readonly FigureBlock[]
   readonly milestones: readonly Milestone[]
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_SERIES, selectFigures, type Selection } from './filters'
 import type { Dataset, Observation } from './model'
 import { applyBreakdown, type BreakdownResult } from './breakdown'
 import { buildSeriesByIndicator, type Series } from './series'
-import { isSuppressed, markSmallCounts, suppressView, withheldFigures, type Blocked, type Withheld } from './suppression'
+import { isSuppressed, markSmallCounts, suppressView, withheldInDataset, type Blocked, type Withheld } from './suppression'
 import { applyView, effectiveScale, type ViewResult } from './transform'
 import type { ViewState } from './view'
 
@@ -102,7 +102,7 @@ export interface PipelineContext {
 
 /** Withheld figures of a whole data set: small counts, the parts that would give them away, their rates. */
 export function withheldOf(dataset: Dataset, suppressBelow: PipelineContext['suppressBelow']): Map<Observation, Withheld> {
-  return withheldFigures(dataset.observations, dataset.indicators, suppressBelow ?? (() => 0))
+  return withheldInDataset(dataset, suppressBelow ?? (() => 0))
 }
 
 export function runPipeline(dataset: Dataset, state: ViewState, context: PipelineContext = {}): ViewPipeline {

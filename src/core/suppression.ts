@@ -1,6 +1,7 @@
 import { wholeRank } from './breakdown'
-import type { Indicator, Locale, Observation } from './model'
-import type { Series, SeriesPoint } from './series'
+import { figuresOf } from './figures'
+import type { Dataset, Indicator, Locale, Observation } from './model'
+import { breakdownOf, type Series, type SeriesPoint } from './series'
 import type { ViewResult, ViewSeries } from './transform'
 import type { ViewMode } from './view'
 
@@ -151,6 +152,53 @@ export function withheldFigures(
 }
 
 /**
+ * withheldFigures over a whole data set held in columns: the rules can touch only small counts,
+ * the figures grouped with a whole (a `Total` row) in an indicator with a small count, and the
+ * non-count figures of a dataset with a threshold; those rows are found on the columns and only
+ * they are made objects. The result is what withheldFigures gives over every figure.
+ */
+export function withheldInDataset(dataset: Dataset, thresholdOf: (indicator: Indicator) => number): Map<Observation, Withheld> {
+  const byId = new Map(dataset.indicators.map((i) => [i.id, i]))
+  const candidates: Observation[] = []
+  for (const block of figuresOf(dataset)) {
+    const indicators = block.indicators.map((id) => byId.get(id))
+    const below = indicators.map((i) => (i ? thresholdOf(i) : 0))
+    if (!below.some((b) => b > 0)) continue
+    const affected = new Uint8Array(indicators.length)
+    const candidate = new Uint8Array(block.length)
+    for (let r = 0; r < block.length; r++) {
+      const c = block.indicator[r]!
+      if (below[c]! > 0 && isSmallCount(block.value[r]!, indicators[c]!, below[c]!)) {
+        affected[c] = 1
+        candidate[r] = 1
+      }
+    }
+    if (!affected.some(Boolean)) continue
+    const isWhole = block.strings.map((t) => wholeRank(t) >= 0)
+    const codeOf = (d: (typeof DIMENSIONS)[number], r: number): number => {
+      const codes = block.text[d]
+      return typeof codes === 'string' ? -1 : codes[r]!
+    }
+    for (const dimension of DIMENSIONS) {
+      const codes = block.text[dimension]
+      if (typeof codes === 'string') continue
+      const keyOf = (r: number) => [block.indicator[r], block.period[r], ...DIMENSIONS.map((d) => (d === dimension ? '' : codeOf(d, r)))].join(',')
+      const wholes = new Set<string>()
+      for (let r = 0; r < block.length; r++) if (affected[block.indicator[r]!] && isWhole[codes[r]!]) wholes.add(keyOf(r))
+      if (wholes.size === 0) continue
+      for (let r = 0; r < block.length; r++) if (affected[block.indicator[r]!] && block.strings[codes[r]!] && wholes.has(keyOf(r))) candidate[r] = 1
+    }
+    // Rates, shares and changes of a dataset with a threshold: the linked rule reads them.
+    for (let r = 0; r < block.length; r++) {
+      const c = block.indicator[r]!
+      if (below[c]! > 0 && indicators[c]!.unit !== 'count') candidate[r] = 1
+    }
+    for (let r = 0; r < block.length; r++) if (candidate[r]) candidates.push(block.row(r))
+  }
+  return withheldFigures(candidates, dataset.indicators, thresholdOf)
+}
+
+/**
  * Whether a shown whole and the parts shown give a withheld small count away, from what a reader
  * knowing this rule can tell: `rest` (the whole minus the parts shown) is what the withheld parts
  * add up to, each small one 1 to threshold − 1, each other one at least the threshold. It does
@@ -182,16 +230,24 @@ export function markSmallCounts(
 ): Series[] {
   const marks = withheld ?? withheldFigures(series.flatMap((s) => s.points.map((p) => p.observation)), [...new Set(series.map((s) => s.indicator))], thresholdOf)
   if (marks.size === 0) return [...series]
+  const marked = (points: readonly SeriesPoint[]): SeriesPoint[] =>
+    points.map((p) => {
+      const mark = marks.get(p.observation)
+      if (!mark) return p
+      return { ...p, suppressed: mark.below, ...(mark.reason === 'small' ? {} : { withheld: mark.reason }) }
+    })
+  // The series holding a withheld figure, found from the marks. A series built from columns (with
+  // a `sample`) stays lazy: its points are made, then marked, when first read (only drawn ones are).
+  const touched = new Set<string>()
+  for (const o of marks.keys()) touched.add(`${o.indicator}|${breakdownOf(o)}`)
   return series.map((s) => {
-    if (!s.points.some((p) => marks.has(p.observation))) return s
-    return {
-      ...s,
-      points: s.points.map((p) => {
-        const mark = marks.get(p.observation)
-        if (!mark) return p
-        return { ...p, suppressed: mark.below, ...(mark.reason === 'small' ? {} : { withheld: mark.reason }) }
-      }),
+    if (s.sample) {
+      if (!touched.has(`${s.indicator.id}|${s.breakdown}`)) return s
+      let points: SeriesPoint[] | null = null
+      return { key: s.key, indicator: s.indicator, breakdown: s.breakdown, sample: s.sample, get points() { return (points ??= marked(s.points)) } }
     }
+    if (!s.points.some((p) => marks.has(p.observation))) return s
+    return { ...s, points: marked(s.points) }
   })
 }
 

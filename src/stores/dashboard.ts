@@ -6,6 +6,7 @@ import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import { periodOfZoom } from '../core/dashboardNotes'
 import { defaultChoice, selectFigures } from '../core/filters'
 import type { Observation } from '../core/model'
+import { figureYears } from '../core/datasetIndex'
 import { firstYear } from '../core/period'
 import { viewFor } from '../core/export/spec'
 import { colourSlots, numberedMilestones, runPipeline, withheldOf, type PipelineContext } from '../core/pipeline'
@@ -60,8 +61,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const trendView = computed<TrendView>(() => deriveTrendView(pipeline.value.spec))
   /** Years with figures, for the period and base-year pickers. */
   const years = computed(() => {
-    const set = new Set<number>()
-    for (const o of datasets.dataset.observations) set.add(firstYear(o.period))
+    const set = figureYears(datasets.dataset)
     for (const m of datasets.dataset.milestones) set.add(firstYear(m.date))
     return [...set].sort((a, b) => a - b)
   })

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
+import { mergeDatasets } from '../core/figures'
 import { dataCheckedUpTo, type KnownNewer } from '../core/freshness'
 import type { DataIssue, Dataset } from '../core/model'
 import { namespacedId, sourceIdOf } from '../core/import/ids'
@@ -87,20 +88,11 @@ async function loadStoredImports(): Promise<StoredImports> {
   }
 }
 
-function merge(parts: readonly Dataset[]): Dataset {
-  if (parts.length === 1) return parts[0]!
-  return {
-    sources: parts.flatMap((p) => p.sources),
-    indicators: parts.flatMap((p) => p.indicators),
-    observations: parts.flatMap((p) => p.observations),
-    milestones: parts.flatMap((p) => p.milestones),
-  }
-}
-
 /**
  * The loaded data: the bundled dataset and the user's imported ones, and the problems found.
  * `dataset` merges the bundled data with every visible import (their indicator ids are prefixed
- * with the import's id, so they never clash): the rest of the app reads only that.
+ * with the import's id, so they never clash): the rest of the app reads only that. The merge puts
+ * their columns side by side (core/figures.ts): showing a dataset makes no object per figure.
  */
 export const useDatasetsStore = defineStore('datasets', () => {
   const bundled = shallowRef<Dataset>(EMPTY)
@@ -119,7 +111,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const thresholdReset = shallowRef<readonly string[]>([])
 
   const dataset = computed<Dataset>(() =>
-    merge([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
+    mergeDatasets([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
   )
   /**
    * Ids a link may name, read from the imports' descriptions: checking a link never turns a

@@ -1,4 +1,5 @@
-import { LOCALES, OFFENCES, STATUSES, UNITS, type Dataset, type Indicator, type Localized, type Observation, type Offence, type Period, type Source, type Status, type Unit } from '../model'
+import { columnBlock, columnDataset } from '../figures'
+import { LOCALES, OFFENCES, STATUSES, TEXT_COLUMNS, UNITS, type Dataset, type FigureBlock, type TextColumn, type Indicator, type Localized, type Offence, type Period, type Source, type Unit } from '../model'
 import { parsePeriod } from '../period'
 import { namespacedId, sourceIdOf } from './ids'
 
@@ -6,9 +7,15 @@ import { namespacedId, sourceIdOf } from './ids'
  * An imported table held in columns: one typed array per field and dictionaries for the strings,
  * so a million figures take tens of megabytes, not one object each. It is what the worker builds,
  * what IndexedDB stores (typed arrays clone cheaply) and what the Datasets panel summarises.
- * Observation objects are made from it only when the dashboard shows the dataset (`toDataset`).
+ * The dashboard reads these very columns (`toDataset`); objects are made only for rows it shows.
  */
-export interface ImportedTable {
+export type ImportedTable = ImportedColumns & { readonly [C in ImportedTextColumn]: Uint32Array }
+
+/** The text columns an imported table holds: the model's (TEXT_COLUMNS, model.ts) but its source, which is the file. */
+export type ImportedTextColumn = Exclude<TextColumn, 'source'>
+export const IMPORTED_TEXT_COLUMNS = TEXT_COLUMNS.filter((c): c is ImportedTextColumn => c !== 'source')
+
+interface ImportedColumns {
   readonly length: number
   /** Index into `indicators`. */
   readonly indicator: Uint32Array
@@ -17,17 +24,11 @@ export interface ImportedTable {
   readonly value: Float64Array
   /** Index into STATUSES. */
   readonly status: Uint8Array
-  /** Indexes into `strings` (0 is the empty string). */
-  readonly baseline: Uint32Array
-  readonly ageGroup: Uint32Array
-  readonly gender: Uint32Array
-  readonly region: Uint32Array
-  readonly note: Uint32Array
-  readonly quote: Uint32Array
   /** The line of the file each figure comes from. */
   readonly line: Uint32Array
   /** ISO 8601 periods. */
   readonly periods: readonly string[]
+  /** What the text columns' codes index (0 is the empty string). */
   readonly strings: readonly string[]
   readonly indicators: readonly ImportedIndicator[]
 }
@@ -60,7 +61,7 @@ export interface ImportedDataset {
 
 export { isImportedSource, namespacedId, sourceIdOf } from './ids'
 
-export const TABLE_COLUMNS = ['indicator', 'period', 'value', 'status', 'baseline', 'ageGroup', 'gender', 'region', 'note', 'quote', 'line'] as const
+export const TABLE_COLUMNS = ['indicator', 'period', 'value', 'status', ...IMPORTED_TEXT_COLUMNS, 'line'] as const
 
 export interface TableSummary {
   readonly rows: number
@@ -70,15 +71,24 @@ export interface TableSummary {
   readonly to: string
 }
 
+// A memo, not state: a table's dictionary of periods never changes, so each period is parsed once
+// however many of checkImported (start-up), summarise (the Datasets panel) and toDataset read it.
+const parsed = new WeakMap<readonly string[], readonly (Period | null)[]>()
+
+/** The table's periods parsed (null for one that does not parse), once per dictionary. */
+export function parsedPeriods(periods: readonly string[]): readonly (Period | null)[] {
+  let list = parsed.get(periods)
+  if (!list) parsed.set(periods, (list = periods.map((p) => (typeof p === 'string' ? parsePeriod(p) : null))))
+  return list
+}
+
 export function summarise(table: ImportedTable): TableSummary {
   let first: Period | null = null
   let last: Period | null = null
   const used = new Uint8Array(table.periods.length)
   for (let i = 0; i < table.length; i++) used[table.period[i]!] = 1
-  table.periods.forEach((text, i) => {
-    if (!used[i]) return
-    const p = parsePeriod(text)
-    if (!p) return
+  parsedPeriods(table.periods).forEach((p, i) => {
+    if (!used[i] || !p) return
     if (!first || p.start < first.start) first = p
     if (!last || p.end > last.end) last = p
   })
@@ -91,9 +101,10 @@ export function summarise(table: ImportedTable): TableSummary {
 }
 
 /**
- * Materialises an imported dataset as the app's model: namespaced indicators, one source (the
- * file), and one Observation per figure sharing its Period and strings. This costs an object per
- * figure, so it runs only for visible datasets, once, when the dashboard first reads them.
+ * An imported dataset in the app's model: namespaced indicators, one source (the file), and its
+ * figures as the table's own columns (nothing copied: the block reads the typed arrays and
+ * dictionaries the worker built; each period is parsed once). Observation objects are made only
+ * for the rows something shows (figures.ts).
  */
 export function toDataset(imported: ImportedDataset): Dataset {
   const { table } = imported
@@ -119,28 +130,22 @@ export function toDataset(imported: ImportedDataset): Dataset {
     caveat: { en: '', fr: '', nl: '' },
     dataset: imported.id,
   }))
-  const periods = table.periods.map((p) => parsePeriod(p))
-  const observations: Observation[] = []
-  for (let r = 0; r < table.length; r++) {
-    const period = periods[table.period[r]!]
-    const indicator = indicators[table.indicator[r]!]
-    if (!period || !indicator) continue
-    observations.push({
-      indicator: indicator.id,
-      period,
-      value: table.value[r]!,
-      baseline: table.strings[table.baseline[r]!] ?? '',
-      ageGroup: table.strings[table.ageGroup[r]!] ?? '',
-      gender: table.strings[table.gender[r]!] ?? '',
-      region: table.strings[table.region[r]!] ?? '',
-      status: (STATUSES[table.status[r]!] ?? 'reported') as Status,
-      source: sourceId,
-      quote: table.strings[table.quote[r]!] ?? '',
-      note: table.strings[table.note[r]!] ?? '',
-      origin: { file: imported.fileName, line: table.line[r]! },
-    })
-  }
-  return { sources: [source], indicators, observations, milestones: [] }
+  // checkImported and the worker let only valid periods in; a bad one would be a broken record.
+  const periods = parsedPeriods(table.periods).map((p, i) => p ?? { text: table.periods[i]!, kind: 'year' as const, start: 0, end: 0, mid: 0 })
+  const block = columnBlock({
+    length: table.length,
+    indicator: table.indicator,
+    indicators: indicators.map((i) => i.id),
+    period: table.period,
+    periods,
+    value: table.value,
+    status: table.status,
+    text: Object.fromEntries(TEXT_COLUMNS.map((c) => [c, c === 'source' ? sourceId : table[c]])) as FigureBlock['text'],
+    strings: table.strings,
+    file: imported.fileName,
+    line: table.line,
+  })
+  return columnDataset({ sources: [source], indicators, milestones: [], figures: [block] })
 }
 
 /** The typed arrays of a table, to transfer them between threads without copying. */
@@ -183,7 +188,7 @@ export function checkImported(value: unknown): string | null {
   const values = t.value as Float64Array
   for (let r = 0; r < length; r++) if (!Number.isFinite(values[r]!)) return `value ${r + 1} is not a number`
   if (t.strings.some((s) => typeof s !== 'string')) return 'a text in the dictionary is not text'
-  if (t.periods.some((p) => typeof p !== 'string' || !parsePeriod(p))) return 'bad period'
+  if (t.periods.some((p) => typeof p !== 'string') || parsedPeriods(t.periods as string[]).some((p) => !p)) return 'bad period'
   const ids = new Set<string>()
   for (const i of t.indicators as unknown[]) {
     const ind = (typeof i === 'object' && i !== null ? i : {}) as { [K in keyof ImportedIndicator]?: unknown }
@@ -203,12 +208,7 @@ export function checkImported(value: unknown): string | null {
     ['indicator', t.indicators.length],
     ['period', t.periods.length],
     ['status', STATUSES.length],
-    ['baseline', t.strings.length],
-    ['ageGroup', t.strings.length],
-    ['gender', t.strings.length],
-    ['region', t.strings.length],
-    ['note', t.strings.length],
-    ['quote', t.strings.length],
+    ...IMPORTED_TEXT_COLUMNS.map((c): [ImportedTextColumn, number] => [c, (t.strings as unknown[]).length]),
   ]
   for (const [c, limit] of limits) {
     const column = t[c] as Uint32Array
