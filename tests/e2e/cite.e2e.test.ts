@@ -1,11 +1,14 @@
 /** "Cite this view" in a real browser: each format copied from the share menu and from an embed, in English and French. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { baseUrl, launch, openPage, waitForChart } from './browser'
 import en from '../../src/i18n/locales/en.json'
 import fr from '../../src/i18n/locales/fr.json'
+import { embedSnippet } from '../../src/core/export/embed'
 
 let browser: Browser
 let context: BrowserContext
@@ -153,5 +156,34 @@ describe('Cite, under an embedded chart', () => {
     expect(axe.violations.map((v) => v.id)).toEqual([])
     expect(record.pageErrors).toEqual([])
     await page.close()
+  })
+
+  it('copies from inside a frame on another site, which has no clipboard permission, by the browser’s copy command', async () => {
+    const embed = new URL('./embed.html#/embed?off=csam&from=2012&to=2023&lang=en', baseUrl()).toString()
+    // The snippet a reader pastes: its frame is not allowed the clipboard API.
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>An article</h1>${embedSnippet(embed, 'Vigie chart').split('\n')[0]}</body></html>`)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const host = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host).origin })
+      const page = await context.newPage()
+      await page.goto(host)
+      await page.evaluate(() => navigator.clipboard.writeText(''))
+      const frame = page.frameLocator('iframe')
+      await frame.locator('[data-testid="embed-cite"] summary').click()
+      const field = frame.locator('[data-testid="cite-text"]')
+      await field.waitFor()
+      const apa = await field.inputValue()
+      expect(apa).toMatch(/\[Data set\]\. Retrieved /)
+      await frame.locator('[data-testid="cite-copy"]').click()
+      await expect.poll(() => frame.locator('[data-testid="cite-status"]').textContent()).toContain('Citation copied')
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apa)
+      await page.close()
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
