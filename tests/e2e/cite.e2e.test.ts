@@ -9,6 +9,7 @@ import { baseUrl, launch, openPage, waitForChart } from './browser'
 import en from '../../src/i18n/locales/en.json'
 import fr from '../../src/i18n/locales/fr.json'
 import { embedSnippet } from '../../src/core/export/embed'
+import { englishWords } from '../helpers/english'
 
 let browser: Browser
 let context: BrowserContext
@@ -81,6 +82,13 @@ describe('Cite this view, from the share menu', () => {
     expect(csl[0]!.author.at(-1)).toEqual({ literal: 'Vigie' })
     // The milestones' publishers are not authors of the figures.
     expect(csl[0]!.author.map((a) => a.literal)).not.toContain('Belgian Chamber of Representatives')
+    // The footer links the licences the citation names.
+    const licences = await page.locator('footer a[rel="license"]').evaluateAll((links) => links.map((a) => [a.textContent, (a as HTMLAnchorElement).href]))
+    expect(licences).toEqual([
+      ['EUPL 1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12'],
+      ['CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/'],
+    ])
+    expect(JSON.parse(await copyAs(page, 'csl', 'CSL-JSON'))[0].note).toContain('CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -115,6 +123,12 @@ describe('Cite this view, from the share menu', () => {
     expect(await panel.locator('h3').textContent()).toBe('Citer cette vue')
     const words = ((await panel.innerText()) + (await panel.locator('[data-testid="cite-text"]').getAttribute('aria-label'))).replace(/\s+/g, ' ')
     for (const english of ['Cite', 'Copy', 'Download', 'Retrieved', 'Data set', 'format', 'edition']) expect(words).not.toContain(english)
+    expect(englishWords(words, 'fr')).toEqual([])
+    expect(englishWords(apa, 'fr')).toEqual([])
+    // The footer's licences and the sources' terms, in French too.
+    const footer = await page.locator('footer').innerText()
+    expect(footer).toContain('Code : EUPL 1.2 · données compilées : CC BY 4.0')
+    expect(englishWords(footer, 'fr')).toEqual([])
     await panel.scrollIntoViewIfNeeded()
     await panel.screenshot({ path: 'tests/e2e/screenshots/cite-panel-fr.png' })
     const axe = await new AxeBuilder({ page }).include('[data-testid="share-panel"]').analyze()
