@@ -65,6 +65,11 @@ const MONTHS: Record<Locale, readonly string[]> = {
   nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
 }
 
+/** The name of a month (1–12) in a language: "December", "décembre", "december". */
+export function monthName(month: number, locale: Locale): string {
+  return MONTHS[locale][month - 1] ?? String(month)
+}
+
 /**
  * A date at the precision the data has: "2014", "April 2014", "8 March 2013", "avril 2014",
  * "8 maart 2013" (day month year in all three languages, as Intl writes them for en-GB, fr-BE and
