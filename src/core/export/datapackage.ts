@@ -132,7 +132,7 @@ const SAFE_PATH = /^(?=^[^./~])(^((?!\.{2}).)*$).*$/
 export function dataPackage(meta: PackageMeta, content: DataContent, dialect: CsvDialect): Record<string, unknown> {
   const { locale } = meta
   const required = { constraints: { required: true } }
-  const csv = { format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: dialect.delimiter, header: true, lineTerminator: '\r\n' } }
+  const csv = { format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { delimiter: dialect.delimiter, doubleQuote: true, header: true, lineTerminator: '\r\n' } }
   const known = new Set(content.indicators.map((i) => i.id))
   const partOfLinks = content.indicators.every((i) => !i.partOf || known.has(i.partOf.id))
   const resource = (name: ResourceName, schema: object) => ({ profile: 'tabular-data-resource', name, path: RESOURCE_FILES[name], ...csv, schema })
