@@ -353,3 +353,16 @@ describe('withheld figures', () => {
     )
   })
 })
+
+describe('the menu’s words', () => {
+  const catalogue = (l: Locale) => JSON.parse(readFileSync(join(__dirname, `../../src/i18n/locales/dataDownload/${l}.json`), 'utf8')) as Record<string, string>
+
+  it('has every key in the three languages, and no English word in French or Dutch', () => {
+    const keys = Object.keys(catalogue('en')).sort()
+    for (const l of ['fr', 'nl'] as const) {
+      expect(Object.keys(catalogue(l)).sort()).toEqual(keys)
+      const words = Object.values(catalogue(l)).join(' ').toLowerCase().split(/[^a-zà-ÿ’'-]+/)
+      expect(words.filter((w) => ENGLISH_WORDS.has(w) && !(l === 'nl' && w === 'of'))).toEqual([])
+    }
+  })
+})
