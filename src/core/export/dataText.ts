@@ -24,6 +24,8 @@ export interface DataText {
     readonly cite: string
     readonly licences: string
     readonly dataLicence: (name: string, url: string) => string
+    /** "The code of Vigie: {licence}" with the EUPL's name in the language. */
+    readonly codeLicence: string
     readonly version: (version: string) => string
     readonly withheld: string
     readonly csvFormat: (delimiter: string, decimal: string) => string
@@ -59,6 +61,7 @@ const EN: DataText = {
     cite: 'How to cite',
     licences: 'Licences',
     dataLicence: (name, url) => `The compiled data: ${name} (${url}). Credit Vigie and the producers of the figures.`,
+    codeLicence: 'The code of Vigie: European Union Public Licence 1.2 (EUPL-1.2)',
     version: (version) => `Data version: ${version} (release day + content hash; data/CHANGELOG.md says what changed).`,
     withheld:
       'Small counts are withheld: a count below the threshold has an empty value and "< 5" in the flag column; a figure withheld so that a small count cannot be worked out has an empty value and a word in the flag column. No file gives the number.',
@@ -125,6 +128,7 @@ const FR: DataText = {
     cite: 'Comment citer',
     licences: 'Licences',
     dataLicence: (name, url) => `Les données compilées : ${name} (${url}). Citez Vigie et les producteurs des chiffres.`,
+    codeLicence: 'Le code de Vigie : licence publique de l’Union européenne 1.2 (EUPL-1.2)',
     version: (version) => `Version des données : ${version} (jour de publication + empreinte du contenu ; data/CHANGELOG.md dit ce qui a changé).`,
     withheld:
       'Les petits nombres sont masqués : un nombre sous le seuil a une valeur vide et « < 5 » dans la colonne flag ; un chiffre masqué pour qu’un petit nombre ne puisse pas être déduit a une valeur vide et un mot dans la colonne flag. Aucun fichier ne donne le nombre.',
@@ -191,6 +195,7 @@ const NL: DataText = {
     cite: 'Hoe citeren',
     licences: 'Licenties',
     dataLicence: (name, url) => `De samengestelde gegevens: ${name} (${url}). Vermeld Vigie en de producenten van de cijfers.`,
+    codeLicence: 'De code van Vigie: Europese Unie Publieke Licentie 1.2 (EUPL-1.2)',
     version: (version) => `Versie van de gegevens: ${version} (publicatiedag + hash van de inhoud; data/CHANGELOG.md zegt wat er veranderde).`,
     withheld:
       'Kleine aantallen worden verborgen: een aantal onder de drempel heeft een lege waarde en "< 5" in de kolom flag; een cijfer dat verborgen wordt zodat een klein aantal niet af te leiden is, heeft een lege waarde en een woord in de kolom flag. Geen enkel bestand geeft het getal.',

@@ -8,6 +8,7 @@
  */
 import { CODE_LICENCE, DATA_LICENCE, SOURCE_TERMS } from '../licences'
 import { LOCALES, STATUSES, UNITS, sourceIn, type Locale, type Source } from '../model'
+import { punctuate } from '../format'
 import { citation } from './labels'
 import { toDialectCsv, type CsvCell, type CsvDialect } from './csvDialect'
 import type { DataContent, DataRow } from './dataRows'
@@ -194,25 +195,27 @@ export function packageReadme(meta: PackageMeta, content: DataContent, dialect: 
   const text = DATA_TEXT[meta.locale]
   const r = text.readme
   const { locale } = meta
+  // "Unité : nombre": French sets a thin space before the colon (Vigie's own words only, not the data's).
+  const item = (label: string, value: string) => `- ${punctuate(`${label}:`, locale)} ${value}`
   const lines: string[] = [`# ${meta.title}`, '', meta.description, '']
-  if (meta.link) lines.push(`${r.link}: ${meta.link}`, '')
+  if (meta.link) lines.push(`${punctuate(`${r.link}:`, locale)} ${meta.link}`, '')
   lines.push(r.version(meta.version), '')
   lines.push(`## ${r.files}`, '')
-  for (const name of Object.keys(RESOURCE_FILES) as ResourceName[]) lines.push(`- \`${RESOURCE_FILES[name]}\`: ${r.fileOf[name]}`)
-  lines.push(`- \`datapackage.json\`: ${r.fileOf.datapackage}`, '', r.csvFormat(dialect.delimiter, dialect.decimal), '', r.withheld, '')
+  for (const name of Object.keys(RESOURCE_FILES) as ResourceName[]) lines.push(item(`\`${RESOURCE_FILES[name]}\``, r.fileOf[name]))
+  lines.push(item('`datapackage.json`', r.fileOf.datapackage), '', r.csvFormat(dialect.delimiter, dialect.decimal), '', r.withheld, '')
   lines.push(`## ${r.indicators}`, '')
   const labels = new Map(content.indicators.map((i) => [i.id, i.label[locale]]))
   for (const i of content.indicators) {
-    lines.push(`### ${i.label[locale]} (\`${i.id}\`)`, '', `- ${r.unit}: ${text.units[i.unit]}`)
-    if (i.description[locale]) lines.push(`- ${r.counts}: ${i.description[locale]}`)
-    if (i.caveat[locale]) lines.push(`- ${r.notCounts}: ${i.caveat[locale]}`)
-    if (i.partOf) lines.push(`- ${r.partOf}: ${labels.get(i.partOf.id) ?? i.partOf.label[locale]} (\`${i.partOf.id}\`)`)
+    lines.push(`### ${i.label[locale]} (\`${i.id}\`)`, '', item(r.unit, text.units[i.unit]))
+    if (i.description[locale]) lines.push(item(r.counts, i.description[locale]))
+    if (i.caveat[locale]) lines.push(item(r.notCounts, i.caveat[locale]))
+    if (i.partOf) lines.push(item(r.partOf, `${labels.get(i.partOf.id) ?? i.partOf.label[locale]} (\`${i.partOf.id}\`)`))
     lines.push('')
   }
   lines.push(`## ${r.sources}`, '')
   for (const s of content.sources) lines.push(`- ${citation(sourceIn(s, locale))}`)
   lines.push('', `## ${r.cite}`, '', meta.citation, '', `## ${r.licences}`, '')
-  lines.push(`- ${r.dataLicence(DATA_LICENCE.name, DATA_LICENCE.url)}`, `- ${SOURCE_TERMS[locale]}`, `- ${CODE_LICENCE.name} (${CODE_LICENCE.id}): ${CODE_LICENCE.url}`, '')
+  lines.push(`- ${r.dataLicence(DATA_LICENCE.name, DATA_LICENCE.url)}`, `- ${SOURCE_TERMS[locale]}`, `- ${punctuate(`${r.codeLicence}:`, locale)} ${CODE_LICENCE.url}`, '')
   return lines.join('\n')
 }
 
