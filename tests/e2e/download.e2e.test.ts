@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { AxeBuilder } from '@axe-core/playwright'
 import Papa from 'papaparse'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, launch, openPage, waitForChart } from './browser'
@@ -117,6 +118,20 @@ describe('download the data', () => {
     expect(lines[0]).toBe('STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,AGE,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MEASURE,BASE_PER')
     expect(lines.length - 1).toBe(await drawnFigures(page))
     for (const line of lines.slice(1)) expect(line.startsWith('dataflow,VIGIE:DF_VIGIE(1.0),I,')).toBe(true)
+  })
+})
+
+describe('the menu group', () => {
+  it.each(['en', 'fr', 'nl'])('has no axe-core violation in %s, and its CSV format is a labelled radio group', async (lang) => {
+    const page = await open(`/#/?lang=${lang}&v=1`)
+    await page.click('[data-testid="share-toggle"]')
+    const group = page.locator('[data-testid="data-download"]')
+    await group.waitFor()
+    const axe = await new AxeBuilder({ page }).include('[data-testid="data-download"]').analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(await group.getByRole('radio').count()).toBe(2)
+    expect(await page.locator('[data-testid="dialect-comma"]').isChecked()).toBe(lang === 'en')
+    if (lang === 'en') await page.locator('[data-testid="share-panel"]').screenshot({ path: 'tests/e2e/screenshots/share-panel-data-en.png' })
   })
 })
 
