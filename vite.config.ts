@@ -5,6 +5,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath } from 'node:url'
 import { bundledDataset } from './scripts/bundledDataset'
 import { readDataVersion } from './scripts/dataVersion'
+import { staticData } from './scripts/staticData'
 
 /**
  * Strict Content-Security-Policy for the built app only: the dev server injects inline
@@ -98,6 +99,8 @@ export default defineConfig({
     frameAncestors(),
     embedPage(),
     bundledDataset(fileURLToPath(new URL('./data', import.meta.url))),
+    // data/v1/ (static data URLs, zip, DCAT-AP) and the page's schema.org Dataset JSON-LD.
+    staticData(fileURLToPath(new URL('./data', import.meta.url))),
   ],
   base: './',
   define: {

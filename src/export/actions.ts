@@ -3,7 +3,7 @@
  * dashboard; pptxgenjs loads later still, when a PowerPoint file is asked for.
  */
 import { describeChart } from '../core/chart/chartText'
-import { csvRows, toCsv } from '../core/export/csv'
+import { CSV_DIALECTS, defaultDialect, spreadsheetCsv, type CsvDialectName } from '../core/export/csvDialect'
 import { embedSnippet, embedUrl } from '../core/export/embed'
 import { indicatorNotes } from '../core/export/caveats'
 import { buildHtmlDocument } from '../core/export/html'
@@ -59,9 +59,10 @@ export function downloadSvg(ctx: ExportContext, screen: ScreenSize, kind: 'scree
   return name
 }
 
-export function downloadCsv(ctx: ExportContext): string {
+/** The figures shown, for a spreadsheet: semicolons and decimal commas from French or Dutch, unless the reader chose. */
+export function downloadCsv(ctx: ExportContext, dialect: CsvDialectName = defaultDialect(ctx.view.locale)): string {
   const name = exportFileName(ctx.view, ctx.state, 'csv')
-  saveBlob(new Blob([toCsv(csvRows(figureRows(ctx.view)))], { type: 'text/csv;charset=utf-8' }), name)
+  saveBlob(new Blob([spreadsheetCsv(figureRows(ctx.view), CSV_DIALECTS[dialect])], { type: 'text/csv;charset=utf-8' }), name)
   return name
 }
 

@@ -88,14 +88,15 @@ describe('exports', () => {
     const { bytes } = await download(page, 'export-csv')
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
     const lines = text.trim().split('\r\n')
-    expect(lines[0]).toBe('indicator,label,breakdown,period,value,unit,baseline,status,source,source_title,source_publisher,source_url,quote,note')
+    // The view is in French: semicolons and decimal commas (issue 21), the withheld mark in its own `flag` column.
+    expect(lines[0]).toBe('indicator;label;breakdown;period;value;flag;unit;baseline;status;source;source_title;source_publisher;source_url;quote;note')
     const points = option.series
       .filter((s) => !s.id.startsWith('milestones-') && !s.id.endsWith('#tentative'))
       .reduce((n, s) => n + s.data.filter((d) => d && typeof d === 'object' && !Array.isArray(d)).length, 0)
     expect(lines.length - 1).toBe(points)
     // Quotes from the seed documents travel with their figures.
     expect(text).toMatch(/"[^"]{20,}"/)
-    for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)[=+@]/)
+    for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|[,;])[=+@]/)
   })
 
   it('downloads a PowerPoint slide with the title on the slide and the sources in the notes', async () => {
