@@ -21,6 +21,7 @@ import {
   type Source,
 } from './model'
 import { parsePeriod, periodPrecision } from './period'
+import { fillTexts, shownInField, type GivenTexts } from './languages'
 import { parseTable, type Parsed, type Table, type TableRow } from './csv/table'
 
 /** The canonical columns of each file, in order (DESIGN section 2, plus `compares_to`). */
@@ -72,17 +73,30 @@ export const CANONICAL_COLUMNS = {
  * must have them all, filled (`complete`, checked by `npm run check-data`).
  */
 export const EXTENSION_COLUMNS = {
-  sources: ['checked', 'title_fr', 'title_nl', 'publisher_fr', 'publisher_nl'],
-  indicators: ['part_of', 'caveat_en', 'caveat_fr', 'caveat_nl', 'short_en', 'short_fr', 'short_nl', 'importance'],
+  sources: ['checked', 'title_fr', 'title_nl', 'publisher_fr', 'publisher_nl', 'title_de', 'publisher_de'],
+  indicators: [
+    'part_of',
+    'caveat_en',
+    'caveat_fr',
+    'caveat_nl',
+    'short_en',
+    'short_fr',
+    'short_nl',
+    'importance',
+    'label_de',
+    'description_de',
+    'caveat_de',
+    'short_de',
+  ],
   observations: [],
-  milestones: ['importance'],
+  milestones: ['importance', 'title_de'],
 } as const satisfies Record<keyof typeof CANONICAL_COLUMNS, readonly string[]>
 
 /**
  * Extension columns a complete file may still leave out: a row needs short labels only when its
  * label is long, and a translated publisher only when the name differs in that language.
  */
-const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl', 'publisher_fr', 'publisher_nl'])
+const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl', 'short_de', 'publisher_fr', 'publisher_nl', 'publisher_de'])
 
 /** How strictly to read: `complete` also requires the extension columns, a caveat per indicator and a URL per source. */
 export interface ReadOptions {
@@ -110,13 +124,15 @@ const length = (text: string): number => [...text].length
 
 /**
  * Why a short label cannot stand for its label (a message naming the language), or null when it can:
- * all three languages or none, one line without control characters, at most SHORT_LABEL_MAX
+ * English, French and Dutch or none (German, added later, may be missing: it then falls back, see
+ * readShort), one line without control characters, at most SHORT_LABEL_MAX
  * characters and shorter than the label. Shared by the canonical reader and the importer.
  */
-export function shortLabelProblem(short: Localized, label: Localized): { locale: Locale; message: string } | null {
+export function shortLabelProblem(short: GivenTexts, label: Localized): { locale: Locale; message: string } | null {
   for (const l of LOCALES) {
     const text = short[l]
-    if (!text) return { locale: l, message: `short_${l} is empty: give a short label in all three languages or none` }
+    if (!text && l === 'de') continue
+    if (!text) return { locale: l, message: `short_${l} is empty: give a short label in English, French and Dutch (and German) or none` }
     if (CONTROL.test(text)) return { locale: l, message: `short_${l} contains a control character` }
     if (length(text) > SHORT_LABEL_MAX) return { locale: l, message: `short_${l} has ${length(text)} characters (at most ${SHORT_LABEL_MAX})` }
     if (length(text) >= length(label[l])) return { locale: l, message: `short_${l} is not shorter than label_${l}` }
@@ -165,10 +181,14 @@ class RowReader {
     return this.table.header.includes(field)
   }
 
-  /** `prefix_en`, `prefix_fr`, `prefix_nl` as one value; a missing French or Dutch cell falls back to `fallback`. */
-  localized(prefix: string, fallback: Localized = { en: '', fr: '', nl: '' }): Localized {
-    const en = this.get(`${prefix}_en`) || fallback.en
-    return { en, fr: this.get(`${prefix}_fr`) || fallback.fr || en, nl: this.get(`${prefix}_nl`) || fallback.nl || en }
+  /** The cells `prefix_en`, `prefix_fr`… that are filled. */
+  given(prefix: string): GivenTexts {
+    return Object.fromEntries(LOCALES.map((l) => [l, this.get(`${prefix}_${l}`)]))
+  }
+
+  /** `prefix_en`, `prefix_fr`… as one value, each missing text falling back in FALLBACK_ORDER (languages.ts). */
+  localized(prefix: string): Localized {
+    return fillTexts(this.given(prefix)).text
   }
 
   /** Returns the cell, reporting it when empty. */
@@ -223,15 +243,15 @@ export function isValidBaseline(baseline: string): boolean {
   return baseline === BASELINE_NOT_STATED || baseline === BASELINE_PREVIOUS_PERIOD || parsePeriod(baseline) !== null
 }
 
-/** A source's French and Dutch title and publisher, where the file gives any. */
+/** A source's French, Dutch and German title and publisher, where the file gives any. */
 function translationsOf(reader: RowReader): Pick<Source, 'translated'> {
-  const translated: { fr?: { title: string; publisher: string }; nl?: { title: string; publisher: string } } = {}
-  for (const l of ['fr', 'nl'] as const) {
+  const translated: { [L in Exclude<Locale, 'en'>]?: { title: string; publisher: string } } = {}
+  for (const l of ['fr', 'nl', 'de'] as const) {
     const title = reader.get(`title_${l}`)
     const publisher = reader.get(`publisher_${l}`)
     if (title || publisher) translated[l] = { title, publisher }
   }
-  return translated.fr || translated.nl ? { translated } : {}
+  return Object.keys(translated).length ? { translated } : {}
 }
 
 function readSources(table: Table, issues: DataIssue[], options: ReadOptions): Source[] {
@@ -257,9 +277,9 @@ function readSources(table: Table, issues: DataIssue[], options: ReadOptions): S
       reader.report('url', 'source_without_reference', `source "${id}" has no url a reader can open`)
     }
     if (options.complete) {
-      // A French or Dutch reader cites the source in their language: no English title on their screen.
-      for (const l of ['fr', 'nl'] as const) {
-        if (!reader.get(`title_${l}`)) reader.report(`title_${l}`, 'missing_translation', `source "${id}" has no title_${l}: give its title in French and Dutch`)
+      // A French, Dutch or German reader cites the source in their language: no English title on their screen.
+      for (const l of ['fr', 'nl', 'de'] as const) {
+        if (!reader.get(`title_${l}`)) reader.report(`title_${l}`, 'missing_translation', `source "${id}" has no title_${l}: give its title in French, Dutch and German`)
       }
     }
     sources.push({
@@ -316,7 +336,7 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
     const id = reader.required('id')
     const offence = reader.oneOf('offence', OFFENCES)
     const unit = reader.oneOf('unit', UNITS)
-    const labelEn = reader.required('label_en')
+    reader.required('label_en')
     if (!id || !offence || !unit) continue
     const earlier = seen.get(id)
     if (earlier !== undefined) {
@@ -329,13 +349,17 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
     const partOf = reader.get('part_of')
     if (partOf) parts.push({ line: row, part: id, whole: partOf })
     const caveat = reader.localized('caveat')
-    const label = { en: labelEn, fr: reader.get('label_fr') || labelEn, nl: reader.get('label_nl') || labelEn }
-    const short = readShort(reader, label, options)
+    const { text: label, shownIn } = fillTexts(reader.given('label'))
+    const short = readShort(reader, label, shownIn.de, options)
     if (options.complete) {
       for (const locale of LOCALES) {
         if (!reader.get(`caveat_${locale}`)) {
           reader.report(`caveat_${locale}`, 'empty_required', `caveat_${locale} is empty: say in a few words what the number is not`)
         }
+      }
+      // German came after French and Dutch, which fall back to English silently: the bundled data must have it.
+      for (const field of ['label_de', 'description_de']) {
+        if (!reader.get(field)) reader.report(field, 'missing_translation', `indicator "${id}" has no ${field}: give it in German`)
       }
     }
     indicators.push({
@@ -346,13 +370,17 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       partOf: null,
       label,
       short,
+      // French and Dutch descriptions stay empty when not given (the screens say nothing); German
+      // falls back, like its label, so a German screen shows the French text rather than none.
       description: {
         en: reader.get('description_en'),
         fr: reader.get('description_fr'),
         nl: reader.get('description_nl'),
+        de: reader.localized('description').de,
       },
-      caveat: caveat.en ? caveat : { en: '', fr: '', nl: '' },
+      caveat: caveat.en ? caveat : { en: '', fr: '', nl: '', de: '' },
       dataset,
+      ...shownInField(shownIn),
       // Like milestones' importance: required in the bundled data; elsewhere an absent column or empty cell is key.
       importance: (options.complete || reader.get('importance') ? reader.oneOf('importance', MILESTONE_IMPORTANCES) : 'key') ?? 'key',
     })
@@ -367,23 +395,27 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
 }
 
 /**
- * `short_en/fr/nl`: all three or none, each one line without control characters, at most
+ * `short_en/fr/nl` (and `short_de`): all or none, each one line without control characters, at most
  * SHORT_LABEL_MAX characters and shorter than its label. A bad set is reported and dropped (the
- * full label is shown). In `complete` mode a label longer than SHORT_LABEL_MAX needs one.
+ * full label is shown). In `complete` mode a label longer than SHORT_LABEL_MAX needs one, in German
+ * too. A missing `short_de` (files older than German) follows the German label: the short label of
+ * the language the label fell back to (`labelDeFrom`), else the German label itself.
  */
-function readShort(reader: RowReader, label: Localized, options: ReadOptions): Localized | null {
-  const cells = { en: reader.get('short_en'), fr: reader.get('short_fr'), nl: reader.get('short_nl') }
+function readShort(reader: RowReader, label: Localized, labelDeFrom: Locale | undefined, options: ReadOptions): Localized | null {
+  const cells = reader.given('short')
   const given = LOCALES.filter((l) => cells[l])
   if (given.length === 0) {
     const long = LOCALES.find((l) => length(label[l]) > SHORT_LABEL_MAX)
     if (options.complete && long) {
-      reader.report(`label_${long}`, 'bad_short_label', `label_${long} is longer than ${SHORT_LABEL_MAX} characters: give short_en, short_fr and short_nl`)
+      reader.report(`label_${long}`, 'bad_short_label', `label_${long} is longer than ${SHORT_LABEL_MAX} characters: give short_en, short_fr, short_nl and short_de`)
     }
     return null
   }
+  if (options.complete && !cells.de) reader.report('short_de', 'bad_short_label', 'short_de is empty: give a short label in German too')
   const problem = shortLabelProblem(cells, label)
   if (problem) reader.report(`short_${problem.locale}`, 'bad_short_label', problem.message)
-  return problem ? null : cells
+  if (problem) return null
+  return { en: cells.en!, fr: cells.fr!, nl: cells.nl!, de: cells.de || (labelDeFrom ? cells[labelDeFrom]! : label.de) }
 }
 
 /** Two indicators of one offence with the same short label would show one legend entry twice. */
@@ -573,6 +605,7 @@ function readMilestones(
         `precision "${precision}" does not match the date "${dateText}" (${periodPrecision(date)})`,
       )
     }
+    if (options.complete && !reader.get('title_de')) reader.report('title_de', 'missing_translation', 'title_de is empty: give the title in German')
     const category = reader.oneOf('category', MILESTONE_CATEGORIES)
     const jurisdiction = reader.oneOf('jurisdiction', JURISDICTIONS)
     const offences: Offence[] = []
@@ -609,7 +642,7 @@ function readMilestones(
       jurisdiction,
       offences: offences.length > 0 ? offences : ['general'],
       importance,
-      title: { en: titleEn, fr: reader.get('title_fr') || titleEn, nl: reader.get('title_nl') || titleEn },
+      ...titleOf(reader),
       source: source.id,
       quote,
       note: reader.get('note'),
@@ -617,6 +650,12 @@ function readMilestones(
     })
   }
   return milestones
+}
+
+/** A milestone's title in every language (each missing one falling back) and which languages show another's. */
+function titleOf(reader: RowReader): Pick<Milestone, 'title' | 'shownIn'> {
+  const { text, shownIn } = fillTexts(reader.given('title'))
+  return { title: text, ...shownInField(shownIn) }
 }
 
 /**

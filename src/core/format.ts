@@ -1,18 +1,19 @@
 import type { Locale, Period, Precision } from './model'
 import { calendarDate, parsePeriod, periodPrecision } from './period'
 
-const INTL_TAG: Record<Locale, string> = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' }
+const INTL_TAG: Record<Locale, string> = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE' }
 
 /** The BCP 47 tag used for numbers and `lang` attributes. */
 export function intlTag(locale: Locale): string {
   return INTL_TAG[locale]
 }
 
-/** Thousands and decimal separators: Belgian French and Dutch both write 1.232,5; English 1,232.5. */
+/** Thousands and decimal separators: Belgian French, Dutch and German all write 1.232,5; English 1,232.5. */
 const SEPARATORS: Record<Locale, { readonly group: string; readonly decimal: string }> = {
   en: { group: ',', decimal: '.' },
   fr: { group: '.', decimal: ',' },
   nl: { group: '.', decimal: ',' },
+  de: { group: '.', decimal: ',' },
 }
 
 /**
@@ -34,7 +35,7 @@ function roundDecimal(plain: string, digits: number): { int: string; frac: strin
 }
 
 /**
- * Formats a number the way Belgian readers write it: `1,232` in English, `1.232` in Dutch and in
+ * Formats a number the way Belgian readers write it: `1,232` in English, `1.232` in Dutch, German and
  * French (Belgian French groups thousands with a point, where CLDR's fr-BE would use a space).
  * Written out rather than through Intl.NumberFormat: the first Intl call loads the ICU data, which
  * took 45-75 ms of the dashboard's first render in Chromium; the result is the same (a property
@@ -63,17 +64,18 @@ const MONTHS: Record<Locale, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
 }
 
-/** The name of a month (1–12) in a language: "December", "décembre", "december". */
+/** The name of a month (1–12) in a language: "December", "décembre", "december", "Dezember". */
 export function monthName(month: number, locale: Locale): string {
   return MONTHS[locale][month - 1] ?? String(month)
 }
 
 /**
  * A date at the precision the data has: "2014", "April 2014", "8 March 2013", "avril 2014",
- * "8 maart 2013" (day month year in all three languages, as Intl writes them for en-GB, fr-BE and
- * nl-BE). Twelve month names per language cost less than Intl's first call or date-fns' locale
+ * "8 maart 2013", "8. März 2013" (day month year in every language, as Intl writes them for en-GB,
+ * fr-BE, nl-BE and de-BE: German puts a point after the day). Twelve month names per language cost less than Intl's first call or date-fns' locale
  * tables; a test checks every month against Intl.
  */
 export function formatDate(timestamp: number, precision: Precision, locale: Locale): string {
@@ -81,7 +83,7 @@ export function formatDate(timestamp: number, precision: Precision, locale: Loca
   const year = String(date.year)
   if (precision === 'year') return year
   const month = `${MONTHS[locale][date.month - 1]} ${year}`
-  return precision === 'month' ? month : `${date.day} ${month}`
+  return precision === 'month' ? month : `${date.day}${locale === 'de' ? '.' : ''} ${month}`
 }
 
 /** A period label: a year, a month, a day, or "18 March 2020 – 15 July 2020" for an interval. */
@@ -118,6 +120,7 @@ const BASELINE_WORDS: Record<Locale, Readonly<Record<string, string>>> = {
   en: { 'not stated': 'not stated', 'previous period': 'previous period' },
   fr: { 'not stated': 'non précisé', 'previous period': 'période précédente' },
   nl: { 'not stated': 'niet vermeld', 'previous period': 'vorige periode' },
+  de: { 'not stated': 'nicht angegeben', 'previous period': 'Vorperiode' },
 }
 
 /** A relative figure's baseline as a reader of the language reads it: a period stays, the vocabulary is translated. */

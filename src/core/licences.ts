@@ -37,6 +37,7 @@ export const DATA_LICENCE: Licence = {
  */
 export const SOURCE_TERMS: Record<Locale, string> = {
   en: 'The figures come from the producers named with each of them. The quotes that support them remain their publishers’ text, reproduced as short quotations (Belgian Code of Economic Law, art. XI.189); reuse them under the publishers’ own terms.',
+  de: 'Die Zahlen stammen von den Produzenten, die bei jeder von ihnen genannt sind. Die Zitate, die sie belegen, bleiben der Text ihrer Herausgeber und werden als kurze Zitate wiedergegeben (belgisches Wirtschaftsgesetzbuch, Art. XI.189); ihre Weiterverwendung richtet sich nach den Bedingungen dieser Herausgeber.',
   fr: 'Les chiffres proviennent des producteurs cités avec chacun d’eux. Les citations qui les appuient restent le texte de leurs éditeurs, reproduites comme courtes citations (Code de droit économique, art. XI.189) ; leur réutilisation suit les conditions de ces éditeurs.',
   nl: 'De cijfers komen van de producenten die bij elk cijfer worden vermeld. De citaten die ze staven blijven de tekst van hun uitgevers, overgenomen als korte citaten (Wetboek van economisch recht, art. XI.189); hergebruik ze onder de voorwaarden van die uitgevers.',
 }

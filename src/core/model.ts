@@ -50,7 +50,7 @@ export const JURISDICTIONS = [
 ] as const
 export type Jurisdiction = (typeof JURISDICTIONS)[number]
 
-export const LOCALES = ['en', 'fr', 'nl'] as const
+export const LOCALES = ['en', 'fr', 'nl', 'de'] as const
 export type Locale = (typeof LOCALES)[number]
 
 export type Localized = Record<Locale, string>
@@ -86,10 +86,10 @@ export interface Source {
   /** When the source was last checked against its page (`2026-12`, ISO month or day); absent in files without the column. */
   readonly checked?: string
   /**
-   * Title and publisher in French and Dutch where the data give them (`title_fr`… in sources.csv);
-   * absent or '' means the original is used. Read through `sourceIn`.
+   * Title and publisher in French, Dutch and German where the data give them (`title_fr`… in
+   * sources.csv); absent or '' means the original is used. Read through `sourceIn`.
    */
-  readonly translated?: { readonly [L in 'fr' | 'nl']?: { readonly title: string; readonly publisher: string } }
+  readonly translated?: { readonly [L in Exclude<Locale, 'en'>]?: { readonly title: string; readonly publisher: string } }
 }
 
 /** A source as a reader of a language cites it: its title and publisher in that language where the data have them. */
@@ -128,6 +128,11 @@ export interface Indicator {
   /** Which dataset the indicator comes from (`bundled`, or an imported dataset's id). */
   readonly dataset: string
   /**
+   * For each language the data give no label in, the language whose label is shown instead
+   * (languages.ts, FALLBACK_ORDER); absent when every label is the language's own.
+   */
+  readonly shownIn?: Partial<Record<Locale, Locale>>
+  /**
    * `key` series are drawn by default (the view's one message), `secondary` ones on "Show all
    * series" or when chosen; absent (imported data, files without the column) counts as key.
    */
@@ -165,6 +170,8 @@ export interface Milestone {
   readonly offences: readonly Offence[]
   readonly importance: MilestoneImportance
   readonly title: Localized
+  /** For each language the data give no title in, the language shown instead; absent when none. */
+  readonly shownIn?: Partial<Record<Locale, Locale>>
   readonly source: string
   readonly quote: string
   readonly note: string

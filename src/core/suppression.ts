@@ -38,7 +38,7 @@ export interface Withheld {
 }
 
 /** How a withheld figure reads where its number would be: "< 5" for a small count, else a word. */
-const WITHHELD_WORD: Readonly<Record<Locale, string>> = { en: 'withheld', fr: 'masqué', nl: 'verborgen' }
+const WITHHELD_WORD: Readonly<Record<Locale, string>> = { en: 'withheld', fr: 'masqué', nl: 'verborgen', de: 'zurückgehalten' }
 
 export function withheldText(withheld: Pick<SeriesPoint, 'suppressed' | 'withheld'> & { suppressed: number }, locale: Locale): string {
   return withheld.withheld ? WITHHELD_WORD[locale] : suppressedText(withheld.suppressed)

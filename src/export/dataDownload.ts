@@ -15,11 +15,12 @@ import { mergeLazyMessages } from '../i18n'
 import en from '../i18n/locales/dataDownload/en.json'
 import fr from '../i18n/locales/dataDownload/fr.json'
 import nl from '../i18n/locales/dataDownload/nl.json'
+import de from '../i18n/locales/dataDownload/de.json'
 import { labelsOf, type ExportContext } from './compose'
 import { saveBlob } from './download'
 import { BUNDLED_DATA_VERSION_TEXT } from '../dataVersion'
 
-mergeLazyMessages<typeof en>('dataDownload', 'title', { en, fr, nl })
+mergeLazyMessages<typeof en>('dataDownload', 'title', { en, fr, nl, de })
 
 export { BUNDLED_DATA_VERSION_TEXT } from '../dataVersion'
 

@@ -14,8 +14,9 @@ import { buildLabelText, buildTrendText } from '../i18n/trendText'
 import en from '../i18n/locales/share/lazy/en.json'
 import fr from '../i18n/locales/share/lazy/fr.json'
 import nl from '../i18n/locales/share/lazy/nl.json'
+import de from '../i18n/locales/share/lazy/de.json'
 
-mergeLazyMessages<typeof en>('share', 'panel', { en, fr, nl })
+mergeLazyMessages<typeof en>('share', 'panel', { en, fr, nl, de })
 
 type Translate = (key: string, named?: Record<string, unknown>, options?: { locale?: Locale; plural?: number }) => string
 

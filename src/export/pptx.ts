@@ -3,7 +3,7 @@ import { slidePlan } from '../core/export/notes'
 import type { Locale } from '../core/model'
 
 /** The language tag PowerPoint's spell checker and screen readers get for each interface language. */
-export const PPTX_LANG: Record<Locale, string> = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' }
+export const PPTX_LANG: Record<Locale, string> = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE' }
 
 /** One slide of a deck: its texts, the chart picture and what the presenter reads in the notes. */
 export interface DeckSlide {

@@ -35,15 +35,16 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'en' as Locale,
   fallbackLocale: 'en' as Locale,
-  // French and Dutch join below when chosen.
+  // French, Dutch and German join below when chosen.
   messages: { en: messagesEn } as Record<Locale, Messages>,
 })
 
-// French and Dutch messages load on demand: English ships with the first load, the others only
-// when chosen (the first-load budget is tight).
+// French, Dutch and German messages load on demand: English ships with the first load, the others
+// only when chosen (the first-load budget is tight).
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = {
   fr: () => import('./messagesFr'),
   nl: () => import('./messagesNl'),
+  de: () => import('./messagesDe'),
 }
 const loaded = new Set<Locale>(['en'])
 
@@ -58,8 +59,8 @@ export async function loadLocaleMessages(locale: Locale): Promise<void> {
 /**
  * Merges a feature's lazily loaded catalogue (`namespace.*`, in every language) into vue-i18n, and
  * merges it again, synchronously and before anything renders with it, whenever a language's
- * catalogue is replaced (French and Dutch load on demand). `marker` is a key only the lazy part has;
- * callers name the English catalogue's type, so French and Dutch must have every key it has.
+ * catalogue is replaced (French, Dutch and German load on demand). `marker` is a key only the lazy part has;
+ * callers name the English catalogue's type, so every other language must have every key it has.
  */
 export function mergeLazyMessages<Catalogue extends object>(namespace: string, marker: string, catalogues: Record<Locale, Catalogue>): void {
   const ensure = (locale: Locale): void => {

@@ -6,5 +6,6 @@ import { mergeLazyMessages } from '../i18n'
 import en from '../i18n/locales/import/lazy/en.json'
 import fr from '../i18n/locales/import/lazy/fr.json'
 import nl from '../i18n/locales/import/lazy/nl.json'
+import de from '../i18n/locales/import/lazy/de.json'
 
-mergeLazyMessages<typeof en>('import', 'report', { en, fr, nl })
+mergeLazyMessages<typeof en>('import', 'report', { en, fr, nl, de })

@@ -17,7 +17,7 @@ export interface GeneratedCase {
   readonly below: number
 }
 
-const text = (s: string) => ({ en: s, fr: s, nl: s })
+const text = (s: string) => ({ en: s, fr: s, nl: s, de: s })
 
 function periodText(kind: 'year' | 'month' | 'day', i: number): string {
   if (kind === 'year') return String(2000 + i)

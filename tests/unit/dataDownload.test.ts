@@ -33,7 +33,7 @@ const validatePackage = new Ajv({ allErrors: true, strict: false }).compile(SCHE
 const DATA = join(__dirname, '../../data')
 const VERSION = '2026-12-04+0d30d792'
 
-const text = (s: string) => ({ en: s, fr: `${s} (fr)`, nl: `${s} (nl)` })
+const text = (s: string) => ({ en: s, fr: `${s} (fr)`, nl: `${s} (nl)`, de: `${s} (de)` })
 
 /** A fixed imported table: one count series by region (a small count, a provisional and an estimated figure, a break), its whole, and a rate. */
 function fixedDataset(): Dataset {

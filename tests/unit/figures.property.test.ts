@@ -23,10 +23,10 @@ const indicatorOf = (id: string, unit: Unit): Indicator => ({
   unit,
   comparesTo: '',
   partOf: null,
-  label: { en: id, fr: id, nl: id },
+  label: { en: id, fr: id, nl: id, de: id },
   short: null,
-  description: { en: '', fr: '', nl: '' },
-  caveat: { en: '', fr: '', nl: '' },
+  description: { en: '', fr: '', nl: '', de: '' },
+  caveat: { en: '', fr: '', nl: '', de: '' },
   dataset: 'u1',
 })
 

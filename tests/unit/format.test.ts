@@ -10,10 +10,12 @@ describe('formatNumber', () => {
     expect(formatNumber(1232, 'fr')).toBe('1.232')
     expect(formatNumber(12.5, 'fr')).toBe('12,5')
     expect(formatNumber(4325000, 'nl')).toBe('4.325.000')
+    expect(formatNumber(1232, 'de')).toBe('1.232')
+    expect(formatNumber(1232.5, 'de')).toBe('1.232,5')
   })
 
-  // The reference: what Intl writes for en-GB, fr-BE and nl-BE, with Belgian French grouping by points.
-  const TAGS = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' } as const
+  // The reference: what Intl writes for en-GB, fr-BE, nl-BE and de-BE, with Belgian French grouping by points.
+  const TAGS = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE' } as const
   const intl = (value: number, locale: keyof typeof TAGS, digits: number): string =>
     new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: digits })
       .formatToParts(value)
@@ -21,7 +23,7 @@ describe('formatNumber', () => {
       .join('')
 
   it('writes every number as Intl would, rounding half away from zero', () => {
-    const locale = fc.constantFrom('en' as const, 'fr' as const, 'nl' as const)
+    const locale = fc.constantFrom('en' as const, 'fr' as const, 'nl' as const, 'de' as const)
     const digits = fc.integer({ min: 0, max: 4 })
     const values = fc.oneof(
       fc.double({ min: -1e15, max: 1e15, noNaN: true }),
@@ -46,12 +48,14 @@ describe('formatDate and formatPeriod', () => {
     expect(formatDate(april.start, 'month', 'nl')).toBe('april 2014')
     expect(formatDate(parsePeriod('2013-03-08')!.start, 'day', 'fr')).toBe('8 mars 2013')
     expect(formatPeriod(parsePeriod('2013')!, 'nl')).toBe('2013')
+    expect(formatDate(parsePeriod('2013-03-08')!.start, 'day', 'de')).toBe('8. März 2013')
+    expect(formatDate(parsePeriod('2014-12')!.start, 'month', 'de')).toBe('Dezember 2014')
   })
 
-  it('write every month and day as Intl does for en-GB, fr-BE and nl-BE', () => {
-    const TAGS = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' } as const
+  it('write every month and day as Intl does for en-GB, fr-BE, nl-BE and de-BE', () => {
+    const TAGS = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE' } as const
     const parts = { year: { year: 'numeric' }, month: { year: 'numeric', month: 'long' }, day: { year: 'numeric', month: 'long', day: 'numeric' } } as const
-    for (const locale of ['en', 'fr', 'nl'] as const) {
+    for (const locale of ['en', 'fr', 'nl', 'de'] as const) {
       for (const precision of ['year', 'month', 'day'] as const) {
         const reference = new Intl.DateTimeFormat(TAGS[locale], { ...parts[precision], timeZone: 'UTC' })
         for (let month = 0; month < 12; month++) {
@@ -66,6 +70,7 @@ describe('formatDate and formatPeriod', () => {
 
   it('label an interval by its first and last day', () => {
     expect(formatPeriod(parsePeriod('2020-03-18/2020-07-15')!, 'en')).toBe('18 March 2020 – 15 July 2020')
+    expect(formatPeriod(parsePeriod('2020-03-18/2020-07-15')!, 'de')).toBe('18. März 2020 – 15. Juli 2020')
   })
 })
 

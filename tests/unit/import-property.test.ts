@@ -81,7 +81,7 @@ function toDataset({ indicators, rows }: { indicators: { id: string; offence: (t
     line: col(() => 0),
     periods,
     strings,
-    indicators: indicators.map((i) => ({ id: i.id, offence: i.offence, unit: i.unit, label: { en: i.en, fr: i.fr, nl: i.nl } })),
+    indicators: indicators.map((i) => ({ id: i.id, offence: i.offence, unit: i.unit, label: { en: i.en, fr: i.fr, nl: i.nl, de: i.fr } })),
   }
   return { id: 'imp-test', name: 'Test', fileName: 'test.csv', importedAt: '2026-01-01T00:00:00.000Z', hidden: false, table }
 }

@@ -114,7 +114,7 @@ describe('short labels in the chart state', () => {
     const twin = (id: string, offence: 'csam' | 'grooming') => ({
       ...data.indicators.find((i) => i.id === id)!,
       offence,
-      short: { en: 'Case files', fr: 'Dossiers', nl: 'Dossiers' },
+      short: { en: 'Case files', fr: 'Dossiers', nl: 'Dossiers', de: 'Akten' },
     })
     const clashing = { ...data, indicators: data.indicators.map((i) => (i.id === 'cf_grooming_files' ? twin(i.id, 'grooming') : i.id === 'cf_sextortion_files' ? twin(i.id, 'csam') : i)) }
     const view = deriveTrendView(runPipeline(clashing, { ...DEFAULT_VIEW, indicators: ['cf_grooming_files', 'cf_sextortion_files'] }).spec)

@@ -6,7 +6,7 @@
  * Written by hand rather than with citation-js or citeproc: four fixed formats of one kind of
  * record (a data set by group authors) need a few dozen lines, where those libraries weigh
  * hundreds of kilobytes, and their APA output for group authors and a dated version would still
- * need the wording below (French and Dutch "Consulté le", "Geraadpleegd op").
+ * need the wording below (French, Dutch and German "Consulté le", "Geraadpleegd op", "Abgerufen am").
  */
 import type { TrendView } from '../chart/chartState'
 import { dataVersionText, type DataVersion } from '../dataVersion'
@@ -39,7 +39,7 @@ export interface CiteText {
   readonly version: (version: string) => string
   /** "Retrieved December 5, 2026, from https://…" */
   readonly retrieved: (date: string, url: string) => string
-  /** Before the last of several authors in APA: "&" (English, Dutch), "et" (French). */
+  /** Before the last of several authors in APA: "&" (English, Dutch, German), "et" (French). */
   readonly and: string
   /** "Data: Child Focus; NCMEC; compiled by Vigie" */
   readonly credit: (producers: string) => string
@@ -177,15 +177,16 @@ function apaAuthors(authors: readonly string[], text: CiteText, locale: Locale):
   if (authors.length < 2) return authors.join('')
   const last = authors[authors.length - 1]!
   const head = authors.slice(0, -1).join(', ')
-  // APA's serial comma before "&" is English's and Dutch's; French writes "A, B et C".
-  const comma = authors.length > 2 && locale !== 'fr' ? ',' : ''
+  // APA's serial comma before "&" is English's and Dutch's; French writes "A, B et C", German APA "A, B & C".
+  const comma = authors.length > 2 && locale !== 'fr' && locale !== 'de' ? ',' : ''
   return `${head}${comma} ${text.and} ${last}`
 }
 
-/** "December 5, 2026" (APA's American order in English), "5 décembre 2026", "5 december 2026". */
+/** "December 5, 2026" (APA's American order in English), "5 décembre 2026", "5 december 2026", "5. Dezember 2026". */
 export function apaDate(day: string, locale: Locale): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]
-  return locale === 'en' ? `${monthName(month, locale)} ${date}, ${year}` : `${date} ${monthName(month, locale)} ${year}`
+  if (locale === 'en') return `${monthName(month, locale)} ${date}, ${year}`
+  return `${date}${locale === 'de' ? '.' : ''} ${monthName(month, locale)} ${year}`
 }
 
 /** APA 7th edition, data set with a version and a retrieval date (the view changes as data are added). */
@@ -219,7 +220,7 @@ export function bibtexText(text: string): string {
   return oneLine(text).replace(/[\\{}%&$#_~^]/g, (c) => BIBTEX_SPECIAL[c]!)
 }
 
-const BIBTEX_LANGUAGE: Readonly<Record<Locale, string>> = { en: 'english', fr: 'french', nl: 'dutch' }
+const BIBTEX_LANGUAGE: Readonly<Record<Locale, string>> = { en: 'english', fr: 'french', nl: 'dutch', de: 'german' }
 
 /** A biblatex/BibTeX @misc entry: group authors braced so no name is split, the title braced so its case stays. */
 export function toBibtex(c: Citation): string {

@@ -1,6 +1,6 @@
 /**
  * The words of the data downloads (the README, the data package's descriptions, the JSON-LD and
- * DCAT descriptions) in English, French and Dutch. They live in core, as the licences' terms do,
+ * DCAT descriptions) in English, French, Dutch and German. They live in core, as the licences' terms do,
  * because the build writes the same files as the browser (scripts/staticData.ts) without vue-i18n.
  */
 import type { DisplayUnit, Locale } from '../model'
@@ -238,7 +238,74 @@ const NL: DataText = {
   },
 }
 
-export const DATA_TEXT: Readonly<Record<Locale, DataText>> = { en: EN, fr: FR, nl: NL }
+const DE: DataText = {
+  datasetTitle: 'Vigie: sexuelle Ausbeutung von Kindern im Internet in Belgien, Indikatorreihen und politische Meilensteine',
+  datasetDescription:
+    'Veröffentlichte Statistiken zur sexuellen Ausbeutung von Kindern im Internet in Belgien (Meldungen von Darstellungen sexuellen Kindesmissbrauchs (CSAM) an Meldestellen, Akten zu Grooming und Sextortion, von der Polizei registrierte Straftaten) und die datierten Gesetze, Übereinkommen und politischen Maßnahmen, an denen man sie messen kann. Jede Zahl nennt ihre Quelle und, wenn die Quelle ein Dokument ist, den Satz, in dem sie steht. Nur aggregierte Statistiken.',
+  viewTitle: (title) => `Daten der Ansicht: ${title}`,
+  viewDescription: 'Die Zahlen eines Vigie-Diagramms, mit ihren Indikatoren, Quellen und den eingezeichneten Meilensteinen.',
+  readme: {
+    files: 'Dateien',
+    fileOf: {
+      observations: 'eine Zeile je Zahl: Indikator, Zeitraum, Wert, Einheit, Status, Quelle und der Satz, in dem sie steht',
+      indicators: 'was jeder Indikator zählt, in welcher Einheit und was er nicht ist',
+      sources: 'die Dokumente und Seiten, aus denen die Zahlen und Meilensteine stammen, mit ihren Adressen',
+      milestones: 'die datierten Gesetze, Übereinkommen, politischen Maßnahmen und Ereignisse',
+      datapackage: 'dieselbe Beschreibung für Programme (Frictionless Data Package): Spalten, Typen, Einheiten, Verknüpfungen zwischen Dateien',
+    },
+    indicators: 'Indikatoren',
+    counts: 'Was er zählt',
+    notCounts: 'Was er nicht zählt',
+    unit: 'Einheit',
+    partOf: 'Teil von',
+    sources: 'Quellen',
+    cite: 'Zitierweise',
+    licences: 'Lizenzen',
+    dataLicence: (name, url) => `Die zusammengestellten Daten: ${name} (${url}). Nennen Sie Vigie und die Produzenten der Zahlen.`,
+    codeLicence: 'Der Code von Vigie: Öffentliche Lizenz der Europäischen Union 1.2 (EUPL-1.2)',
+    version: (version) => `Datenversion: ${version} (Veröffentlichungstag + Hash des Inhalts; data/CHANGELOG.md sagt, was sich geändert hat).`,
+    withheld:
+      'Kleine Fallzahlen werden zurückgehalten: Eine Zahl unter dem Schwellenwert hat einen leeren Wert und „< 5“ in der Spalte flag; eine Zahl, die zurückgehalten wird, damit sich eine kleine Fallzahl nicht errechnen lässt, hat einen leeren Wert und ein Wort in der Spalte flag. Keine Datei nennt die Zahl.',
+    csvFormat: (delimiter, decimal) => `CSV-Dateien: UTF-8, Trennzeichen „${delimiter}“, Dezimalzeichen „${decimal}“, eine Kopfzeile.`,
+    link: 'Online',
+  },
+  units: { count: 'Anzahl', percent: 'Prozent', percent_change: 'Veränderung in %', multiple: 'Vielfaches (× der Bezugswert)', rate_per_100k: 'je 100.000 Einwohner', target_percent_yearly: 'jährliches Ziel in %', index: 'Index (Basiszeitraum = 100)' },
+  fields: {
+    indicator: 'Kennung des Indikators (indicators.csv)',
+    period: 'Zeitraum nach ISO 8601: Jahr, Monat, Tag oder ein Intervall Beginn/Ende',
+    value: 'Die Zahl, in der Einheit der Spalte unit; leer, wenn zurückgehalten',
+    flag: 'Warum der Wert leer ist: „< 5“ für eine zurückgehaltene kleine Fallzahl',
+    unit: 'Einheit des Werts: Anzahl, Prozent, Veränderung in %, Vielfaches, je 100.000 Einwohner, jährliches Ziel in % oder Index (Basiszeitraum = 100)',
+    baseline: 'Bei einer relativen Zahl: der Zeitraum, mit dem sie verglichen wird',
+    age_group: 'Altersgruppe, wenn die Zahl nach Alter aufgeschlüsselt ist',
+    gender: 'Geschlecht, wenn die Zahl nach Geschlecht aufgeschlüsselt ist',
+    region: 'Region, wenn die Zahl nach Region aufgeschlüsselt ist',
+    status: 'Status: veröffentlicht, vorläufig oder Schätzung',
+    series_break: 'true, wo sich die Definition der Reihe ändert (Reihenbruch)',
+    source: 'Kennung der Quelle (sources.csv)',
+    quote: 'Der Satz der Quelle, in dem die Zahl steht',
+    note: 'Anmerkungen zur Zahl',
+    id: 'Kennung',
+    offence: 'Art der Straftat',
+    label: 'Bezeichnung',
+    description: 'Was der Indikator zählt',
+    caveat: 'Was die Zahl nicht ist',
+    part_of: 'Der Indikator, von dem dieser ein Teil ist (die beiden nie addieren)',
+    title: 'Titel',
+    publisher: 'Herausgeber',
+    date: 'Datum (ISO 8601)',
+    url: 'Adresse',
+    checked: 'Wann die Quelle zuletzt geprüft wurde',
+    number: 'Die Nummer des Meilensteins im Diagramm',
+    end_date: 'Enddatum, bei einem Intervall',
+    category: 'Kategorie',
+    jurisdiction: 'Zuständigkeitsbereich',
+    offences: 'Betroffene Arten von Straftaten, getrennt durch ;',
+    importance: 'Bedeutung: zentral oder nachrangig',
+  },
+}
+
+export const DATA_TEXT: Readonly<Record<Locale, DataText>> = { en: EN, fr: FR, nl: NL, de: DE }
 
 /** Vigie's name as publisher and creator in every description. */
 export const PUBLISHER = 'Vigie'
@@ -249,6 +316,6 @@ export const PUBLISHER = 'Vigie'
  */
 export function plainCitation(title: string, version: string, link: string, locale: Locale): string {
   const year = version.slice(0, 4)
-  const word = { en: 'Data version', fr: 'Version des données', nl: 'Versie van de gegevens' }[locale]
+  const word = { en: 'Data version', fr: 'Version des données', nl: 'Versie van de gegevens', de: 'Datenversion' }[locale]
   return `${PUBLISHER} (${year}). ${title}. ${word} ${version}.${link ? ` ${link}` : ''}`
 }

@@ -80,7 +80,7 @@ export function schemaOrgDataset(meta: FindableMeta): Record<string, unknown> {
 }
 
 const EU = 'http://publications.europa.eu/resource/authority/'
-const EU_LANGUAGE = { en: 'ENG', fr: 'FRA', nl: 'NLD' } as const
+const EU_LANGUAGE = { en: 'ENG', fr: 'FRA', nl: 'NLD', de: 'DEU' } as const
 
 /** The DCAT-AP description, written beside the files it describes (relative addresses resolve against data/v1/). */
 export function dcatDataset(meta: FindableMeta): Record<string, unknown> {

@@ -79,7 +79,7 @@ export class TableBuilder {
       const known = this.codes.knownIndicator(key)
       if (known !== undefined) return known
       const def = t.indicators[i]!
-      return this.codes.addIndicator(key, def.offence, def.unit, def.label, def.short)
+      return this.codes.addIndicator(key, def.offence, def.unit, def.label, def.short, def.shownIn)
     })
     const periods = t.periods.map((p) => this.codes.periodCode(p))
     const strings = t.strings.map((text) => this.codes.stringCode(text))

@@ -26,6 +26,11 @@ export function csvLine(cells: readonly (string | number)[]): string {
 export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'unit', 'label_en', 'label_fr', 'label_nl'] as const
 /** Written after EXPORT_COLUMNS only when some indicator has short labels: other files keep their old shape. */
 export const SHORT_COLUMNS = ['short_en', 'short_fr', 'short_nl'] as const
+/**
+ * Written last only when some indicator has a German label of its own (files from before German
+ * keep their shape); a German label that fell back is written empty, so the file re-imports the same.
+ */
+export const GERMAN_COLUMNS = ['label_de', 'short_de'] as const
 
 /**
  * An imported dataset as canonical CSV (UTF-8, comma, header): the observations file's columns,
@@ -35,7 +40,9 @@ export const SHORT_COLUMNS = ['short_en', 'short_fr', 'short_nl'] as const
 export function exportCanonicalCsv(dataset: ImportedDataset): string {
   const { table } = dataset
   const withShort = table.indicators.some((i) => i.short)
-  const lines = [(withShort ? [...EXPORT_COLUMNS, ...SHORT_COLUMNS] : EXPORT_COLUMNS).join(',')]
+  const ownGerman = (i: (typeof table.indicators)[number]): boolean => typeof i.label.de === 'string' && !i.shownIn?.de
+  const withGerman = table.indicators.some(ownGerman)
+  const lines = [[...EXPORT_COLUMNS, ...(withShort ? SHORT_COLUMNS : []), ...(withGerman ? GERMAN_COLUMNS : [])].join(',')]
   const s = (code: number): string => table.strings[code] ?? ''
   for (let r = 0; r < table.length; r++) {
     const indicator = table.indicators[table.indicator[r]!]!
@@ -58,6 +65,7 @@ export function exportCanonicalCsv(dataset: ImportedDataset): string {
         indicator.label.fr,
         indicator.label.nl,
         ...(withShort ? [indicator.short?.en ?? '', indicator.short?.fr ?? '', indicator.short?.nl ?? ''] : []),
+        ...(withGerman ? (ownGerman(indicator) ? [indicator.label.de, indicator.short?.de ?? ''] : ['', '']) : []),
       ]),
     )
   }

@@ -1,6 +1,7 @@
 import { own } from '../dict'
 import { BASELINE_NOT_STATED, BASELINE_PREVIOUS_PERIOD, RELATIVE_UNITS, type Offence, type Status, type Unit } from '../model'
 import { shortLabelProblem } from '../dataset'
+import { fillTexts, shownInField } from '../languages'
 import { guessOffence, isOffence, isUnit, slugify, type Mapping } from './mapping'
 import { normalisePeriod } from './periods'
 import type { ImportedIndicator } from './table'
@@ -126,16 +127,28 @@ export class Dictionaries {
         unit = unitCell
       }
     }
-    const en = override?.label || cell(roles.labelEn) || key
-    const label = { en, fr: override?.label || cell(roles.labelFr) || en, nl: override?.label || cell(roles.labelNl) || en }
+    // A name typed in the mapping step is the reader's own, in every language; else each missing
+    // language falls back (languages.ts) and the Indicators screen says which one is shown.
+    const { text: label, shownIn } = override?.label
+      ? fillTexts({ en: override.label, fr: override.label, nl: override.label, de: override.label })
+      : fillTexts({ en: cell(roles.labelEn) || key, fr: cell(roles.labelFr), nl: cell(roles.labelNl), de: cell(roles.labelDe) })
     // A series renamed in the mapping step drops the file's short labels: they shortened the old name.
-    const short = override?.label ? null : { en: cell(roles.shortEn), fr: cell(roles.shortFr), nl: cell(roles.shortNl) }
+    const shortCells = override?.label ? null : { en: cell(roles.shortEn), fr: cell(roles.shortFr), nl: cell(roles.shortNl), de: cell(roles.shortDe) }
     // Short labels that cannot stand for the label are left out: the legend shows the full one.
-    const usable = short && (short.en || short.fr || short.nl) && !shortLabelProblem(short, label) ? short : undefined
-    return this.addIndicator(key, offence, unit, label, usable)
+    const usable = shortCells && (shortCells.en || shortCells.fr || shortCells.nl) && !shortLabelProblem(shortCells, label) ? shortCells : undefined
+    // No German short label: the short label of the language the German label comes from, else the German label.
+    const short = usable && { ...usable, de: usable.de || (shownIn.de ? usable[shownIn.de] : label.de) }
+    return this.addIndicator(key, offence, unit, label, short || undefined, shownIn)
   }
 
-  addIndicator(key: string, offence: Offence, unit: Unit, label: ImportedIndicator['label'], short?: ImportedIndicator['short']): number {
+  addIndicator(
+    key: string,
+    offence: Offence,
+    unit: Unit,
+    label: ImportedIndicator['label'],
+    short?: ImportedIndicator['short'],
+    shownIn: NonNullable<ImportedIndicator['shownIn']> = {},
+  ): number {
     // A key that is already an id (a canonical file's) stays as it is.
     let id = /^[a-z0-9][a-z0-9_-]{0,59}$/.test(key) ? key : slugify(key)
     if (this.usedIds.has(id)) {
@@ -146,7 +159,7 @@ export class Dictionaries {
     }
     this.usedIds.add(id)
     const created = this.indicators.length
-    this.indicators.push(short ? { id, offence, unit, label, short } : { id, offence, unit, label })
+    this.indicators.push({ id, offence, unit, label, ...(short ? { short } : {}), ...shownInField(shownIn) })
     this.relative.push(RELATIVE_UNITS.includes(unit))
     this.indicatorKeys.push(key)
     this.indicatorCodes.set(key, created)

@@ -28,9 +28,11 @@ export const ROLES = [
   'labelEn',
   'labelFr',
   'labelNl',
+  'labelDe',
   'shortEn',
   'shortFr',
   'shortNl',
+  'shortDe',
 ] as const
 export type Role = (typeof ROLES)[number]
 export type Roles = Record<Role, number>
@@ -95,9 +97,11 @@ const ROLE_NAMES: readonly [Role, RegExp][] = [
   ['labelEn', /^(label_en|label en|indicator_label_en)$/],
   ['labelFr', /^(label_fr|label fr|indicator_label_fr)$/],
   ['labelNl', /^(label_nl|label nl|indicator_label_nl)$/],
+  ['labelDe', /^(label_de|label de|indicator_label_de)$/],
   ['shortEn', /^(short_en|short en|short_label_en)$/],
   ['shortFr', /^(short_fr|short fr|short_label_fr)$/],
   ['shortNl', /^(short_nl|short nl|short_label_nl)$/],
+  ['shortDe', /^(short_de|short de|short_label_de)$/],
   ['period', /^(period|periode|période|year|years|jaar|année|annee|an|date|datum|time|time_period|tijd|month|mois|maand|quarter|trimestre|kwartaal|jaartal|obs_time)$/],
   ['value', /^(value|values|valeur|waarde|count|nombre|aantal|number|n|total|totaal|obs_value|cases|dossiers|figure|chiffre|cijfer)$/],
   ['offence', /^(offence|offense|offence_type|domaine|domein)$/],

@@ -3,7 +3,7 @@ import { dict } from '../dict'
 import { ROLES, SHAPES, type ExtraColumn, type Mapping, type Roles, type SeriesSetting } from './mapping'
 
 /** Roles that mappings remembered by earlier versions do not have. */
-const LATER_ROLES: ReadonlySet<string> = new Set(['shortEn', 'shortFr', 'shortNl'])
+const LATER_ROLES: ReadonlySet<string> = new Set(['shortEn', 'shortFr', 'shortNl', 'labelDe', 'shortDe'])
 
 /**
  * A mapping remembered for a header: column roles only, never how the bytes were read (delimiter,

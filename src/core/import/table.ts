@@ -1,6 +1,7 @@
 import { columnBlock, columnDataset } from '../figures'
 import { LOCALES, OFFENCES, STATUSES, TEXT_COLUMNS, UNITS, type Dataset, type FigureBlock, type TextColumn, type Indicator, type Localized, type Offence, type Period, type Source, type Unit } from '../model'
 import { parsePeriod } from '../period'
+import type { ShownIn } from '../languages'
 import { namespacedId, sourceIdOf } from './ids'
 
 /**
@@ -39,8 +40,10 @@ export interface ImportedIndicator {
   readonly offence: Offence
   readonly unit: Unit
   readonly label: Localized
-  /** Short labels for the legend (`short_en/fr/nl` columns), when the file gives valid ones. */
+  /** Short labels for the legend (`short_en/fr/nl/de` columns), when the file gives valid ones. */
   readonly short?: Localized
+  /** The languages the file gives no label in, each with the language shown instead (languages.ts). */
+  readonly shownIn?: ShownIn
 }
 
 /** An imported dataset as it is listed, stored and merged. */
@@ -101,6 +104,18 @@ export function summarise(table: ImportedTable): TableSummary {
 }
 
 /**
+ * An imported indicator's label, short label and fallbacks, German included. A dataset stored
+ * before German was a language has none: its German shows the French label where the file gave
+ * one (it differs from the English), else the English, and says so (`shownIn`).
+ */
+export function withGerman(i: ImportedIndicator): Pick<Indicator, 'label' | 'short' | 'shownIn'> {
+  if (typeof (i.label as Partial<Localized>).de === 'string') return { label: i.label, short: i.short ?? null, ...(i.shownIn ? { shownIn: i.shownIn } : {}) }
+  const from = i.label.fr !== i.label.en ? 'fr' : i.label.nl !== i.label.en ? 'nl' : 'en'
+  const shownIn: ShownIn = { ...i.shownIn, de: from }
+  return { label: { ...i.label, de: i.label[from] }, short: i.short ? { ...i.short, de: i.short[from] } : null, shownIn }
+}
+
+/**
  * An imported dataset in the app's model: namespaced indicators, one source (the file), and its
  * figures as the table's own columns (nothing copied: the block reads the typed arrays and
  * dictionaries the worker built; each period is parsed once). Observation objects are made only
@@ -124,10 +139,9 @@ export function toDataset(imported: ImportedDataset): Dataset {
     unit: i.unit,
     comparesTo: '',
     partOf: null,
-    label: i.label,
-    short: i.short ?? null,
-    description: { en: '', fr: '', nl: '' },
-    caveat: { en: '', fr: '', nl: '' },
+    ...withGerman(i),
+    description: { en: '', fr: '', nl: '', de: '' },
+    caveat: { en: '', fr: '', nl: '', de: '' },
     dataset: imported.id,
   }))
   // checkImported and the worker let only valid periods in; a bad one would be a broken record.
@@ -198,11 +212,14 @@ export function checkImported(value: unknown): string | null {
     ids.add(ind.id)
     if (!(OFFENCES as readonly unknown[]).includes(ind.offence)) return `indicator "${ind.id}": unknown offence`
     if (!(UNITS as readonly unknown[]).includes(ind.unit)) return `indicator "${ind.id}": unknown unit`
-    for (const l of LOCALES) if (typeof label[l] !== 'string') return `indicator "${ind.id}": no ${l.toUpperCase()} label`
+    // Datasets stored before German have no German label: toDataset gives them one (withGerman).
+    const stored = (l: string, texts: Record<string, unknown>) => typeof texts[l] === 'string' || (l === 'de' && texts[l] === undefined)
+    for (const l of LOCALES) if (!stored(l, label)) return `indicator "${ind.id}": no ${l.toUpperCase()} label`
     if (ind.short !== undefined) {
       const short = (typeof ind.short === 'object' && ind.short !== null ? ind.short : {}) as Record<string, unknown>
-      for (const l of LOCALES) if (typeof short[l] !== 'string') return `indicator "${ind.id}": no ${l.toUpperCase()} short label`
+      for (const l of LOCALES) if (!stored(l, short)) return `indicator "${ind.id}": no ${l.toUpperCase()} short label`
     }
+    if (ind.shownIn !== undefined && (typeof ind.shownIn !== 'object' || ind.shownIn === null)) return `indicator "${ind.id}": bad shownIn`
   }
   const limits: [(typeof TABLE_COLUMNS)[number], number][] = [
     ['indicator', t.indicators.length],
