@@ -98,6 +98,15 @@ export const EXTENSION_COLUMNS = {
  */
 const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl', 'short_de', 'publisher_fr', 'publisher_nl', 'publisher_de'])
 
+/**
+ * A German text or column the `complete` reading asks for and the file lacks. The bundled data must
+ * have German; a dataset of one's own (`check-data <folder>`, the importer) may not: there German
+ * falls back (languages.ts) and its completeness is reported instead of failing.
+ */
+export function isMissingGerman(issue: DataIssue): boolean {
+  return (issue.code === 'missing_translation' || issue.code === 'missing_column') && issue.field.endsWith('_de')
+}
+
 /** How strictly to read: `complete` also requires the extension columns, a caveat per indicator and a URL per source. */
 export interface ReadOptions {
   readonly complete?: boolean
@@ -411,7 +420,7 @@ function readShort(reader: RowReader, label: Localized, labelDeFrom: Locale | un
     }
     return null
   }
-  if (options.complete && !cells.de) reader.report('short_de', 'bad_short_label', 'short_de is empty: give a short label in German too')
+  if (options.complete && !cells.de) reader.report('short_de', 'missing_translation', 'short_de is empty: give a short label in German too')
   const problem = shortLabelProblem(cells, label)
   if (problem) reader.report(`short_${problem.locale}`, 'bad_short_label', problem.message)
   if (problem) return null
