@@ -94,9 +94,10 @@ export const EXTENSION_COLUMNS = {
 
 /**
  * Extension columns a complete file may still leave out: a row needs short labels only when its
- * label is long, and a translated publisher only when the name differs in that language.
+ * label is long, a translated publisher only when the name differs in that language, and a German
+ * description only when it has an English one (description_* are canonical, so may be empty).
  */
-const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl', 'short_de', 'publisher_fr', 'publisher_nl', 'publisher_de'])
+const OPTIONAL_IN_COMPLETE: ReadonlySet<string> = new Set(['short_en', 'short_fr', 'short_nl', 'short_de', 'publisher_fr', 'publisher_nl', 'publisher_de', 'description_de'])
 
 /**
  * A German text or column the `complete` reading asks for and the file lacks. The bundled data must
@@ -141,7 +142,7 @@ export function shortLabelProblem(short: GivenTexts, label: Localized): { locale
   for (const l of LOCALES) {
     const text = short[l]
     if (!text && l === 'de') continue
-    if (!text) return { locale: l, message: `short_${l} is empty: give a short label in English, French and Dutch (and German) or none` }
+    if (!text) return { locale: l, message: `short_${l} is empty: give a short label in all languages (German may be left out) or none` }
     if (CONTROL.test(text)) return { locale: l, message: `short_${l} contains a control character` }
     if (length(text) > SHORT_LABEL_MAX) return { locale: l, message: `short_${l} has ${length(text)} characters (at most ${SHORT_LABEL_MAX})` }
     if (length(text) >= length(label[l])) return { locale: l, message: `short_${l} is not shorter than label_${l}` }
@@ -367,8 +368,9 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
         }
       }
       // German came after French and Dutch, which fall back to English silently: the bundled data must have it.
-      for (const field of ['label_de', 'description_de']) {
-        if (!reader.get(field)) reader.report(field, 'missing_translation', `indicator "${id}" has no ${field}: give it in German`)
+      if (!reader.get('label_de')) reader.report('label_de', 'missing_translation', `indicator "${id}" has no label_de: give its label in German`)
+      if (reader.get('description_en') && !reader.get('description_de')) {
+        reader.report('description_de', 'missing_translation', `indicator "${id}" has no description_de: give its description in German`)
       }
     }
     indicators.push({
@@ -433,7 +435,8 @@ function checkDistinctShorts(indicators: readonly Indicator[], table: Table, rea
   for (const l of LOCALES) {
     const seen = new Map<string, Indicator>()
     for (const i of indicators) {
-      if (!i.short) continue
+      // A German short label the file does not give follows the German label: not this file's word to refuse.
+      if (!i.short || (l === 'de' && !reader.at(rowOf.get(i.id)!).get('short_de'))) continue
       const key = `${i.offence}\u0000${i.short[l].toLowerCase()}`
       const earlier = seen.get(key)
       const row = rowOf.get(i.id)

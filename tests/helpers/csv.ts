@@ -21,8 +21,9 @@ export const SOURCE_DOC: Row = {
   language: 'en',
   title_fr: 'Rapport 2014 de la Global Alliance',
   title_nl: 'Rapport 2014 van de Global Alliance',
+  title_de: 'Bericht 2014 der Global Alliance',
 }
-export const SOURCE_WEB: Row = { id: 'knack', title: 'Knack article', publisher: 'knack.be', url: 'https://example.org/a', title_fr: 'Article de Knack', title_nl: 'Artikel van Knack' }
+export const SOURCE_WEB: Row = { id: 'knack', title: 'Knack article', publisher: 'knack.be', url: 'https://example.org/a', title_fr: 'Article de Knack', title_nl: 'Artikel van Knack', title_de: 'Artikel von Knack' }
 
 export const HOTLINE: Row = {
   id: 'cf_hotline_reports',
@@ -31,6 +32,7 @@ export const HOTLINE: Row = {
   label_en: 'Reports to the hotline',
   label_fr: 'Signalements',
   label_nl: 'Meldingen',
+  label_de: 'Meldungen an die Meldestelle',
 }
 export const HOTLINE_CHANGE: Row = {
   id: 'cf_hotline_change',
@@ -38,6 +40,7 @@ export const HOTLINE_CHANGE: Row = {
   unit: 'percent_change',
   compares_to: 'cf_hotline_reports',
   label_en: 'Change in reports',
+  label_de: 'Veränderung der Meldungen',
 }
 
 /** A small valid dataset; override any file's rows to make it invalid in one place. */
@@ -59,6 +62,7 @@ export function files(overrides: Partial<Record<Kind, Row[]>> = {}): DatasetFile
         jurisdiction: 'BE',
         offences: 'grooming',
         title_en: 'Grooming laws in force',
+        title_de: 'Grooming-Gesetze in Kraft',
         source: 'seed_ga_2014',
         quote: 'Since April 2014 grooming is an offence.',
       },

@@ -236,11 +236,11 @@ describe('spreadsheet CSV', () => {
 describe('schema.org Dataset and DCAT-AP', () => {
   const findable: FindableMeta = { version: VERSION, released: '2026-12-04', from: '2004-01-01', to: '2025-12-31', site: '' }
 
-  it('schema.org: name and description in three languages, coverage, distributions, creator, licence, version', () => {
+  it('schema.org: name and description in four languages, coverage, distributions, creator, licence, version', () => {
     const ld = JSON.parse(JSON.stringify(schemaOrgDataset(findable))) as Record<string, unknown>
     expect(ld['@context']).toBe('https://schema.org/')
     expect(ld['@type']).toBe('Dataset')
-    for (const key of ['name', 'description']) expect((ld[key] as { '@language': string }[]).map((n) => n['@language'])).toEqual(['en', 'fr', 'nl'])
+    for (const key of ['name', 'description']) expect((ld[key] as { '@language': string }[]).map((n) => n['@language'])).toEqual(['en', 'fr', 'nl', 'de'])
     expect(ld).toMatchObject({ version: VERSION, temporalCoverage: '2004-01-01/2025-12-31', license: 'https://creativecommons.org/licenses/by/4.0/', creator: { name: 'Vigie' } })
     expect(ld.spatialCoverage).toMatchObject({ '@type': 'Place', name: 'Belgium' })
     const distribution = ld.distribution as { '@type': string; contentUrl: string; encodingFormat: string }[]
@@ -257,11 +257,11 @@ describe('schema.org Dataset and DCAT-AP', () => {
     expect(JSON.parse(block.replace(/^<script type="application\/ld\+json">/, '').replace(/<\/script>$/, ''))).toEqual({ name: '</script><script>alert(1)</script><!--' })
   })
 
-  it('DCAT-AP: dcat:Dataset with titles in three languages, licence, distributions with download URL, format and media type, temporal, spatial, publisher, version', () => {
+  it('DCAT-AP: dcat:Dataset with titles in four languages, licence, distributions with download URL, format and media type, temporal, spatial, publisher, version', () => {
     const dcat = JSON.parse(JSON.stringify(dcatDataset({ ...findable, site: 'https://vigie.example/' }))) as Record<string, unknown>
     expect(dcat['@type']).toBe('dcat:Dataset')
     expect((dcat['@context'] as Record<string, string>).dcat).toBe('http://www.w3.org/ns/dcat#')
-    expect((dcat['dct:title'] as { '@language': string }[]).map((t) => t['@language'])).toEqual(['en', 'fr', 'nl'])
+    expect((dcat['dct:title'] as { '@language': string }[]).map((t) => t['@language'])).toEqual(['en', 'fr', 'nl', 'de'])
     expect(dcat['dct:license']).toEqual({ '@id': 'https://creativecommons.org/licenses/by/4.0/' })
     expect(dcat['owl:versionInfo']).toBe(VERSION)
     expect(dcat['dct:spatial']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/country/BEL' })
@@ -357,9 +357,9 @@ describe('withheld figures', () => {
 describe('the menu’s words', () => {
   const catalogue = (l: Locale) => JSON.parse(readFileSync(join(__dirname, `../../src/i18n/locales/dataDownload/${l}.json`), 'utf8')) as Record<string, string>
 
-  it('has every key in the three languages, and no English word in French or Dutch', () => {
+  it('has every key in the four languages, and no English word in French, Dutch or German', () => {
     const keys = Object.keys(catalogue('en')).sort()
-    for (const l of ['fr', 'nl'] as const) {
+    for (const l of ['fr', 'nl', 'de'] as const) {
       expect(Object.keys(catalogue(l)).sort()).toEqual(keys)
       const words = Object.values(catalogue(l)).join(' ').toLowerCase().split(/[^a-zà-ÿ’'-]+/)
       expect(words.filter((w) => ENGLISH_WORDS.has(w) && !(l === 'nl' && w === 'of'))).toEqual([])

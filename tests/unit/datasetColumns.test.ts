@@ -3,10 +3,10 @@ import { checkParts, readDataset } from '../../src/core/dataset'
 import { formatIssue } from '../../src/core/model'
 import { files, HOTLINE, HOTLINE_CHANGE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
 
-const CAVEATS = { caveat_en: 'Reports, not prevalence', caveat_fr: 'Des signalements, pas la prévalence', caveat_nl: 'Meldingen, geen prevalentie', importance: 'key' }
-const FILES = { id: 'cf_files', offence: 'general', unit: 'count', label_en: 'Case files', label_fr: 'Dossiers', label_nl: 'Dossiers', ...CAVEATS }
+const CAVEATS = { caveat_en: 'Reports, not prevalence', caveat_fr: 'Des signalements, pas la prévalence', caveat_nl: 'Meldingen, geen prevalentie', caveat_de: 'Meldungen, keine Prävalenz', importance: 'key' }
+const FILES = { id: 'cf_files', offence: 'general', unit: 'count', label_en: 'Case files', label_fr: 'Dossiers', label_nl: 'Dossiers', label_de: 'Akten', ...CAVEATS }
 const HOTLINE_PART = { ...HOTLINE, ...CAVEATS, part_of: 'cf_files' }
-const MILESTONE = { date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Grooming law', source: 'knack' }
+const MILESTONE = { date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Grooming law', title_de: 'Grooming-Gesetz', source: 'knack' }
 const complete = (f: ReturnType<typeof files>) => readDataset(f, 'bundled', { complete: true })
 const messages = (f: ReturnType<typeof files>, strict = false) => (strict ? complete(f) : readDataset(f)).issues.map(formatIssue)
 
@@ -15,7 +15,7 @@ describe('part_of', () => {
     const { value, issues } = readDataset(files({ indicators: [HOTLINE_PART, FILES, HOTLINE_CHANGE] }))
     expect(issues).toEqual([])
     const hotline = value.indicators.find((i) => i.id === 'cf_hotline_reports')!
-    expect(hotline.partOf).toEqual({ id: 'cf_files', label: { en: 'Case files', fr: 'Dossiers', nl: 'Dossiers' } })
+    expect(hotline.partOf).toEqual({ id: 'cf_files', label: { en: 'Case files', fr: 'Dossiers', nl: 'Dossiers', de: 'Akten' } })
     expect(hotline.caveat.fr).toBe('Des signalements, pas la prévalence')
     expect(value.indicators.find((i) => i.id === 'cf_files')!.partOf).toBeNull()
   })
@@ -81,7 +81,7 @@ describe('complete mode (npm run check-data)', () => {
     const { value, issues } = readDataset(files())
     expect(issues).toEqual([])
     expect(value.milestones.map((m) => m.importance)).toEqual(['key'])
-    expect(value.indicators[0]!.caveat).toEqual({ en: '', fr: '', nl: '' })
+    expect(value.indicators[0]!.caveat).toEqual({ en: '', fr: '', nl: '', de: '' })
   })
 })
 

@@ -20,14 +20,16 @@ const shortOf = (f: ReturnType<typeof files>) => readDataset(f).value.indicators
 
 describe('short labels: reading and validation', () => {
   it('reads short_en/fr/nl when the file has them, and null when it has none (older files stay valid)', () => {
-    expect(shortOf(hotline(SHORT))).toEqual({ en: 'Hotline reports', fr: 'Signalements PC', nl: 'Meldingen MP' })
+    // No short_de: the German short label is the German label (HOTLINE's label_de), as the legend would show anyway.
+    expect(shortOf(hotline(SHORT))).toEqual({ en: 'Hotline reports', fr: 'Signalements PC', nl: 'Meldingen MP', de: 'Meldungen an die Meldestelle' })
+    expect(shortOf(hotline({ ...SHORT, short_de: 'Meldungen MS' }))!.de).toBe('Meldungen MS')
     expect(messages(hotline(SHORT))).toEqual([])
     expect(shortOf(files())).toBeNull()
     expect(messages(files())).toEqual([])
   })
 
   it.each([
-    ['one language missing', { ...SHORT, short_nl: '' }, 'short_nl', 'all three languages or none'],
+    ['one language missing', { ...SHORT, short_nl: '' }, 'short_nl', 'all languages (German may be left out) or none'],
     ['a control character', { ...SHORT, short_fr: 'Signalements\u0007PC' }, 'short_fr', 'control character'],
     ['a line break', { ...SHORT, short_en: 'Hotline\nreports' }, 'short_en', 'control character'],
     ['a short label as long as its label', { ...SHORT, short_nl: 'Meldingen bij het meldpunt' }, 'short_nl', 'not shorter than label_nl'],
@@ -57,14 +59,16 @@ describe('short labels: reading and validation', () => {
 
   it('in complete mode (check-data) requires short labels where a label is longer than the maximum', () => {
     const base = { sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed', checked: '2026-12' }, { ...SOURCE_WEB, checked: '2026-12' }] }
-    const caveats = { caveat_en: 'a', caveat_fr: 'b', caveat_nl: 'c', part_of: '', importance: 'key' }
-    const milestones = [{ date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Law', source: 'knack', importance: 'key' }]
+    const caveats = { caveat_en: 'a', caveat_fr: 'b', caveat_nl: 'c', caveat_de: 'd', part_of: '', importance: 'key' }
+    const milestones = [{ date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Law', title_de: 'Gesetz', source: 'knack', importance: 'key' }]
     const long = { ...HOTLINE, ...caveats, label_fr: 'Signalements au point de contact de Child Focus (stopchildporno.be)' }
     const f = files({ ...base, milestones, indicators: [long, { ...HOTLINE_CHANGE, ...caveats }] })
-    expect(messages(f, true)).toEqual([expect.stringMatching(/^data\/indicators\.csv:2:\d+ \[label_fr\] label_fr is longer than 40 characters: give short_en, short_fr and short_nl$/)])
+    expect(messages(f, true)).toEqual([expect.stringMatching(/^data\/indicators\.csv:2:\d+ \[label_fr\] label_fr is longer than 40 characters: give short_en, short_fr, short_nl and short_de$/)])
     expect(messages(f)).toEqual([])
     const fixed = files({ ...base, milestones, indicators: [{ ...long, short_en: 'Hotline', short_fr: 'Point de contact', short_nl: 'Meldpunt' }, { ...HOTLINE_CHANGE, ...caveats }] })
-    expect(messages(fixed, true)).toEqual([])
+    expect(messages(fixed, true)).toEqual([expect.stringMatching(/\[short_de\] short_de is empty: give a short label in German too$/)])
+    const withGerman = files({ ...base, milestones, indicators: [{ ...long, short_en: 'Hotline', short_fr: 'Point de contact', short_nl: 'Meldpunt', short_de: 'Meldestelle' }, { ...HOTLINE_CHANGE, ...caveats }] })
+    expect(messages(withGerman, true)).toEqual([])
   })
 })
 
@@ -134,7 +138,9 @@ describe('short labels in imported files', () => {
   it('are read from short_en/fr/nl columns, reach the legend and survive the dataset’s own CSV export', () => {
     const ds = imported(`${HEAD}${LONG_ROW},Grooming files (Liège),Dossiers grooming (Liège),Groomingdossiers (Luik)\n`)
     const dataset = toDataset(ds)
-    expect(dataset.indicators[0]!.short).toEqual({ en: 'Grooming files (Liège)', fr: 'Dossiers grooming (Liège)', nl: 'Groomingdossiers (Luik)' })
+    // No German in the file: German shows the French label and short label (languages.ts), and says so.
+    expect(dataset.indicators[0]!.short).toEqual({ en: 'Grooming files (Liège)', fr: 'Dossiers grooming (Liège)', nl: 'Groomingdossiers (Luik)', de: 'Dossiers grooming (Liège)' })
+    expect(dataset.indicators[0]!.shownIn).toEqual({ de: 'fr' })
     const view = deriveTrendView(runPipeline(dataset, { ...DEFAULT_VIEW, locale: 'fr', indicators: ['u1:gr'] }).spec)
     expect(view.legend.map((e) => e.label)).toEqual(['Dossiers grooming (Liège)'])
     expect(view.series[0]!.label).toBe('Dossiers de grooming ouverts par la police à Liège')

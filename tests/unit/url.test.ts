@@ -96,7 +96,7 @@ describe('view state <-> URL', () => {
   })
 
   it('falls back to defaults with one notice per broken parameter', () => {
-    const { state, notices } = fromQuery({ view: 'pie', from: '20x4', off: 'csam,kittens', lang: 'de', zoom: '3', v: '9' }, {}, 'fr')
+    const { state, notices } = fromQuery({ view: 'pie', from: '20x4', off: 'csam,kittens', lang: 'es', zoom: '3', v: '9' }, {}, 'fr')
     expect(state).toEqual({ ...DEFAULT_VIEW, offences: ['csam'], locale: 'fr' })
     expect(notices.map((n) => n.param).sort()).toEqual(['from', 'lang', 'off', 'v', 'view', 'zoom'])
   })

@@ -127,8 +127,9 @@ export class Dictionaries {
         unit = unitCell
       }
     }
-    // A name typed in the mapping step is the reader's own, in every language; else each missing
-    // language falls back (languages.ts) and the Indicators screen says which one is shown.
+    // A series name (its key, a header, or a name typed in the mapping step) is the same in every
+    // language: no language's own, so none falls back. Label columns are per language: each missing
+    // one falls back (languages.ts) and the Indicators screen says which one is shown.
     const { text: label, shownIn } = override?.label
       ? fillTexts({ en: override.label, fr: override.label, nl: override.label, de: override.label })
       : fillTexts({ en: cell(roles.labelEn) || key, fr: cell(roles.labelFr), nl: cell(roles.labelNl), de: cell(roles.labelDe) })
