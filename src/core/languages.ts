@@ -26,15 +26,18 @@ export type GivenTexts = Partial<Record<Locale, string>>
 /**
  * Every language's text from those given, each falling back in FALLBACK_ORDER, and which languages
  * show another's. A language with nothing given anywhere gets '' (only for optional texts: the
- * reader requires an English label and title).
+ * reader requires an English label and title). A text given alike in two languages or more is a
+ * name ("NCMEC", a series' code), the same in every language: none is said to be missing.
  */
 export function fillTexts(given: GivenTexts): { text: Localized; shownIn: ShownIn } {
   const text = {} as Record<Locale, string>
   const shownIn: ShownIn = {}
+  const texts = LOCALES.map((l) => given[l]).filter(Boolean)
+  const aName = texts.length > 1 && texts.every((t) => t === texts[0])
   for (const locale of LOCALES) {
     const from = FALLBACK_ORDER[locale].find((l) => given[l])
     text[locale] = from ? given[from]! : ''
-    if (from && from !== locale) shownIn[locale] = from
+    if (from && from !== locale && !aName) shownIn[locale] = from
   }
   return { text, shownIn }
 }

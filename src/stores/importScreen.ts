@@ -7,6 +7,7 @@ import { MAX_DETECT_BYTES, MAX_IMPORT_BYTES } from '../core/import/limits'
 import { DELIMITERS, periodInHeader, ROLES, SHAPES, unusedColumns, type Role } from '../core/import/mapping'
 import { COMMA_DECIMAL, POINT_DECIMAL } from '../core/import/numbers'
 import { namespacedId, summarise } from '../core/import/table'
+import { isComplete, languageCompleteness } from '../core/languages'
 import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { readThresholdEntry, SUPPRESSION_OFF, thresholdOf, type ThresholdProblem } from '../core/threshold'
 import { cutText } from '../core/xmlText'
@@ -137,6 +138,13 @@ export const useImportScreenStore = defineStore('importScreen', () => {
     return imports.result ? reportCsv(imports.result.report, reason, headings) : ''
   }
 
+  /**
+   * How many of the checked file's indicators have a label of their own in each language (the others
+   * fall back, never empty), and whether every language is complete: the report says both.
+   */
+  const languages = computed(() => (imports.result ? languageCompleteness(imports.result.table.indicators, []) : []))
+  const languagesComplete = computed(() => languages.value.every(isComplete))
+
   /** The dashboard's indicator choice of exactly an imported dataset's series ('' when it is gone). */
   function indicatorsOf(id: string | number | undefined): string {
     const entry = datasets.imported.find((e) => e.meta.id === id)
@@ -168,6 +176,8 @@ export const useImportScreenStore = defineStore('importScreen', () => {
     suppressOff,
     reportFile,
     indicatorsOf,
+    languages,
+    languagesComplete,
   }
 })
 

@@ -27,8 +27,8 @@ export const EXPORT_COLUMNS = [...CANONICAL_COLUMNS.observations, 'offence', 'un
 /** Written after EXPORT_COLUMNS only when some indicator has short labels: other files keep their old shape. */
 export const SHORT_COLUMNS = ['short_en', 'short_fr', 'short_nl'] as const
 /**
- * Written last only when some indicator has a German label of its own, unlike its English one (files
- * without German keep their shape); a German label that fell back is written empty, so the file
+ * Written last only when some indicator has a German label of its own, not one name in every language
+ * (files without German keep their shape); a German label that fell back is written empty, so the file
  * re-imports the same.
  */
 export const GERMAN_COLUMNS = ['label_de', 'short_de'] as const
@@ -43,7 +43,8 @@ export function exportCanonicalCsv(dataset: ImportedDataset): string {
   const withShort = table.indicators.some((i) => i.short)
   const ownGerman = (i: (typeof table.indicators)[number]): boolean => typeof i.label.de === 'string' && !i.shownIn?.de
   // A series named by its key or in the mapping step has one name in every language: nothing German to keep.
-  const withGerman = table.indicators.some((i) => ownGerman(i) && i.label.de !== i.label.en)
+  const aName = (i: (typeof table.indicators)[number]): boolean => i.label.de === i.label.en && i.label.fr === i.label.en && i.label.nl === i.label.en
+  const withGerman = table.indicators.some((i) => ownGerman(i) && !aName(i))
   const lines = [[...EXPORT_COLUMNS, ...(withShort ? SHORT_COLUMNS : []), ...(withGerman ? GERMAN_COLUMNS : [])].join(',')]
   const s = (code: number): string => table.strings[code] ?? ''
   for (let r = 0; r < table.length; r++) {
