@@ -308,7 +308,7 @@ describe('screens', () => {
 })
 
 describe('accessibility (axe-core)', () => {
-  for (const lang of ['en', 'fr', 'nl']) {
+  for (const lang of ['en', 'fr', 'nl', 'de']) {
     for (const screen of ['', 'indicators', 'timeline']) {
       it(`finds no violation on /${screen || 'dashboard'} in ${lang.toUpperCase()}`, async () => {
         const { page } = await openPage(context, `/#/${screen}?lang=${lang}`)
