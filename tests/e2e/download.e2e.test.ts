@@ -122,7 +122,7 @@ describe('download the data', () => {
 })
 
 describe('the menu group', () => {
-  it.each(['en', 'fr', 'nl'])('has no axe-core violation in %s, and its CSV format is a labelled radio group', async (lang) => {
+  it.each(['en', 'fr', 'nl', 'de'])('has no axe-core violation in %s, and its CSV format is a labelled radio group', async (lang) => {
     const page = await open(`/#/?lang=${lang}&v=1`)
     await page.click('[data-testid="share-toggle"]')
     const group = page.locator('[data-testid="data-download"]')
@@ -170,14 +170,14 @@ describe('static data URLs', () => {
 })
 
 describe('findable data', () => {
-  it('the page carries a schema.org Dataset as JSON-LD, in three languages, without a CSP violation', async () => {
+  it('the page carries a schema.org Dataset as JSON-LD, in four languages, without a CSP violation', async () => {
     const { page, record } = await openPage(context, '/#/?lang=en&v=1')
     await waitForChart(page)
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents()
     expect(blocks).toHaveLength(1)
     const ld = JSON.parse(blocks[0]!) as { '@type': string; name: { '@language': string }[]; version: string; distribution: { contentUrl: string }[] }
     expect(ld['@type']).toBe('Dataset')
-    expect(ld.name.map((n) => n['@language'])).toEqual(['en', 'fr', 'nl'])
+    expect(ld.name.map((n) => n['@language'])).toEqual(['en', 'fr', 'nl', 'de'])
     expect(ld.version).toBe(await footerVersion(page))
     // Its addresses resolve against the page to files the site serves.
     for (const d of ld.distribution) expect((await fetch(new URL(d.contentUrl, page.url()))).status, d.contentUrl).toBe(200)

@@ -462,7 +462,7 @@ describe('import', () => {
     await fresh.close()
   })
 
-  for (const lang of ['en', 'fr', 'nl']) {
+  for (const lang of ['en', 'fr', 'nl', 'de']) {
     it(`has no axe-core violation on the import screen and its mapping and report steps in ${lang.toUpperCase()}`, async () => {
       const { page } = await openPage(context, `/#/import?lang=${lang}`)
       await page.waitForFunction((l) => document.documentElement.lang === l, lang)

@@ -193,7 +193,7 @@ describe('importing real-world files with the detected defaults', () => {
     await expectClean(record)
   })
 
-  for (const lang of ['en', 'fr', 'nl']) {
+  for (const lang of ['en', 'fr', 'nl', 'de']) {
     it(`has no axe-core violation on the mapping step with other columns, and the report, in ${lang.toUpperCase()}`, async () => {
       const { page } = await openImport(`?lang=${lang}`)
       await page.waitForFunction((l) => document.documentElement.lang === l, lang)

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
 import { download, unzip } from './files'
-import { englishWords, frenchSpacingMisses } from '../helpers/english'
+import { englishWords, frenchOrDutchWords, frenchSpacingMisses, type Reader } from '../helpers/english'
 import { drawnTexts, expectDirectLabels, intersects, type Box } from './geometry'
 
 type Option = {
@@ -103,7 +103,7 @@ afterAll(async () => {
 })
 
 describe('legible on screen', () => {
-  for (const lang of ['en', 'fr', 'nl'] as const) {
+  for (const lang of ['en', 'fr', 'nl', 'de'] as const) {
     it(`dashboard at 1366 px in ${lang.toUpperCase()}: no text overlaps or is cut, every line in the legend, the key = the milestones drawn`, async () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
       const { page } = await openPage(context, `/#/?lang=${lang}`)
@@ -501,16 +501,16 @@ const svgTexts = (svg: string): string[] => [...svg.matchAll(/<text[^>]*>([^<]*)
 /** The texts of an Office XML part (`<a:t>`). */
 const officeTexts = (xml: string): string[] => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
 
-/** Each text with an English word, for a readable failure: "where: text [words]". */
-function english(where: string, texts: readonly string[], lang: 'fr' | 'nl'): string[] {
+/** Each text with an English word (for German, a French or Dutch one too), for a readable failure: "where: text [words]". */
+function english(where: string, texts: readonly string[], lang: Reader): string[] {
   return texts.flatMap((t) => {
-    const words = englishWords(t, lang)
+    const words = [...englishWords(t, lang), ...(lang === 'de' ? frenchOrDutchWords(t) : [])]
     return words.length ? [`${where}: ${t.slice(0, 140)} [${words.join(', ')}]`] : []
   })
 }
 
 describe('every word in the reader’s language', () => {
-  for (const lang of ['fr', 'nl'] as const) {
+  for (const lang of ['fr', 'nl', 'de'] as const) {
     it(`no English word on any ${lang.toUpperCase()} surface: dashboard (chart, table, sources), phone, embed, Present, and every export; French spacing before : ; ? !`, async () => {
       const found: string[] = []
       const spacing: string[] = []

@@ -39,7 +39,7 @@ function legendEntries(page: Page) {
 
 
 describe('short labels', () => {
-  for (const lang of ['en', 'fr', 'nl'] as const) {
+  for (const lang of ['en', 'fr', 'nl', 'de'] as const) {
     it(`the legend names each line by its short label (${lang}); the tooltip and the Table by its full one`, async () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
       const { page, record } = await openPage(context, `/#/?ind=${IDS.join(',')}&cat=eu_directive&lang=${lang}`)
