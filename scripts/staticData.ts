@@ -73,7 +73,7 @@ export function readStaticData(dataDir: string, site: string): StaticData {
   return { content, findable, meta }
 }
 
-/** The zip of the whole data set: the package in English, its README also in French and Dutch. */
+/** The zip of the whole data set: the package in English, its README also in French, Dutch and German. */
 export async function dataZip(data: StaticData): Promise<Uint8Array> {
   const zip = new JSZip()
   // A fixed date: the same data give the same zip, whenever it is built.

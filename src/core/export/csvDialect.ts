@@ -1,7 +1,7 @@
 /**
  * CSV dialects for spreadsheets. A French or Dutch (Belgian) Excel splits a CSV on `;` and reads
  * `11,7` as a number; an English one splits on `,` and reads `11.7`. The file follows the reader:
- * the French and Dutch interface default to semicolons and decimal commas, English keeps commas,
+ * the French, Dutch and German interface default to semicolons and decimal commas, English keeps commas,
  * and every reader can choose the other one. Numbers stay numbers in both: a withheld figure leaves
  * `value` empty and says why in a `flag` column. Every text cell is neutralised (csvSafe).
  */
