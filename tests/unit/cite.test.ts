@@ -10,6 +10,7 @@ import { DEFAULT_VIEW, type ViewState } from '../../src/core/view'
 import { i18n, loadLocaleMessages } from '../../src/i18n'
 import shareFr from '../../src/i18n/locales/share/lazy/fr.json'
 import shareNl from '../../src/i18n/locales/share/lazy/nl.json'
+import shareDe from '../../src/i18n/locales/share/lazy/de.json'
 import { buildLabelText } from '../../src/i18n/trendText'
 import { citeTextFor } from '../../src/export/cite'
 import { translate } from '../../src/export/messages'
@@ -41,9 +42,11 @@ const DATA = readDataset(
 beforeAll(async () => {
   await loadLocaleMessages('fr')
   await loadLocaleMessages('nl')
+  await loadLocaleMessages('de')
   // In Node the share catalogue is not merged again when a language loads after it: merged here.
   i18n.global.mergeLocaleMessage('fr', { share: shareFr })
   i18n.global.mergeLocaleMessage('nl', { share: shareNl })
+  i18n.global.mergeLocaleMessage('de', { share: shareDe })
 })
 
 
@@ -116,6 +119,13 @@ describe('a citation of the view on screen', () => {
 
   it('writes APA in Dutch with "Geraadpleegd op"', () => {
     expect(text('nl', 'apa')).toMatch(/^Child Focus, NCMEC, Eurostat, & Vigie\. \(2026\)\. .+ \(Versie 2026-12-04\+0d30d792\) \[Dataset\]\. Geraadpleegd op 5 december 2026, van https:\/\/vigie\.example\/#\/\?off=csam&lang=nl$/)
+  })
+
+  it('writes APA in German with "Abgerufen am", the German date and no comma before "&"', () => {
+    expect(text('de', 'apa')).toMatch(
+      /^Child Focus, NCMEC, Eurostat & Vigie\. \(2026\)\. Entwicklungen und politische Meilensteine: Darstellungen sexuellen Kindesmissbrauchs \(CSAM\) \(Version 2026-12-04\+0d30d792\) \[Datensatz\]\. Abgerufen am 5\. Dezember 2026, von https:\/\/vigie\.example\/#\/\?off=csam&lang=de$/,
+    )
+    expect(text('de', 'bibtex')).toContain('langid = {german}')
   })
 
   it('writes BibTeX in English and in French', () => {
