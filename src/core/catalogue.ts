@@ -1,5 +1,5 @@
 import { indexDataset } from './datasetIndex'
-import { OFFENCES, type Dataset, type Indicator, type Locale, type Offence, type Period } from './model'
+import { OFFENCES, sourceIn, type Dataset, type Indicator, type Locale, type Offence, type Period } from './model'
 
 export interface CatalogueEntry {
   readonly indicator: Indicator
@@ -25,7 +25,8 @@ export function indicatorCatalogue(
   locale: Locale,
 ): { offence: Offence; entries: CatalogueEntry[] }[] {
   const words = foldForSearch(search).split(/\s+/).filter(Boolean)
-  const sourceTitle = new Map(dataset.sources.map((s) => [s.id, s.title]))
+  // Sources are cited by their title in the reader's language, where the data give one.
+  const sourceTitle = new Map(dataset.sources.map((s) => [s.id, sourceIn(s, locale).title]))
   const byIndicator = new Map<string, { figures: number; first: Period | null; last: Period | null; sources: Set<string> }>()
   // Read on the columns: an indicator's periods and sources, never its figures as objects.
   for (const [id, { block, rows }] of indexDataset(dataset).rowsByIndicator) {

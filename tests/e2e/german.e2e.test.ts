@@ -159,8 +159,9 @@ describe('German', () => {
     await expect(entry.locator('[data-testid="shown-in"]').textContent()).resolves.toContain('Keine Bezeichnung auf Deutsch in den Daten: auf Französisch gezeigt.')
     await expect(entry.locator('h3').getAttribute('lang')).resolves.toBe('fr')
     await expect(page.locator('[data-testid="fallback-note"]').textContent()).resolves.toContain('die französische, sonst die niederländische, sonst die englische')
-    // Bundled indicators have their own German label: no note on them.
+    // Bundled indicators have their own German label: no note on them; their sources are cited by German title.
     await expect(page.locator(`.catalogue-entry[data-indicator="cf_hotline_reports"] [data-testid="shown-in"]`).count()).resolves.toBe(0)
+    expect(await foreignWords(page, 'indicators')).toEqual([])
     const result = await new AxeBuilder({ page }).analyze()
     expect(result.violations.map((v) => v.id)).toEqual([])
     await context.close()
