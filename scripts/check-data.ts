@@ -36,8 +36,9 @@ const files = readDataFolder(dataDir, folder ? dataDir : 'data')
 // complete: the bundled data must also carry every extension column (part_of, caveats, importance) and a URL per source.
 // German is required in the bundled data only: a folder of one's own may lack it (it falls back, and
 // each language's completeness is printed below instead).
+const ownFolder = folder !== undefined && dataDir !== resolve('data')
 const { value: dataset, issues: read } = readDataset(files, 'bundled', { complete: true })
-const issues = folder ? read.filter((i) => !isMissingGerman(i)) : read
+const issues = ownFolder ? read.filter((i) => !isMissingGerman(i)) : read
 // The guards read the rows the reader kept: series breaks, inferred dates, tiering (data/README.md).
 // data/newer.csv: figures known to be published but not yet in the data (the Indicators screen's flag).
 const newer = readNewerFile(dataDir, folder ? dataDir : 'data')

@@ -364,7 +364,8 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
     if (options.complete) {
       for (const locale of LOCALES) {
         if (!reader.get(`caveat_${locale}`)) {
-          reader.report(`caveat_${locale}`, 'empty_required', `caveat_${locale} is empty: say in a few words what the number is not`)
+          // A missing German text is a translation to give (isMissingGerman), not a missing fact.
+          reader.report(`caveat_${locale}`, locale === 'de' ? 'missing_translation' : 'empty_required', `caveat_${locale} is empty: say in a few words what the number is not`)
         }
       }
       // German came after French and Dutch, which fall back to English silently: the bundled data must have it.
