@@ -119,6 +119,13 @@ export default defineConfig({
     manifest: true,
     // Inlined assets would become data: URLs; keep data files as real files fetched from 'self'.
     assetsInlineLimit: 0,
+    rollupOptions: {
+      output: {
+        // ECharts (and zrender) in a chunk of its own: the interactive chart and the SVG export share
+        // it, and a test can tell from the requests that it never loads before the first input.
+        codeSplitting: { groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }] },
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
