@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { baseUrl, CHROMIUM_ARGS, launch, waitForChart } from './browser'
 import { download, pngSize } from './files'
+import { manifestFileName } from '../../src/core/appManifest'
+import { LOCALES } from '../../src/core/model'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/import/one-figure.csv', import.meta.url))
 const TYPES: Record<string, string> = {
@@ -73,7 +75,9 @@ describe('web app manifest', () => {
     const href = /<link rel="manifest" href="([^"]+)"/.exec(html)?.[1]
     expect(href).toBe('./manifest.webmanifest')
     const manifests: Record<string, Manifest> = {}
-    for (const [locale, file] of [['en', 'manifest.webmanifest'], ['fr', 'manifest-fr.webmanifest'], ['nl', 'manifest-nl.webmanifest']] as const) {
+    // Every interface language: a new one gets its manifest checked here too.
+    for (const locale of LOCALES) {
+      const file = manifestFileName(locale)
       const url = new URL(file, baseUrl())
       const response = await fetch(url)
       expect(response.status, file).toBe(200)
@@ -96,7 +100,7 @@ describe('web app manifest', () => {
       }
     }
     // Each language names the app in its own words.
-    expect(new Set(Object.values(manifests).map((m) => m.name)).size).toBe(3)
+    expect(new Set(Object.values(manifests).map((m) => m.name)).size).toBe(LOCALES.length)
     expect(manifests.fr!.name).toContain('exploitation sexuelle des enfants')
     expect(manifests.nl!.name).toContain('seksuele uitbuiting van kinderen')
   })
