@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { baseUrl, CHROMIUM_ARGS, launch, waitForChart } from './browser'
 import { download, pngSize } from './files'
@@ -258,6 +259,8 @@ describe('offline, and a new build announced', () => {
     expect(await page.locator('[data-testid="update-reload"]').textContent()).toBe('Recharger')
     expect(await notice.textContent()).not.toMatch(/\b(New|Reload|available)\b/)
     await page.screenshot({ path: 'tests/e2e/screenshots/update-notice-fr.png', clip: { x: 0, y: 0, width: 1280, height: 220 } })
+    const violations = (await new AxeBuilder({ page }).include('[data-testid="update-notice"]').analyze()).violations.map((v) => v.id)
+    expect(violations).toEqual([])
 
     // Reached with Tab from the top of the page, taken with Enter.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
