@@ -162,7 +162,7 @@ describe('offline, and a new build announced', () => {
 
   const at = (path: string): string => new URL(path, `${origin}/`).toString()
 
-  it('after one visit, shows the dashboard, the Indicators and Timeline screens and an imported dataset with the network off, and exports', { timeout: 180_000 }, async () => {
+  it('after one visit, shows the dashboard, the Indicators and Timeline screens, Present and an imported dataset with the network off, and exports', { timeout: 180_000 }, async () => {
     await page.goto(at('./#/?lang=en'))
     await waitForChart(page)
     // The worker has cached the build once it is active.
@@ -208,7 +208,7 @@ describe('offline, and a new build announced', () => {
     const rows = await page.locator('[data-testid="figures-table"] tbody tr').allTextContents()
     expect(rows.some((r) => r.includes('2,421') && r.includes('Offline check'))).toBe(true)
 
-    // Exports need no network: a CSV and a PNG of the chart, and the deck (its library is a lazy chunk).
+    // Exports need no network: CSV, PNG, the deck (its library is a lazy chunk), SVG and HTML.
     await page.goto(at('./#/?lang=en'))
     await waitForChart(page)
     const csv = await download(page, 'export-csv')
@@ -218,6 +218,17 @@ describe('offline, and a new build announced', () => {
     expect(pngSize(png.bytes).width).toBeGreaterThan(600)
     const pptx = await download(page, 'export-pptx')
     expect(pptx.bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+    const svg = await download(page, 'export-svg')
+    expect(svg.bytes.toString('utf8')).toContain('<svg')
+    const html = await download(page, 'export-html')
+    expect(html.bytes.toString('utf8')).toContain('<svg')
+
+    // Present mode too, on a view saved offline (the share menu is still open).
+    await page.fill('[data-testid="saved-name"]', 'Offline view')
+    await page.click('[data-testid="saved-save"]')
+    await page.goto(at('./#/present?slide=1&lang=en'))
+    await expect.poll(() => page.locator('[data-testid="present-title"]').textContent()).toBe('Offline view')
+    await page.locator('[data-testid="present"] [data-testid="trend-chart"]').waitFor({ state: 'attached' })
 
     // Everything came from the worker's cache: no request of the page failed for want of a network
     // (a request cut short by the test's next navigation is aborted, not failed).
