@@ -5,6 +5,7 @@ import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/m
 import { cleanWords, DEFAULT_VIEW, type ChartsOrder, type MilestoneSet, type Scale, type SeriesSet, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
 import { i18n, initialLocale, loadLocaleMessages, saveLocale } from '../i18n'
+import { manifestFileName } from '../core/appManifest'
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
@@ -61,6 +62,8 @@ export const useViewStore = defineStore('view', () => {
       if (state.value.locale !== next) return
       i18n.global.locale.value = next
       document.documentElement.lang = next
+      // The manifest in the same language, so installing names the app in it (the build writes one per language).
+      document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.setAttribute('href', `./${manifestFileName(next)}`)
     },
     { immediate: true },
   )
