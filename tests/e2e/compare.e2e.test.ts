@@ -75,11 +75,12 @@ describe('compare before and after a milestone', () => {
     expect(await row.locator('[data-side="after"]').textContent()).toBe('too few figures to describe a trend (2)')
     await page.selectOption('[data-testid="compare-window"]', '')
 
-    await page.locator('[data-testid="compare"]').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: 'tests/e2e/screenshots/compare-en.png', fullPage: true })
+    await page.locator('.chart-frame').screenshot({ path: 'tests/e2e/screenshots/compare-en-chart.png' })
+    await page.locator('[data-testid="compare"]').screenshot({ path: 'tests/e2e/screenshots/compare-en-table.png' })
     expect((await new AxeBuilder({ page }).include('.content').analyze()).violations.map((v) => v.id)).toEqual([])
     expect(record.pageErrors).toEqual([])
     expect(record.consoleErrors).toEqual([])
+    expect(await record.cspViolations()).toEqual([])
   })
 
   it('speaks French with no English word, and the whole CSAM view compares every count series drawn', async () => {
