@@ -111,6 +111,16 @@ describe('compare before and after a milestone', () => {
     expect(await page.locator('[data-testid="compare-heading"]').textContent()).toContain('milestone 30')
   })
 
+  it('an embed draws the segments with the table’s lines and the warning inside its frame', async () => {
+    const { page } = await openPage(context, '/#/embed?off=grooming&cmp=30&lang=en&v=1')
+    await waitForChart(page)
+    expect((await drawnSeries(page)).some((s) => s.id === 'cf_grooming_files|#compare-after')).toBe(true)
+    const lines = await page.locator('[data-testid="embed-compare"]').allTextContents()
+    expect(lines[0]).toMatch(/^Before and after milestone 30/)
+    expect(lines.join(' ')).toContain('after 7 figures (2015–2024): level 38, +0.8 a year')
+    expect(lines.at(-1)).toContain('not evidence that the milestone caused the change')
+  })
+
   it('ignores an unknown milestone in a link with a notice', async () => {
     const { page } = await openPage(context, '/#/?off=grooming&cmp=9999&lang=en&v=1')
     await page.locator('[data-testid="url-notice"]').waitFor()
