@@ -5,6 +5,7 @@
  * French too), is offered on the Timeline, carried into exports and Present, read by the keyboard,
  * and clean for axe.
  */
+import { writeFileSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -133,6 +134,7 @@ describe('compare before and after a milestone', () => {
     await waitForChart(page)
     const png = await download(page, 'export-png')
     expect(pngSize(png.bytes).width).toBeGreaterThan(600)
+    writeFileSync('tests/e2e/screenshots/compare-export.png', png.bytes)
     const svg = (await download(page, 'export-svg')).bytes.toString('utf8')
     const words = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
@@ -157,5 +159,9 @@ describe('compare before and after a milestone', () => {
     await page.waitForFunction(() => Boolean((window as unknown as { __vigieChart?: unknown }).__vigieChart))
     const presented = await drawnSeries(page)
     expect(presented.some((s) => s.id === 'cf_grooming_files|#compare-after')).toBe(true)
+    const said = await page.locator('[data-testid="present-compare"] li').allTextContents()
+    expect(said.join(' ')).toContain('after 7 figures (2015–2024): level 38, +0.8 a year')
+    expect(said.at(-1)).toContain('not evidence that the milestone caused the change')
+    await page.screenshot({ path: 'tests/e2e/screenshots/compare-present.png' })
   })
 })
