@@ -47,6 +47,11 @@ export const useViewStore = defineStore('view', () => {
   const setWords = (words: Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>) =>
     patch(Object.fromEntries(Object.entries(words).map(([k, v]) => [k, cleanWords(v ?? '')])))
 
+  /** "Compare before and after" a milestone (its number), on the chart; the window stays the reader's. */
+  const setCompare = (number: string) => patch({ compare: number, tab: 'chart', compareYears: number ? state.value.compareYears : null })
+  /** The years each side of the compared milestone (null: every figure drawn). */
+  const setCompareYears = (years: number | null) => patch({ compareYears: state.value.compare ? years : null })
+
   /** Clears every filter; keeps the language, view mode and tab. */
   function clearFilters(): void {
     patch({ indicators: [], offences: [], jurisdictions: [], categories: [], sources: [], from: null, to: null })
@@ -90,6 +95,8 @@ export const useViewStore = defineStore('view', () => {
     setMilestones,
     setSeries,
     setWords,
+    setCompare,
+    setCompareYears,
     clearFilters,
   }
 })

@@ -1,5 +1,6 @@
 import { formatPoint, indexBaseOf } from '../chart/chartText'
 import type { TrendView } from '../chart/chartState'
+import { compareLines, type CompareText } from '../compareText'
 import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
 import { dataCheckedUpTo } from '../freshness'
 import type { DisplayUnit, Locale, Offence, Source } from '../model'
@@ -42,6 +43,8 @@ export interface ExportText {
   readonly chosen?: { readonly title: string; readonly subtitle: string; readonly both: string }
   /** The export's language, for its typography (French spacing before `:`); English when absent. */
   readonly locale?: Locale
+  /** "Compare before and after" in words (src/core/compareText.ts). */
+  readonly compare?: CompareText
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -63,6 +66,8 @@ export interface ChartLabels {
   readonly chosenBy: string
   /** Vigie's own plain subtitle (period, what is counted, by whom) when the presenter's replaced it, shown under the mark ('' otherwise). */
   readonly ownSubtitle: string
+  /** "Compare before and after" as lines (heading, a line per series, the method and the warning), or none. */
+  readonly compare: readonly string[]
 }
 
 type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'> & Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>
@@ -141,7 +146,7 @@ export function milestoneLine(m: TrendView['milestones'][number], locale: TrendV
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
 /** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
 export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'> &
-  Partial<Pick<ExportText, 'chartsRange' | 'chosen'>>
+  Partial<Pick<ExportText, 'chartsRange' | 'chosen' | 'compare'>>
 
 export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
@@ -197,6 +202,7 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
     note: state.note ?? '',
     chosenBy,
     ownSubtitle: state.subtitle ? subtitle : '',
+    compare: spec.compare && text.compare ? compareLines(spec.compare, spec.locale, text.compare) : [],
   }
 }
 
