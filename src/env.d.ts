@@ -1,4 +1,6 @@
 /// <reference types="vite/client" />
+// virtual:pwa-register (vite-plugin-pwa): the page side of the service worker, in src/serviceWorker.ts.
+/// <reference types="vite-plugin-pwa/vanillajs" />
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'

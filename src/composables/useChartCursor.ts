@@ -2,10 +2,15 @@ import { computed, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { TrendView } from '../core/chart/chartState'
 import { formatPoint, milestoneDate } from '../core/chart/chartText'
+import { sideWords } from '../core/compareText'
 import { formatPeriod, punctuate } from '../core/format'
+import { buildCompareText } from '../i18n/trendText'
 
-/** What the keyboard (or the pointer over the picture) has reached: a figure of a series, or a milestone. */
-export type Cursor = { mode: 'points'; series: number; point: number } | { mode: 'milestones'; index: number }
+/**
+ * What the keyboard (or the pointer over the picture) has reached: a figure of a series, a
+ * milestone, or a side of "Compare before and after" (`index`: row × 2 + side, before first).
+ */
+export type Cursor = { mode: 'points'; series: number; point: number } | { mode: 'milestones'; index: number } | { mode: 'compare'; index: number }
 
 const WALK_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']
 
@@ -30,6 +35,15 @@ function stepPoints(view: TrendView, c: Extract<Cursor, { mode: 'points' }>, key
  * switches between figures and milestones, Escape leaves. `undefined`: the key is not the chart's.
  */
 export function stepCursor(view: TrendView, c: Cursor | null, key: string): Cursor | null | undefined {
+  const sides = (view.compare?.rows.length ?? 0) * 2
+  if (key === 'c' || key === 'C') {
+    if (sides === 0) return undefined
+    return c?.mode === 'compare' ? { mode: 'points', series: 0, point: 0 } : { mode: 'compare', index: 0 }
+  }
+  if (c?.mode === 'compare' && WALK_KEYS.includes(key)) {
+    const index = key === 'Home' ? 0 : key === 'End' ? sides - 1 : c.index + (key === 'ArrowRight' || key === 'ArrowDown' ? 1 : -1)
+    return { mode: 'compare', index: clamp(index, sides - 1) }
+  }
   if (key === 'm' || key === 'M') {
     if (view.milestones.length === 0) return undefined
     return c?.mode === 'milestones' ? { mode: 'points', series: 0, point: 0 } : { mode: 'milestones', index: 0 }
@@ -38,6 +52,7 @@ export function stepCursor(view: TrendView, c: Cursor | null, key: string): Curs
   if (!WALK_KEYS.includes(key)) return undefined
   if (!c) return view.series.length > 0 ? { mode: 'points', series: 0, point: 0 } : view.milestones.length > 0 ? { mode: 'milestones', index: 0 } : null
   if (c.mode === 'points') return stepPoints(view, c, key)
+  if (c.mode === 'compare') return c
   const last = view.milestones.length - 1
   const index = key === 'Home' ? 0 : key === 'End' ? last : c.index + (key === 'ArrowRight' || key === 'ArrowDown' ? 1 : -1)
   return { mode: 'milestones', index: clamp(index, last) }
@@ -55,6 +70,14 @@ export function useChartCursor(view: () => TrendView, onMove: (c: Cursor | null)
   function describe(c: Cursor | null): string {
     const v = view()
     if (!c) return ''
+    if (c.mode === 'compare') {
+      const row = v.compare?.rows[Math.floor(c.index / 2)]
+      if (!row || !v.compare) return ''
+      const side = c.index % 2 === 0 ? 'before' : 'after'
+      const text = buildCompareText((key, named, plural) => (plural === undefined ? t(key, named ?? {}) : t(key, named ?? {}, plural)))
+      const words = sideWords(row[side], v.locale, text)
+      return punctuate(t('compare.announce', { series: row.label, side: text[side], number: v.compare.milestone.number, words }), v.locale)
+    }
     if (c.mode === 'milestones') {
       const m = v.milestones[c.index]
       if (!m) return ''

@@ -114,7 +114,10 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
   // No index or change is ever computed from a withheld count.
   const applied = applyView(breakdown.series, state.mode, state.base)
   const viewResult = { ...suppressView(applied, breakdown.series, state.mode), base: applied.base }
-  const milestones = numberedSelection(context.numbered ?? numberedMilestones(dataset), selection.milestones)
+  const numbered = context.numbered ?? numberedMilestones(dataset)
+  const milestones = numberedSelection(numbered, selection.milestones)
+  // The compared milestone is found in the whole data set: a filter on milestones does not undo a comparison.
+  const compared = state.compare ? numbered.find((m) => String(m.number) === state.compare) : undefined
   const spec: TrendSpec = {
     locale: state.locale,
     series: viewResult.series,
@@ -127,6 +130,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
     indexBase: viewResult.base ?? null,
     groups: breakdown.groups.length ? breakdown.groups : undefined,
     ...(breakdown.groups.length ? { chartsPage: state.chartsPage } : {}),
+    ...(compared ? { compare: { milestone: compared, years: state.compareYears } } : {}),
   }
   return { selection, series, breakdown, viewResult, milestones, spec, lineCap }
 }

@@ -161,9 +161,15 @@ export function applyView(series: readonly Series[], mode: ViewMode, chosenBase:
 
 /** Log scale needs every shown value above zero; says why not otherwise. */
 export function logScaleAvailability(series: readonly { points: readonly { value: number }[] }[]): { ok: true } | { ok: false; reason: 'non_positive' | 'empty' } {
-  const values = series.flatMap((s) => s.points.map((p) => p.value))
-  if (values.length === 0) return { ok: false, reason: 'empty' }
-  return values.every((v) => v > 0) ? { ok: true } : { ok: false, reason: 'non_positive' }
+  // A walk, not a flattened copy: it runs on every filter change, over up to 100,000 points.
+  let any = false
+  for (const s of series) {
+    for (const p of s.points) {
+      if (!(p.value > 0)) return { ok: false, reason: 'non_positive' }
+      any = true
+    }
+  }
+  return any ? { ok: true } : { ok: false, reason: 'empty' }
 }
 
 export function effectiveScale(requested: Scale, series: readonly { points: readonly { value: number }[] }[]): Scale {

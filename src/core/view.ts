@@ -51,6 +51,12 @@ export interface ViewState {
   /** Small charts: their order after the whole, and the page shown (from 1; a page holds CHARTS_PER_PAGE). */
   readonly chartsOrder: ChartsOrder
   readonly chartsPage: number
+  /**
+   * "Compare before and after" (src/core/compare.ts): the milestone's number as the chart and its key
+   * write it ('' : none), and the window in years each side (null: every figure drawn).
+   */
+  readonly compare: string
+  readonly compareYears: number | null
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -75,6 +81,8 @@ export const DEFAULT_VIEW: ViewState = {
   by: 'region',
   chartsOrder: 'size',
   chartsPage: 1,
+  compare: '',
+  compareYears: null,
 }
 
 /** The longest title, subtitle or note a link carries. */

@@ -10,7 +10,7 @@ import { formatDate } from '../core/format'
 import { MILESTONE_CATEGORIES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 import { VIEW_MODES } from '../core/view'
 import { i18n, mergeLazyMessages } from '../i18n'
-import { buildLabelText, buildTrendText } from '../i18n/trendText'
+import { buildCompareText, buildLabelText, buildTrendText } from '../i18n/trendText'
 import en from '../i18n/locales/share/lazy/en.json'
 import fr from '../i18n/locales/share/lazy/fr.json'
 import nl from '../i18n/locales/share/lazy/nl.json'
@@ -51,6 +51,7 @@ export function exportTextFor(locale: Locale): ExportText {
     baseline: t('chart.baseline'),
     chartsRange: (from, to, of) => t('controls.chartsRange', { from, to, of }),
     chosen: { title: t('share.text.chosen.title'), subtitle: t('share.text.chosen.subtitle'), both: t('share.text.chosen.both') },
+    compare: buildCompareText(t),
   }
 }
 

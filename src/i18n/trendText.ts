@@ -1,8 +1,9 @@
 import type { TrendText } from '../core/chart/chartText'
+import type { CompareText } from '../core/compareText'
 import type { LabelText } from '../core/export/labels'
 import { MILESTONE_CATEGORIES, OFFENCES, STATUSES, UNITS, type DisplayUnit, type Locale } from '../core/model'
 
-type Translate = (key: string, named?: Record<string, unknown>) => string
+type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
 
 /** The words the pure chart builder needs, from any translate function (the UI's, or an export's language). */
 export function buildTrendText(t: Translate): TrendText {
@@ -40,5 +41,22 @@ export function buildLabelText(t: Translate, locale: Locale): LabelText {
     more: (n) => t('subtitle.more', { n }),
     checkedUpTo: (date) => t('app.dataChecked', { date }),
     locale,
+  }
+}
+
+/** The words of "Compare before and after" (main catalogue: the dashboard's table, the cursor, every export). */
+export function buildCompareText(t: Translate): CompareText {
+  return {
+    heading: (number, date, title) => t('compare.heading', { number, date, title }),
+    before: t('compare.before'),
+    after: t('compare.after'),
+    side: (words) => t('compare.side', words),
+    tooFew: (figures) => t('compare.tooFew', { figures }),
+    window: (years) => (years === null ? t('compare.windowAll') : t('compare.windowYears', { n: years }, years)),
+    interval: t('compare.interval'),
+    notCounts: (n) => t('compare.notCounts', { n }, n),
+    noCounts: t('compare.noCounts'),
+    method: t('compare.method'),
+    disclaimer: t('compare.disclaimer'),
   }
 }

@@ -59,6 +59,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const milestones = computed(() => pipeline.value.milestones)
   /** The chart state: what the chart, its legend and key, the embed and every export show. */
   const trendView = computed<TrendView>(() => deriveTrendView(pipeline.value.spec))
+  /** "Compare before and after" a milestone: each count series drawn, described before and after (or null). */
+  const comparison = computed(() => trendView.value.compare ?? null)
   /** Years with figures, for the period and base-year pickers. */
   const years = computed(() => {
     const set = figureYears(datasets.dataset)
@@ -108,6 +110,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     years,
     isEmpty,
     trendView,
+    comparison,
     viewOf,
     seriesChoice,
     keySeriesFewer,

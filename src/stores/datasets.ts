@@ -122,6 +122,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return {
       indicators: new Set([...bundled.value.indicators.map((i) => i.id), ...visible.flatMap((e) => e.meta.table.indicators.map((i) => namespacedId(e.meta.id, i.id)))]),
       sources: new Set([...bundled.value.sources.map((s) => s.id), ...visible.map((e) => sourceIdOf(e.meta.id))]),
+      // Milestones are numbered 1..n in the whole data set (core/chart/chartState.ts numberMilestones).
+      milestones: new Set(dataset.value.milestones.map((_, i) => String(i + 1))),
     }
   })
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))

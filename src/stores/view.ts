@@ -5,6 +5,7 @@ import type { Jurisdiction, Locale, MilestoneCategory, Offence } from '../core/m
 import { cleanWords, DEFAULT_VIEW, type ChartsOrder, type MilestoneSet, type Scale, type SeriesSet, type Tab, type ViewMode, type ViewState } from '../core/view'
 import type { QueryNotice } from '../url/viewQuery'
 import { i18n, initialLocale, loadLocaleMessages, saveLocale } from '../i18n'
+import { manifestFileName } from '../core/appManifest'
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
@@ -46,6 +47,11 @@ export const useViewStore = defineStore('view', () => {
   const setWords = (words: Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>) =>
     patch(Object.fromEntries(Object.entries(words).map(([k, v]) => [k, cleanWords(v ?? '')])))
 
+  /** "Compare before and after" a milestone (its number), on the chart; the window stays the reader's. */
+  const setCompare = (number: string) => patch({ compare: number, tab: 'chart', compareYears: number ? state.value.compareYears : null })
+  /** The years each side of the compared milestone (null: every figure drawn). */
+  const setCompareYears = (years: number | null) => patch({ compareYears: state.value.compare ? years : null })
+
   /** Clears every filter; keeps the language, view mode and tab. */
   function clearFilters(): void {
     patch({ indicators: [], offences: [], jurisdictions: [], categories: [], sources: [], from: null, to: null })
@@ -61,6 +67,8 @@ export const useViewStore = defineStore('view', () => {
       if (state.value.locale !== next) return
       i18n.global.locale.value = next
       document.documentElement.lang = next
+      // The manifest in the same language, so installing names the app in it (the build writes one per language).
+      document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.setAttribute('href', `./${manifestFileName(next)}`)
     },
     { immediate: true },
   )
@@ -87,6 +95,8 @@ export const useViewStore = defineStore('view', () => {
     setMilestones,
     setSeries,
     setWords,
+    setCompare,
+    setCompareYears,
     clearFilters,
   }
 })

@@ -26,7 +26,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'cmp', 'cmpw', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -36,6 +36,10 @@ export const PAGE_PARAMS = ['slide'] as const
 
 /** An id in a link: letters, digits and `_ . : ~ -`, as the data files write them. */
 export const ID_PATTERN = /^[\p{L}\p{N}_.:~-]{1,120}$/u
+/** A milestone's number in a link (`cmp`): digits, after an optional capital letter for a numbering of its own. */
+export const MILESTONE_NUMBER = /^[A-Z]?[1-9]\d{0,4}$/
+/** Years each side of a compared milestone (`cmpw`): 1 to 50. */
+const WINDOW = /^([1-9]|[1-4]\d|50)$/
 /** A year in a link: four digits, not starting with 0 (so it writes back the same). */
 const YEAR = /^[1-9]\d{3}$/
 
@@ -60,6 +64,8 @@ export function toQuery(state: ViewState): Query {
   if (state.by !== DEFAULT_VIEW.by) q.by = state.by
   if (state.chartsOrder !== DEFAULT_VIEW.chartsOrder) q.so = state.chartsOrder
   if (state.chartsPage !== DEFAULT_VIEW.chartsPage) q.sp = String(state.chartsPage)
+  if (state.compare) q.cmp = state.compare
+  if (state.compare && state.compareYears !== null) q.cmpw = String(state.compareYears)
   if (state.title) q.title = state.title
   if (state.subtitle) q.sub = state.subtitle
   if (state.note) q.note = state.note
@@ -83,6 +89,8 @@ export function toSearch(query: Readonly<Query>): string {
 export interface KnownIds {
   readonly indicators?: ReadonlySet<string>
   readonly sources?: ReadonlySet<string>
+  /** Milestone numbers as the chart writes them (`cmp`). */
+  readonly milestones?: ReadonlySet<string>
 }
 
 /**
@@ -171,6 +179,21 @@ export function fromQuery(
     by: one('by', BREAKDOWN_DIMENSIONS, DEFAULT_VIEW.by),
     chartsOrder: one('so', CHARTS_ORDERS, DEFAULT_VIEW.chartsOrder),
     chartsPage: chartsPage(),
+    ...compared(),
+  }
+  /** The milestone compared before and after, and its window: an unknown milestone is ignored with a notice. */
+  function compared(): Pick<ViewState, 'compare' | 'compareYears'> {
+    const raw = text('cmp')
+    const window = text('cmpw')
+    let compare = ''
+    if (raw !== null && raw !== '') {
+      if (MILESTONE_NUMBER.test(raw) && (!known.milestones || known.milestones.has(raw))) compare = raw
+      else notices.push({ param: 'cmp', value: raw })
+    }
+    if (window === null || window === '' || !compare) return { compare, compareYears: null }
+    if (WINDOW.test(window)) return { compare, compareYears: Number(window) }
+    notices.push({ param: 'cmpw', value: window })
+    return { compare, compareYears: null }
   }
   /** A page of small charts: 1 to 9999 (past the last page, the last page is shown). */
   function chartsPage(): number {
@@ -218,7 +241,10 @@ export function isViewState(s: ViewState): boolean {
     CHARTS_ORDERS.includes(s.chartsOrder) &&
     Number.isInteger(s.chartsPage) &&
     s.chartsPage >= 1 &&
-    s.chartsPage <= 9999
+    s.chartsPage <= 9999 &&
+    typeof s.compare === 'string' &&
+    (s.compare === '' || MILESTONE_NUMBER.test(s.compare)) &&
+    (s.compareYears === null || (s.compare !== '' && WINDOW.test(String(s.compareYears))))
   )
 }
 

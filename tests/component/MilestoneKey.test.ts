@@ -58,3 +58,18 @@ describe('MilestoneKey: key milestones and all', () => {
     expect(none.find('[data-testid="milestones-toggle"]').exists()).toBe(false)
   })
 })
+
+describe('MilestoneKey: compare before and after', () => {
+  it('offers "Compare before and after" per milestone on the dashboard, pressed for the compared one, and asks for it when clicked', async () => {
+    const wrapper = mount(MilestoneKey, { props: { milestones, locale: 'en', comparable: true, compared: '2' }, global: { plugins: [i18n] } })
+    const buttons = wrapper.findAll('[data-testid="compare-button"]')
+    expect(buttons.map((b) => b.text())).toEqual(['Compare before and after', 'Compare before and after'])
+    expect(buttons.map((b) => b.attributes('aria-label'))).toEqual(['Compare before and after milestone 1', 'Compare before and after milestone 2'])
+    expect(buttons.map((b) => b.attributes('aria-pressed'))).toEqual(['false', 'true'])
+    await buttons[0]!.trigger('click')
+    expect(wrapper.emitted('compare')).toEqual([['1']])
+    // The embed's compact key and a key not asked to offer it have no such button.
+    expect(mount(MilestoneKey, { props: { milestones, locale: 'en', comparable: true, compact: true }, global: { plugins: [i18n] } }).find('[data-testid="compare-button"]').exists()).toBe(false)
+    expect(mount(MilestoneKey, { props: { milestones, locale: 'en' }, global: { plugins: [i18n] } }).find('[data-testid="compare-button"]').exists()).toBe(false)
+  })
+})

@@ -26,7 +26,9 @@ let browser: Browser
 let context: BrowserContext
 beforeAll(async () => {
   browser = await launch()
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+  // No service worker: once one controls the context's pages it answers the bundled dataset from
+  // its cache, and the hostile-data test's page.route would never see the request.
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' })
 })
 afterAll(async () => {
   await browser.close()

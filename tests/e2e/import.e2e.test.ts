@@ -321,7 +321,8 @@ describe('import', () => {
     const box = await page.locator('[data-testid="trend-chart"]').boundingBox()
     for (let x = box!.x + 80; x < box!.x + box!.width - 40; x += 40) await page.mouse.move(x, box!.y + box!.height / 2)
     expect(await page.locator('img[src="x"], b:text("Hostile")').count()).toBe(0)
-    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0)
+    // No inline script but the page's own JSON-LD data block, written at build time (never executed).
+    expect(await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.getAttribute('type')))).toEqual(['application/ld+json'])
 
     await page.goto(new URL('./#/import', baseUrl()).toString())
     const row = page.locator('tr', { has: page.locator('[data-testid="dataset-name"]', { hasText: 'Hostile' }) })

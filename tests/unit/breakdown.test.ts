@@ -126,7 +126,7 @@ describe('withheld counts on the chart and in exports', () => {
   it('draw no point and no number: a "below" marker, "< 5" in the tooltip, the CSV and the slide notes', async () => {
     const { buildTrendOption, deriveTrendView, numberMilestones, describeChart } = await import('../../src/core/chart/trendOption')
     const { layoutChart } = await import('../../src/core/chart/chartLayout')
-    const { csvRows } = await import('../../src/core/export/csv')
+    const { spreadsheetRows } = await import('../../src/core/export/csvDialect')
     const { figureRows } = await import('../../src/core/export/labels')
     const { TEXT } = await import('../helpers/text')
     const series = imported().filter((s) => s.indicator.label.en === 'Sextorsion' && s.breakdown === 'Eupen')
@@ -140,11 +140,12 @@ describe('withheld counts on the chart and in exports', () => {
     expect(tooltip).toContain('&lt; 5')
     expect(tooltip).toContain('withheld (below 5)')
     expect(describeChart(spec)).not.toMatch(/2021 3\b/)
-    const rows = csvRows(figureRows(spec))
-    expect(rows.slice(1).map((r) => [r[3], r[4]])).toEqual([
-      ['2021', '< 5'],
-      ['2022', '< 5'],
-      ['2023', '6'],
+    // The CSV: no number for a withheld figure, "< 5" in its flag column.
+    const rows = spreadsheetRows(figureRows(spec))
+    expect(rows.slice(1).map((r) => [r[3], r[4], r[5]])).toEqual([
+      ['2021', null, '< 5'],
+      ['2022', null, '< 5'],
+      ['2023', 6, ''],
     ])
   })
 })

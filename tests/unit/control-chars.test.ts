@@ -2,7 +2,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
-import { csvRows, toCsv } from '../../src/core/export/csv'
+import { CSV_DIALECTS, spreadsheetCsv } from '../../src/core/export/csvDialect'
 import { buildHtmlDocument } from '../../src/core/export/html'
 import { chartLabels, figureRows } from '../../src/core/export/labels'
 import { viewFor } from '../../src/core/export/spec'
@@ -74,7 +74,7 @@ describe('exports with a control character in the data', () => {
   })
 
   it('the CSV holds none of them', () => {
-    expect(toCsv(csvRows(figureRows(spec)))).not.toMatch(FORBIDDEN)
+    for (const dialect of Object.values(CSV_DIALECTS)) expect(spreadsheetCsv(figureRows(spec), dialect)).not.toMatch(FORBIDDEN)
   })
 })
 
@@ -86,8 +86,10 @@ describe('CSV exports and formulas after a separator', () => {
   it.each([',', ';', '\t', '|', '\n'])('no cell of the figures CSV starts a formula when split on %j', (sep) => {
     const dataset = readDataset(files({ indicators: hostile.map((label, i) => ({ ...HOTLINE, id: `h${i}`, label_en: label })), observations: hostile.map((_, i) => ({ indicator: `h${i}`, period: '2020', value: 1, source: 'knack' })) })).value
     const rows = figureRows(viewFor(dataset, { ...DEFAULT_VIEW, indicators: hostile.map((_, i) => `h${i}`) }))
-    const text = toCsv(csvRows(rows)).replace(/^\uFEFF/, '')
-    for (const line of text.split(/\r\n/)) for (const cell of line.split(sep)) expect(startsFormula(cell.replace(/^"/, '')), `${JSON.stringify(cell)} in ${JSON.stringify(line)}`).toBe(false)
+    for (const dialect of Object.values(CSV_DIALECTS)) {
+      const text = spreadsheetCsv(rows, dialect).replace(/^\uFEFF/, '')
+      for (const line of text.split(/\r\n/)) for (const cell of line.split(sep)) expect(startsFormula(cell.replace(/^"/, '')), `${JSON.stringify(cell)} in ${JSON.stringify(line)}`).toBe(false)
+    }
   })
 
   it.each([',', ';', '\t', '|'])('no cell of a dataset export starts a formula when split on %j, and it imports back unchanged', (sep) => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { readDataset } from '../../src/core/dataset'
 import { SYMBOL_PATHS } from '../../src/core/chart/legendMark'
-import { csvRows, neutralise, quoteCell, toCsv, CSV_COLUMNS } from '../../src/core/export/csv'
+import Papa from 'papaparse'
+import { neutralise } from '../../src/core/export/csv'
+import { CSV_DIALECTS, quoteFor, spreadsheetCsv, spreadsheetRows, SPREADSHEET_COLUMNS, toDialectCsv } from '../../src/core/export/csvDialect'
 import { embedSnippet, embedUrl, dashboardUrl } from '../../src/core/export/embed'
 import { indicatorNotes } from '../../src/core/export/caveats'
 import { buildHtmlDocument, type HtmlText } from '../../src/core/export/html'
@@ -41,14 +43,14 @@ const spec = viewFor(dataset, state)
 
 describe('CSV export', () => {
   it('has one row per plotted figure, with period, unit, baseline, status, source and quote', () => {
-    const rows = csvRows(figureRows(spec))
-    expect(rows[0]).toEqual([...CSV_COLUMNS])
+    const rows = spreadsheetRows(figureRows(spec))
+    expect(rows[0]).toEqual([...SPREADSHEET_COLUMNS])
     expect(rows).toHaveLength(1 + spec.series.reduce((n, s) => n + s.points.length, 0))
-    const first = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[1]![i]]))
-    expect(first).toMatchObject({ indicator: 'cf_hotline_reports', period: '2013', value: '1232', unit: 'count', status: 'reported', source: 'seed_ga_2014', quote: 'In 2013, 1232 reports.' })
-    const change = rows.find((r) => r[0] === 'cf_hotline_change')!
-    expect(change[6]).toBe('previous period')
-    expect(change[11]).toBe('https://example.org/a')
+    const named = (row: readonly unknown[]) => Object.fromEntries(SPREADSHEET_COLUMNS.map((c, i) => [c, row[i]]))
+    expect(named(rows[1]!)).toMatchObject({ indicator: 'cf_hotline_reports', period: '2013', value: 1232, flag: '', unit: 'count', status: 'reported', source: 'seed_ga_2014', quote: 'In 2013, 1232 reports.' })
+    const change = named(rows.find((r) => r[0] === 'cf_hotline_change')!)
+    expect(change.baseline).toBe('previous period')
+    expect(change.source_url).toBe('https://example.org/a')
   })
 
   it('neutralises cells a spreadsheet would run as a formula, and keeps plain numbers', () => {
@@ -68,10 +70,13 @@ describe('CSV export', () => {
   })
 
   it('quotes per RFC 4180 and writes a BOM and CRLF lines', () => {
-    expect(quoteCell('a,b')).toBe('"a,b"')
-    expect(quoteCell('say "hi"')).toBe('"say ""hi"""')
-    expect(quoteCell('two\nlines')).toBe('"two\nlines"')
-    expect(toCsv([['a', 'b'], ['1', 'x,y']])).toBe('\uFEFFa,b\r\n1,"x,y"\r\n')
+    const { comma, semicolon } = CSV_DIALECTS
+    expect(quoteFor('a,b', comma)).toBe('"a,b"')
+    expect(quoteFor('a;b', semicolon)).toBe('"a;b"')
+    expect(quoteFor('say "hi"', comma)).toBe('"say ""hi"""')
+    expect(quoteFor('two\nlines', semicolon)).toBe('"two\nlines"')
+    expect(toDialectCsv([['a', 'b'], [1, 'x,y']], comma)).toBe('\uFEFFa,b\r\n1,"x,y"\r\n')
+    expect(toDialectCsv([['a', 'b'], [1.5, 'x;y']], semicolon)).toBe('\uFEFFa;b\r\n1,5;"x;y"\r\n')
   })
 
   it('neutralises a formula hidden in the data', () => {
@@ -80,8 +85,11 @@ describe('CSV export', () => {
         observations: [{ indicator: 'cf_hotline_reports', period: '2013', value: 1, source: 'knack', note: '=cmd|"/c calc"!A1' }],
       }),
     ).value
-    const rows = csvRows(figureRows(viewFor(evil, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] })))
-    expect(rows[1]![13]).toBe(`'=cmd|"/c calc"!A1`)
+    const rows = figureRows(viewFor(evil, { ...DEFAULT_VIEW, indicators: ['cf_hotline_reports'] }))
+    for (const [name, dialect] of Object.entries(CSV_DIALECTS)) {
+      const read = Papa.parse<Record<string, string>>(spreadsheetCsv(rows, dialect).replace(/^\uFEFF/, ''), { header: true, delimiter: dialect.delimiter, skipEmptyLines: true })
+      expect(read.data[0]!.note, name).toBe(`'=cmd|"/c calc"!A1`)
+    }
   })
 })
 

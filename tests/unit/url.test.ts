@@ -34,8 +34,11 @@ const viewState: fc.Arbitrary<ViewState> = fc
     by: fc.constantFrom(...BREAKDOWN_DIMENSIONS),
     chartsOrder: fc.constantFrom(...CHARTS_ORDERS),
     chartsPage: fc.integer({ min: 1, max: 9999 }),
+    compare: fc.constantFrom('', '1', '31', '99999', 'Y2'),
+    compareYears: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
   })
   .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, from: s.to, to: s.from } : s))
+  .map((s) => (s.compare === '' ? { ...s, compareYears: null } : s))
 
 /** What the browser does with a link: the query string as text, then parsed back into parameters. */
 function throughUrl(query: Record<string, string>): Record<string, string> {
@@ -118,5 +121,26 @@ describe('view state <-> URL', () => {
     expect(fromQuery(query).notices).toEqual([])
     expect(pagePart(query)).toEqual({ slide: '3' })
     expect(viewPart(query)).toEqual({ lang: 'nl', v: '1' })
+  })
+})
+
+describe('compare before and after in the link', () => {
+  const known = { milestones: new Set(['1', '2', '31']) }
+  it('carries the compared milestone and its window, and reads them back', () => {
+    const state = { ...DEFAULT_VIEW, compare: '31', compareYears: 5 }
+    expect(toQuery(state)).toEqual({ cmp: '31', cmpw: '5', lang: 'en', v: '1' })
+    expect(fromQuery(toQuery(state), known)).toEqual({ state, notices: [] })
+  })
+  it('ignores an unknown milestone with a notice, and its window with it', () => {
+    const { state, notices } = fromQuery({ cmp: '999', cmpw: '3' }, known)
+    expect(state.compare).toBe('')
+    expect(state.compareYears).toBeNull()
+    expect(notices).toEqual([{ param: 'cmp', value: '999' }])
+  })
+  it('drops a malformed window with a notice and keeps the milestone', () => {
+    const { state, notices } = fromQuery({ cmp: '2', cmpw: '0' }, known)
+    expect(state).toEqual({ ...DEFAULT_VIEW, compare: '2' })
+    expect(notices).toEqual([{ param: 'cmpw', value: '0' }])
+    expect(fromQuery({ cmp: '2; drop', cmpw: '51' }, known).notices.map((n) => n.param)).toEqual(['cmp'])
   })
 })

@@ -5,6 +5,7 @@
  * are the layout's (chartLayout.ts), where each item goes the placement's (placeTrend.ts), the
  * ECharts option the renderer's (trendOption.ts).
  */
+import { compareView, type CompareChoice, type Comparison } from '../compare'
 import type { ConsistencyCheck } from '../consistency'
 import { sourceIn, type DisplayUnit, type Locale, type Milestone, type Observation, type Source } from '../model'
 import type { ViewSeries } from '../transform'
@@ -60,6 +61,8 @@ export interface TrendSpec {
   readonly groups?: readonly { readonly value: string; readonly keys: readonly string[] }[]
   /** Small charts: the page asked for (from 1; past the last, the last). */
   readonly chartsPage?: number
+  /** "Compare before and after" a milestone (src/core/compare.ts). */
+  readonly compare?: CompareChoice
 }
 
 /** Small charts per page: twelve fit a screen or a slide as a grid and stay readable. */
@@ -93,6 +96,8 @@ export interface ChartPanel {
 
 export interface ChartMilestone extends NumberedMilestone {
   readonly kind: 'point' | 'interval'
+  /** The milestone compared before and after: drawn stronger. */
+  readonly compared?: boolean
 }
 
 export interface LegendEntry {
@@ -128,6 +133,8 @@ export interface TrendView {
   readonly indistinct?: boolean
   /** Small charts on pages: "charts 1–12 of 28". */
   readonly chartsPage?: ChartsPage
+  /** "Compare before and after": each count series drawn, its figures before and after the milestone. */
+  readonly compare?: Comparison
 }
 
 /** Numbers milestones in date order, 1..n (same-day ties by English title, in code-unit order). */
@@ -344,14 +351,17 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
   const inRange = (m: NumberedMilestone) =>
     domain !== null && (m.milestone.endDate?.end ?? m.milestone.date.mid) >= domain.min && m.milestone.date.start <= domain.max
   const plotted = spec.milestones.filter(inRange)
-  const shown = spec.allMilestones ? plotted : plotted.filter((m) => m.milestone.importance !== 'secondary')
+  const comparedId = spec.compare?.milestone.milestone.id
+  // The compared milestone is drawn even when secondary: the reader chose it.
+  const shown = spec.allMilestones ? plotted : plotted.filter((m) => m.milestone.importance !== 'secondary' || m.milestone.id === comparedId)
+  const drawnSeries = panels.flatMap((p) => p.series)
   return {
     locale: spec.locale,
     scale: spec.scale ?? 'linear',
     panels,
-    series: panels.flatMap((p) => p.series),
-    legend: legendOf(panels.flatMap((p) => p.series), spec),
-    milestones: shown.map((m) => ({ ...m, kind: m.milestone.endDate ? 'interval' : 'point' })),
+    series: drawnSeries,
+    legend: legendOf(drawnSeries, spec),
+    milestones: shown.map((m) => ({ ...m, kind: m.milestone.endDate ? 'interval' : 'point', ...(m.milestone.id === comparedId ? { compared: true } : {}) })),
     hiddenMilestones: plotted.length - shown.length,
     domain,
     // Every surface cites a source in the reader's language (title and publisher where the data have them).
@@ -360,6 +370,7 @@ export function deriveTrendView(spec: TrendSpec): TrendView {
     indexBase: spec.indexBase ?? null,
     indistinct,
     ...(chartsPage ? { chartsPage } : {}),
+    ...(spec.compare ? { compare: compareView(drawnSeries, spec.compare) } : {}),
   }
 }
 

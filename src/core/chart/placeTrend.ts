@@ -29,12 +29,15 @@ export interface PlacedItem {
 }
 
 /**
- * A drawn line: a series' figures (`line`), its withheld small counts as markers (`withheld`), or
- * the dashed stretches that join a provisional or estimated figure (`tentative`, silent).
+ * A drawn line: a series' figures (`line`), its withheld small counts as markers (`withheld`), the
+ * dashed stretches that join a provisional or estimated figure (`tentative`, silent), or the fitted
+ * trend over the figures before or after a compared milestone (`compare`, src/core/compare.ts).
  */
 export interface PlacedLine {
   readonly id: string
-  readonly kind: 'line' | 'withheld' | 'tentative'
+  readonly kind: 'line' | 'withheld' | 'tentative' | 'compare'
+  /** A `compare` line: the side of the milestone it describes. */
+  readonly side?: 'before' | 'after'
   /** The series' index in the chart state. */
   readonly series: number
   readonly panel: number
@@ -60,6 +63,8 @@ export interface PlacedMilestone {
   readonly to: number
   /** How far above the plot's top edge its number sits (its row, placed by the layout so none overlaps). */
   readonly labelDistance: number
+  /** The milestone compared before and after: drawn solid and darker. */
+  readonly compared?: boolean
 }
 
 export interface PlacedPanel {
@@ -178,6 +183,26 @@ function placeLines(view: TrendView, layout: ChartLayout): Pick<PlacedTrend, 'li
   return { lines, drawn }
 }
 
+/**
+ * The comparison's trend segments, after every series' own lines (their indexes stay the same): the
+ * fitted line over each described side, at the figures it was fitted on. On a log axis a fitted
+ * value at or below zero has no place: a gap.
+ */
+function placeCompare(view: TrendView): PlacedLine[] {
+  const rows = view.compare?.rows ?? []
+  const byKey = new Map(view.series.map((s, i) => [s.key, i]))
+  return rows.flatMap((row) => {
+    const series = byKey.get(row.key)
+    if (series === undefined) return []
+    return (['before', 'after'] as const).flatMap((side) => {
+      const described = row[side]
+      if (!described.ok) return []
+      const items = described.fit.map((f) => ({ x: f.x, value: view.scale === 'log' && f.value <= 0 ? null : f.value }))
+      return [{ id: `${row.key}#compare-${side}`, kind: 'compare' as const, side, series, panel: view.series[series]!.panel, compact: true, items }]
+    })
+  })
+}
+
 /** Direct labels in one column right of their panel's plot, whatever the date of a line's last figure. */
 function placeLabels(layout: ChartLayout, lines: readonly PlacedLine[]): PlacedLabel[] {
   const direct = layout.directLabels
@@ -202,6 +227,7 @@ function placeMilestones(view: TrendView, layout: ChartLayout): PlacedMilestone[
       to: interval ? (domain ? Math.min(endDate.end, domain.max) : endDate.end) : date.mid,
       // Clear of the plot's top edge by more than a point symbol's radius: a figure never covers a number.
       labelDistance: LABEL_CLEARANCE + (rows.get(m.number) ?? 0) * layout.labelRowHeight,
+      ...(m.compared ? { compared: true } : {}),
     }
   })
 }
@@ -227,7 +253,9 @@ function placeTime(view: TrendView): PlacedTrend['time'] {
 
 /** Places every item of the chart for a layout. Pure: same state and layout, same placement. */
 export function placeTrend(view: TrendView, layout: ChartLayout): PlacedTrend {
-  const { lines, drawn } = placeLines(view, layout)
+  const placed = placeLines(view, layout)
+  const lines = [...placed.lines, ...placeCompare(view)]
+  const drawn = placed.drawn
   return {
     panels: placePanels(view, layout),
     time: placeTime(view),

@@ -130,9 +130,31 @@ function tentativeSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
   }
 }
 
+/**
+ * A trend segment of "Compare before and after": thin and dashed in the series' colour, set apart
+ * from the series' own solid line with its symbols; silent (the table and the cursor say it in words).
+ */
+function compareSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
+  return {
+    type: 'line',
+    id: line.id,
+    xAxisIndex: line.panel,
+    yAxisIndex: line.panel,
+    color: s.colour,
+    silent: true,
+    showSymbol: false,
+    connectNulls: false,
+    z: 3,
+    lineStyle: { type: [6, 3], width: 1.5, opacity: 0.95 },
+    tooltip: { show: false },
+    data: line.items.map((item) => [item.x, item.value]) as Data,
+  }
+}
+
 function lineSeries(view: TrendView, layout: ChartLayout, placed: PlacedTrend): LineSeriesOption[] {
   return placed.lines.map((line, n) => {
     const s = view.series[line.series]!
+    if (line.kind === 'compare') return compareSeries(line, s)
     if (line.kind === 'withheld') return withheldSeries(line, s)
     if (line.kind === 'tentative') return tentativeSeries(line, s)
     return figureSeries(line, n, s, placed, layout)
@@ -159,13 +181,27 @@ function milestoneSeries(layout: ChartLayout, placed: PlacedTrend, text: TrendTe
       emphasis: { lineStyle: { width: 2, color: '#111827' } },
       label: { show: panel.top, formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
       // Rows placed by the layout: close milestones' numbers stack instead of overprinting.
-      data: points.map((m) => ({ xAxis: m.from, name: String(m.number), label: { distance: [0, m.labelDistance] } })),
+      // The compared milestone is drawn solid and darker.
+      data: points.map((m) => ({
+        xAxis: m.from,
+        name: String(m.number),
+        label: { distance: [0, m.labelDistance], ...(m.compared ? { fontWeight: 'bold' as const } : {}) },
+        ...(m.compared ? { lineStyle: { color: '#111827', type: 'solid' as const, width: 2 } } : {}),
+      })),
     },
     markArea: {
       silent: !layout.interactive,
       itemStyle: { color: 'rgba(107,114,128,0.14)' },
       label: { show: panel.top, position: 'top', color: '#111827', fontSize: layout.milestoneFontSize },
-      data: intervals.map((m) => [{ xAxis: m.from, name: String(m.number), label: { distance: m.labelDistance } }, { xAxis: m.to }]),
+      data: intervals.map((m) => [
+        {
+          xAxis: m.from,
+          name: String(m.number),
+          label: { distance: m.labelDistance, ...(m.compared ? { fontWeight: 'bold' as const } : {}) },
+          ...(m.compared ? { itemStyle: { color: 'rgba(17,24,39,0.10)', borderColor: '#111827', borderWidth: 1.5 } } : {}),
+        },
+        { xAxis: m.to },
+      ]),
     },
   }))
 }

@@ -98,6 +98,9 @@ export function buildHtmlDocument(input: HtmlInput): string {
       return `<li>${e(text)}${url ? `. <a href="${e(url)}">${e(url)}</a>` : ''}</li>`
     })
     .join('\n')
+  // "Compare before and after": its heading, then the lines (escaped like every text).
+  const [compareHead, ...compareRest] = labels.compare ?? []
+  const compare = compareHead ? `<h2>${e(compareHead)}</h2>\n<ul class="compare">\n${compareRest.map((l) => `<li>${e(l.replace(/^- /, ''))}</li>`).join('\n')}\n</ul>\n` : ''
   const caveats = input.caveats?.notes.length
     ? `<h2>${e(input.caveats.heading)}</h2>\n<ul class="caveats">\n${input.caveats.notes.map((n) => `<li>${e(noteLine(n, input.locale))}</li>`).join('\n')}\n</ul>\n`
     : ''
@@ -119,7 +122,7 @@ ${legend ? `<ul class="legend" aria-label="${e(text.legend)}">\n${legend}\n</ul>
 <figcaption id="chart-caption">${e(input.description)}</figcaption>
 </figure>
 ${labels.milestoneKey.length ? `<h2>${e(text.milestoneKey)}</h2>\n<ol class="key">\n${key}\n</ol>` : ''}
-<h2>${e(text.figures)}</h2>
+${compare}<h2>${e(text.figures)}</h2>
 <div class="table-wrap">
 <table>
 <thead><tr><th scope="col">${e(c.indicator)}</th><th scope="col">${e(c.period)}</th><th scope="col">${e(c.value)}</th><th scope="col">${e(c.unit)}</th><th scope="col">${e(c.baseline)}</th><th scope="col">${e(c.status)}</th><th scope="col">${e(c.source)}</th><th scope="col">${e(c.quote)}</th></tr></thead>

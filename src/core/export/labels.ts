@@ -1,5 +1,6 @@
 import { formatPoint, indexBaseOf } from '../chart/chartText'
 import type { TrendView } from '../chart/chartState'
+import { compareLines, type CompareText } from '../compareText'
 import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
 import { dataCheckedUpTo } from '../freshness'
 import type { DisplayUnit, Locale, Offence, Source } from '../model'
@@ -42,6 +43,8 @@ export interface ExportText {
   readonly chosen?: { readonly title: string; readonly subtitle: string; readonly both: string }
   /** The export's language, for its typography (French spacing before `:`); English when absent. */
   readonly locale?: Locale
+  /** "Compare before and after" in words (src/core/compareText.ts). */
+  readonly compare?: CompareText
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -63,33 +66,59 @@ export interface ChartLabels {
   readonly chosenBy: string
   /** Vigie's own plain subtitle (period, what is counted, by whom) when the presenter's replaced it, shown under the mark ('' otherwise). */
   readonly ownSubtitle: string
+  /** "Compare before and after" as lines (heading, a line per series, the method and the warning), or none. */
+  readonly compare: readonly string[]
 }
 
 type LabelState = Pick<ViewState, 'offences' | 'mode' | 'base' | 'from' | 'to'> & Partial<Pick<ViewState, 'title' | 'subtitle' | 'note'>>
 
+/** What the labels read of a line's figures: how many each source gives (in order of first appearance), first start, last end. */
+interface PointsSummary {
+  readonly sources: ReadonlyMap<string, number>
+  readonly start: number
+  readonly end: number
+}
+
+// A memo, not state: a line's points never change once built, and the pipeline reuses an unchanged
+// line's points between filter changes, so the subtitle and source line stop walking every figure
+// (two walks over 100,000 figures were a tenth of a filter change).
+const summaries = new WeakMap<readonly unknown[], PointsSummary>()
+
+function summaryOf(points: TrendView['series'][number]['points']): PointsSummary {
+  let summary = summaries.get(points)
+  if (summary) return summary
+  const sources = new Map<string, number>()
+  let start = Infinity
+  let end = -Infinity
+  for (const p of points) {
+    const o = p.observation
+    sources.set(o.source, (sources.get(o.source) ?? 0) + 1)
+    if (o.period.start < start) start = o.period.start
+    if (o.period.end > end) end = o.period.end
+  }
+  summary = { sources, start, end }
+  summaries.set(points, summary)
+  return summary
+}
+
 /** The sources behind what a spec shows: figures first, then milestones, each once. */
 export function sourcesOf(spec: TrendView): Source[] {
-  // A set keeps the order of first appearance and looks each figure's source up in constant time.
+  // A set keeps the order of first appearance and looks each source up in constant time.
   const ids = new Set<string>()
-  const add = (id: string) => {
-    if (id) ids.add(id)
-  }
-  for (const s of spec.series) for (const p of s.points) add(p.observation.source)
-  for (const m of spec.milestones) add(m.milestone.source)
+  for (const s of spec.series) for (const id of summaryOf(s.points).sources.keys()) if (id) ids.add(id)
+  for (const m of spec.milestones) if (m.milestone.source) ids.add(m.milestone.source)
   return [...ids].map((id) => spec.sources.get(id)).filter((s): s is Source => s !== undefined)
 }
 
 /** First and last year of the figures shown (or of the milestones, when no figure is). */
 export function yearRange(spec: TrendView): [number, number] | null {
-  // Years grow with the axis numbers: take the earliest start and the latest end, then read their
-  // years once (a year read per figure was most of a filter change on 100,000 figures).
+  // Years grow with the axis numbers: take the earliest start and the latest end, then read their years once.
   let start = Infinity
   let end = -Infinity
   for (const s of spec.series) {
-    for (const p of s.points) {
-      if (p.observation.period.start < start) start = p.observation.period.start
-      if (p.observation.period.end > end) end = p.observation.period.end
-    }
+    const summary = summaryOf(s.points)
+    if (summary.start < start) start = summary.start
+    if (summary.end > end) end = summary.end
   }
   // The same years as firstYear/lastYear of the periods (an end is exclusive).
   let min = Number.isFinite(start) ? yearOf(start) : Infinity
@@ -117,7 +146,7 @@ export function milestoneLine(m: TrendView['milestones'][number], locale: TrendV
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
 /** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
 export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'> &
-  Partial<Pick<ExportText, 'chartsRange' | 'chosen'>>
+  Partial<Pick<ExportText, 'chartsRange' | 'chosen' | 'compare'>>
 
 export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
@@ -135,7 +164,7 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
   }
   // Figures per source first, then per name: a name is looked up once per source, not per figure.
   const figuresOf = new Map<string, number>()
-  for (const s of spec.series) for (const p of s.points) figuresOf.set(p.observation.source, (figuresOf.get(p.observation.source) ?? 0) + 1)
+  for (const s of spec.series) for (const [id, n] of summaryOf(s.points).sources) figuresOf.set(id, (figuresOf.get(id) ?? 0) + n)
   for (const [id, n] of figuresOf) figuresBy.set(nameOf(id), (figuresBy.get(nameOf(id)) ?? 0) + n)
   const publishers: string[] = []
   for (const s of sources) {
@@ -173,6 +202,7 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
     note: state.note ?? '',
     chosenBy,
     ownSubtitle: state.subtitle ? subtitle : '',
+    compare: spec.compare && text.compare ? compareLines(spec.compare, spec.locale, text.compare) : [],
   }
 }
 

@@ -143,7 +143,12 @@ export function layoutExport(input: LayoutInput): ExportLayout {
   const keySize = Math.round(f * 0.82)
   const footSize = Math.round(f * 0.8)
   // The presenter's note first, then the sources.
-  const sourceLines = [...(labels.note ? wrapText(labels.note, inner, footSize) : []), ...wrapText(labels.sourceLine, inner, footSize)]
+  // "Compare before and after" goes with the note: the figures, the method and the warning, never apart.
+  const sourceLines = [
+    ...(labels.note ? wrapText(labels.note, inner, footSize) : []),
+    ...(labels.compare ?? []).flatMap((line) => wrapText(line, inner, footSize)),
+    ...wrapText(labels.sourceLine, inner, footSize),
+  ]
 
   const headHeight = pad + titleLines.length * line(titleSize) + (subtitleLines.length + ownLines.length) * line(f) + markLines.length * line(markSize) + Math.round(f * 0.6)
   const footHeight = (sourceLines.length + (input.exportedOn ? 1 : 0)) * line(footSize) + pad

@@ -33,6 +33,8 @@ export function speakerNotes(
   if (labels.milestoneKey.length) {
     out.push('', `${text.milestoneKey}:`, ...labels.milestoneKey.map((m) => `- ${m}`))
   }
+  // "Compare before and after": the table, its method and the warning that it shows no cause.
+  if (labels.compare.length) out.push('', ...labels.compare)
   out.push('', `${text.sources}:`, ...labels.sources.map((s) => `- ${citation(s)}`))
   // French spacing before the notes' own colons; quoted sentences (added below) stay exactly as published.
   const locale = text.locale ?? 'en'

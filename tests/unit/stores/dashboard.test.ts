@@ -171,3 +171,31 @@ describe('dashboard store: the series choice and the period slider', () => {
   })
 })
 
+
+describe('dashboard store: compare before and after', () => {
+  const milestoneData = () =>
+    files({
+      indicators: [HOTLINE],
+      observations: ['2010', '2011', '2012', '2014', '2015', '2016'].map((period, i) => ({ indicator: 'cf_hotline_reports', period, value: [100, 110, 120, 300, 280, 260][i]!, source: 'knack' })),
+      milestones: [{ date: '2013-06', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'csam', title_en: 'A law', source: 'knack' }],
+    })
+
+  it('describes each count series before and after the milestone the view compares, and nothing when none is', async () => {
+    await loadBundled(milestoneData())
+    const dashboard = useDashboardStore()
+    const view = useViewStore()
+    expect(dashboard.comparison).toBeNull()
+    view.setCompare('1')
+    const row = dashboard.comparison!.rows[0]!
+    expect(row.before).toMatchObject({ ok: true, figures: 3, level: 110, first: '2010', last: '2012' })
+    expect(row.before.ok && row.before.yearly).toBeCloseTo(10, 10)
+    expect(row.after).toMatchObject({ ok: true, figures: 3, level: 280, first: '2014', last: '2016' })
+    expect(row.after.ok && row.after.yearly).toBeCloseTo(-20, 10)
+    // A window of two years each side: 2011–2012 and 2014–2015, too few.
+    view.setCompareYears(2)
+    expect(dashboard.comparison!.rows[0]!.before).toEqual({ ok: false, figures: 2 })
+    view.setCompare('')
+    expect(dashboard.comparison).toBeNull()
+    expect(view.state.compareYears).toBeNull()
+  })
+})

@@ -26,6 +26,24 @@ describe('view store (what the user is looking at)', () => {
     expect(document.documentElement.lang).toBe('nl')
   })
 
+  it('links the manifest of the interface language, so installing names the app in it', async () => {
+    const link = document.createElement('link')
+    link.rel = 'manifest'
+    link.href = './manifest.webmanifest'
+    document.head.append(link)
+    try {
+      const view = useViewStore()
+      view.setLocale('fr')
+      await speaks('fr')
+      expect(link.getAttribute('href')).toBe('./manifest-fr.webmanifest')
+      view.setLocale('en')
+      await speaks('en')
+      expect(link.getAttribute('href')).toBe('./manifest.webmanifest')
+    } finally {
+      link.remove()
+    }
+  })
+
   it('ticks an offence on and off, keeping the others', () => {
     const view = useViewStore()
     view.toggleOffence('csam')
