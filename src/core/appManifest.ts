@@ -31,6 +31,11 @@ export const MANIFEST_WORDS: Readonly<Record<Locale, ManifestWords>> = {
     short_name: 'Vigie',
     description: 'Cijfers over online seksuele uitbuiting van kinderen in België, naast de mijlpalen van het beleid. Werkt offline eens geopend.',
   },
+  de: {
+    name: 'Vigie: sexuelle Ausbeutung von Kindern im Internet in Belgien',
+    short_name: 'Vigie',
+    description: 'Statistiken zur sexuellen Ausbeutung von Kindern im Internet in Belgien, neben den Meilensteinen der Politik. Funktioniert nach dem ersten Öffnen auch offline.',
+  },
 }
 
 /** The header's blue (the favicon's background) and the page's white. */

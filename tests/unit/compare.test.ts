@@ -38,7 +38,7 @@ function milestone(date: string, end: string | null = null): Milestone {
     jurisdiction: 'BE',
     offences: ['grooming'],
     importance: 'key',
-    title: { en: 'Law', fr: 'Loi', nl: 'Wet' },
+    title: { en: 'Law', fr: 'Loi', nl: 'Wet', de: 'Gesetz' },
     source: 's',
     quote: '',
     note: '',
