@@ -138,6 +138,22 @@ describe('German', () => {
     }
   })
 
+  it('compares before and after a milestone in German: German numbers and words, no foreign word, axe clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const { page } = await openPage(context, '/#/?cmp=30&v=1&lang=de')
+    await waitForChart(page)
+    await page.locator('[data-testid="compare-table"]').waitFor()
+    const text = (await page.locator('[data-testid="compare"]').innerText()).replace(/\s+/g, ' ')
+    expect(text).toContain('Vor und nach Meilenstein 30 (April 2014)')
+    expect(text).toContain('kein Beleg dafür, dass der Meilenstein die Veränderung verursacht hat')
+    // The level with German decimals and grouping, the slope per year in German.
+    expect(text).toMatch(/9 Zahlen \(2016–2024\): Niveau 1\.669,3, \+174 pro Jahr/)
+    expect(await foreignWords(page, 'compare')).toEqual([])
+    await expectLegibleChart(page, 'compare de')
+    expect((await new AxeBuilder({ page }).include('.content').analyze()).violations.map((v) => v.id)).toEqual([])
+    await context.close()
+  })
+
   it('says on the Indicators screen which language stands in for a missing German label of an imported dataset', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const { page } = await openPage(context, '/#/import?lang=de')
