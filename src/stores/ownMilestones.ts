@@ -1,0 +1,146 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import {
+  checkOwnInput,
+  newOwnId,
+  nextSeq,
+  OWN_MAX,
+  ownSetCsv,
+  ownTag,
+  type OwnInput,
+  type OwnMilestone,
+  type OwnProblem,
+  type OwnSet,
+} from '../core/ownMilestones'
+import type { WriteResult } from '../import/persist'
+import { useDatasetsStore } from './datasets'
+
+/** A notice of the own milestones' actions, worded by the screen. */
+export interface OwnNotice {
+  readonly key: string
+  readonly params: Readonly<Record<string, string | number>>
+  readonly tone: 'success' | 'warning'
+}
+
+/** The set that milestones added by hand go to. */
+const BY_HAND_ID = 'own-by-hand'
+
+/** The storage (src/import/persist.ts), loaded with the first change: a reader who never adds one never fetches it. */
+async function storage() {
+  return import('../import/persist')
+}
+
+/**
+ * The reader's own milestones: add, edit and delete one by hand, add a checked file's as a set,
+ * rename, hide, delete and export a set. The sets live in the datasets store (which draws them);
+ * each change is written to IndexedDB and announced to the other tabs. A write that fails keeps
+ * the change for the session and says so.
+ */
+export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
+  const datasets = useDatasetsStore()
+  const notice = ref<OwnNotice | null>(null)
+  const sets = computed(() => datasets.ownSets)
+  /** Every own milestone with its set and mark, in the order they were made. */
+  const all = computed(() =>
+    sets.value
+      .flatMap((set) => set.milestones.map((milestone) => ({ milestone, set, tag: ownTag(milestone.seq) })))
+      .sort((a, b) => a.milestone.seq - b.milestone.seq),
+  )
+  const count = computed(() => all.value.length)
+
+  async function write(set: OwnSet | null, deleteId = ''): Promise<WriteResult> {
+    const others = sets.value.filter((s) => s.id !== (set?.id ?? deleteId))
+    const next = set ? [...others, set].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : others
+    const given = Math.max(datasets.ownGiven, ...next.flatMap((s) => s.milestones.map((m) => m.seq)))
+    datasets.setOwn(next, given)
+    const persist = await storage()
+    const result = set ? await persist.saveOwn(set, given) : await persist.deleteOwn(deleteId)
+    if (result === 'saved') datasets.announceOwn()
+    else notice.value = { key: 'own.notStored', params: {}, tone: 'warning' }
+    return result
+  }
+
+  function byHandSet(name: string): OwnSet {
+    return sets.value.find((s) => s.id === BY_HAND_ID) ?? { id: BY_HAND_ID, name, hidden: false, createdAt: new Date().toISOString(), byHand: true, milestones: [] }
+  }
+
+  /** Adds one typed in the form to the reader's hand-made set (`setName` names it when it is new). */
+  async function add(input: OwnInput, setName: string): Promise<{ problems: OwnProblem[]; tag: string }> {
+    const { value, problems } = checkOwnInput(input)
+    if (!value || count.value >= OWN_MAX) return { problems, tag: '' }
+    const seq = nextSeq(sets.value, datasets.ownGiven)
+    const set = byHandSet(setName)
+    await write({ ...set, hidden: false, milestones: [...set.milestones, { ...value, id: newOwnId(), seq }] })
+    notice.value = { key: 'own.saved', params: { tag: ownTag(seq) }, tone: 'success' }
+    return { problems: [], tag: ownTag(seq) }
+  }
+
+  function find(id: string): { set: OwnSet; milestone: OwnMilestone } | null {
+    for (const set of sets.value) {
+      const milestone = set.milestones.find((m) => m.id === id)
+      if (milestone) return { set, milestone }
+    }
+    return null
+  }
+
+  /** Saves the form's fields over one of the reader's own: its id and mark stay. */
+  async function update(id: string, input: OwnInput): Promise<{ problems: OwnProblem[]; tag: string }> {
+    const found = find(id)
+    const { value, problems } = checkOwnInput(input)
+    if (!found || !value) return { problems, tag: '' }
+    const { set, milestone } = found
+    await write({ ...set, milestones: set.milestones.map((m) => (m.id === id ? { ...value, id, seq: milestone.seq } : m)) })
+    notice.value = { key: 'own.saved', params: { tag: ownTag(milestone.seq) }, tone: 'success' }
+    return { problems: [], tag: ownTag(milestone.seq) }
+  }
+
+  /** Deletes one; its mark is never given again (the highest given is kept). */
+  async function remove(id: string): Promise<void> {
+    const found = find(id)
+    if (!found) return
+    const milestones = found.set.milestones.filter((m) => m.id !== id)
+    await write(milestones.length || found.set.byHand ? { ...found.set, milestones } : null, found.set.id)
+    notice.value = { key: 'own.deleted', params: { tag: ownTag(found.milestone.seq) }, tone: 'success' }
+  }
+
+  /** A checked file's milestones as a new set, numbered on from the last mark given. */
+  async function addSet(name: string, milestones: readonly Omit<OwnMilestone, 'id' | 'seq'>[]): Promise<OwnSet | null> {
+    const room = Math.max(0, OWN_MAX - count.value)
+    if (milestones.length === 0 || room === 0) return null
+    const first = nextSeq(sets.value, datasets.ownGiven)
+    const set: OwnSet = {
+      id: `own-${newOwnId()}`,
+      name: name.trim() || 'milestones',
+      hidden: false,
+      createdAt: new Date().toISOString(),
+      byHand: false,
+      milestones: milestones.slice(0, room).map((m, i) => ({ ...m, id: newOwnId(), seq: first + i })),
+    }
+    await write(set)
+    return set
+  }
+
+  async function renameSet(id: string, name: string): Promise<void> {
+    const set = sets.value.find((s) => s.id === id)
+    if (set && name.trim()) await write({ ...set, name: name.trim() })
+  }
+
+  async function setHidden(id: string, hidden: boolean): Promise<void> {
+    const set = sets.value.find((s) => s.id === id)
+    if (set) await write({ ...set, hidden })
+  }
+
+  async function deleteSet(id: string): Promise<void> {
+    if (sets.value.some((s) => s.id === id)) await write(null, id)
+  }
+
+  /** A set as CSV in data/milestones.csv's columns. */
+  function csvOf(id: string): string {
+    const set = sets.value.find((s) => s.id === id)
+    return set ? ownSetCsv(set) : ''
+  }
+
+  return { notice, sets, all, count, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOwnMilestonesStore, import.meta.hot))
