@@ -51,6 +51,12 @@ export interface ViewState {
   /** Small charts: their order after the whole, and the page shown (from 1; a page holds CHARTS_PER_PAGE). */
   readonly chartsOrder: ChartsOrder
   readonly chartsPage: number
+  /**
+   * The reader's own milestones the view shows, by id (src/core/ownMilestones.ts): kept in the
+   * sender's browser only, so a link names them and whoever opens it without them is told how
+   * many are not shown. Absent or empty: none.
+   */
+  readonly own?: readonly string[]
 }
 
 export const DEFAULT_VIEW: ViewState = {

@@ -26,7 +26,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'title', 'sub', 'note', 'tab', 'lang', 'v', 'own'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -40,6 +40,10 @@ export const ID_PATTERN = /^[\p{L}\p{N}_.:~-]{1,120}$/u
 const YEAR = /^[1-9]\d{3}$/
 
 const join = (values: readonly string[]): string => values.join(LIST_SEP)
+
+/** An own milestone's id in a link, and how many a link may name. */
+const OWN_ID = /^[a-z0-9]{8}$/
+const OWN_IDS_MAX = 500
 
 /** Serialises a view state: defaults left out, language and version always written. */
 export function toQuery(state: ViewState): Query {
@@ -64,6 +68,7 @@ export function toQuery(state: ViewState): Query {
   if (state.subtitle) q.sub = state.subtitle
   if (state.note) q.note = state.note
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
+  if (state.own?.length) q.own = join(state.own)
   q.lang = state.locale
   q.v = QUERY_VERSION
   // Half an emoji makes the router's encodeURI throw, and the address would stop following the view.
@@ -171,6 +176,16 @@ export function fromQuery(
     by: one('by', BREAKDOWN_DIMENSIONS, DEFAULT_VIEW.by),
     chartsOrder: one('so', CHARTS_ORDERS, DEFAULT_VIEW.chartsOrder),
     chartsPage: chartsPage(),
+    ...ownIds(),
+  }
+  /** Own milestones' ids (8 letters or digits, at most OWN_IDS_MAX): anything else is dropped with a notice. */
+  function ownIds(): { own?: string[] } {
+    const raw = text('own')
+    if (raw === null || raw === '') return {}
+    const ids = [...new Set(raw.split(LIST_SEP).map((s) => s.trim()).filter(Boolean))]
+    const kept = ids.filter((id) => OWN_ID.test(id)).slice(0, OWN_IDS_MAX)
+    if (kept.length < ids.length) notices.push({ param: 'own', value: raw.slice(0, 40) })
+    return kept.length ? { own: kept } : {}
   }
   /** A page of small charts: 1 to 9999 (past the last page, the last page is shown). */
   function chartsPage(): number {
@@ -218,7 +233,8 @@ export function isViewState(s: ViewState): boolean {
     CHARTS_ORDERS.includes(s.chartsOrder) &&
     Number.isInteger(s.chartsPage) &&
     s.chartsPage >= 1 &&
-    s.chartsPage <= 9999
+    s.chartsPage <= 9999 &&
+    (s.own === undefined || (isList(s.own, (x) => OWN_ID.test(x)) && s.own.length > 0 && s.own.length <= OWN_IDS_MAX))
   )
 }
 
