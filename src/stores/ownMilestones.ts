@@ -2,6 +2,8 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
   checkOwnInput,
+  EMPTY_INPUT,
+  inputOf,
   newOwnId,
   nextSeq,
   OWN_MAX,
@@ -140,7 +142,13 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     return set ? ownSetCsv(set) : ''
   }
 
-  return { notice, sets, all, count, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find }
+  /** The form's fields: empty, or those of one of the reader's own being edited. */
+  function inputFor(id: string | null): OwnInput {
+    const found = id ? find(id) : null
+    return { ...(found ? inputOf(found.milestone) : EMPTY_INPUT) }
+  }
+
+  return { notice, sets, all, count, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find, inputFor }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOwnMilestonesStore, import.meta.hot))
