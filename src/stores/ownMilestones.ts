@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import {
   checkOwnInput,
   EMPTY_INPUT,
@@ -9,7 +9,10 @@ import {
   OWN_MAX,
   ownSetCsv,
   ownTag,
+  readMilestonesFile,
+  type OwnFileRead,
   type OwnInput,
+  type OwnMapping,
   type OwnMilestone,
   type OwnProblem,
   type OwnSet,
@@ -22,6 +25,17 @@ export interface OwnNotice {
   readonly key: string
   readonly params: Readonly<Record<string, string | number>>
   readonly tone: 'success' | 'warning'
+}
+
+/** A milestones file is a list of dates and titles: past this size it is not one. */
+export const OWN_FILE_BYTES = 2 * 1024 * 1024
+
+/** A milestones file read and checked, waiting for the reader to add its valid rows. */
+export interface PendingFile {
+  readonly name: string
+  readonly header: readonly string[]
+  readonly mapping: OwnMapping
+  readonly read: OwnFileRead
 }
 
 /** The set that milestones added by hand go to. */
@@ -142,13 +156,51 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     return set ? ownSetCsv(set) : ''
   }
 
+  const pending = shallowRef<PendingFile | null>(null)
+
+  /**
+   * Reads a file the Import screen detected as milestones (its header), in the encoding and with
+   * the delimiter detection found: every row checked, bad ones named by line and column. False
+   * (and a notice) when the file is too large to be one.
+   */
+  async function readFile(file: File, settings: { encoding: string; delimiter: string }, header: readonly string[], mapping: OwnMapping): Promise<boolean> {
+    pending.value = null
+    if (file.size > OWN_FILE_BYTES) {
+      notice.value = { key: 'own.file.tooLarge', params: { name: file.name }, tone: 'warning' }
+      return false
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    let text: string
+    try {
+      text = new TextDecoder(settings.encoding).decode(bytes)
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes)
+    }
+    pending.value = { name: file.name, header, mapping, read: readMilestonesFile(text, file.name, mapping, settings.delimiter) }
+    return true
+  }
+
+  /** Adds the pending file's valid milestones as a set named after the file. */
+  async function addPending(): Promise<OwnSet | null> {
+    const file = pending.value
+    if (!file) return null
+    pending.value = null
+    const set = await addSet(file.name.replace(/\.[^.]+$/, ''), file.read.milestones)
+    if (set) notice.value = { key: 'own.file.added', params: { n: set.milestones.length, name: set.name }, tone: 'success' }
+    return set
+  }
+
+  function dropPending(): void {
+    pending.value = null
+  }
+
   /** The form's fields: empty, or those of one of the reader's own being edited. */
   function inputFor(id: string | null): OwnInput {
     const found = id ? find(id) : null
     return { ...(found ? inputOf(found.milestone) : EMPTY_INPUT) }
   }
 
-  return { notice, sets, all, count, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find, inputFor }
+  return { notice, sets, all, count, pending, readFile, addPending, dropPending, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find, inputFor }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOwnMilestonesStore, import.meta.hot))
