@@ -13,7 +13,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { isStoredThreshold } from '../core/threshold'
 import { checkImported, TABLE_COLUMNS, type ImportedDataset, type ImportedIndicator, type ImportedTable } from '../core/import/table'
-import { checkOwnSet, OWN_FORMAT, type OwnSet } from '../core/ownMilestones'
+import { OWN_FORMAT, type OwnSet } from '../core/ownMilestones'
+import { checkOwnSet } from '../core/ownMilestonesRead'
 
 export const DB_NAME = 'vigie-imports'
 /** The format of stored records; a record with another one is set aside. */

@@ -9,7 +9,7 @@ import { baseName, datasetOf, saveImport } from './importCommit'
 import { importedActions } from './importedActions'
 import { mark, noticeList, type Notice } from './importNotices'
 import { mappingToEdit, plain, remember, type MappingDraft } from './importMapping'
-import { milestonesMapping } from '../core/ownMilestones'
+import { milestonesMapping } from '../core/ownMilestonesRead'
 import { useOwnMilestonesStore } from './ownMilestones'
 
 export type { MappingDraft, Notice }

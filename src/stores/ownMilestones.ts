@@ -6,17 +6,13 @@ import {
   inputOf,
   newOwnId,
   nextSeq,
-  OWN_MAX,
   ownSetCsv,
-  ownTag,
   readMilestonesFile,
   type OwnFileRead,
   type OwnInput,
   type OwnMapping,
-  type OwnMilestone,
-  type OwnProblem,
-  type OwnSet,
-} from '../core/ownMilestones'
+} from '../core/ownMilestonesRead'
+import { OWN_MAX, ownTag, type OwnMilestone, type OwnProblem, type OwnSet } from '../core/ownMilestones'
 import type { WriteResult } from '../import/persist'
 import { useDatasetsStore } from './datasets'
 
