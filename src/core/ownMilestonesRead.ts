@@ -17,7 +17,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u202
 
 /** Text as kept: Vigie's own formula apostrophes undone, controls and bidi overrides dropped, one line for a title. */
 export function cleanText(raw: string, oneLine: boolean): string {
-  const text = xmlSafe(unneutraliseFormulas(raw)).replace(CONTROL, '')
+  const text = xmlSafe(unneutraliseFormulas(raw).replace(CONTROL, ''))
   return (oneLine ? text.replace(/[\t\r\n]+/g, ' ') : text.replace(/\r\n?/g, '\n')).trim()
 }
 
