@@ -82,8 +82,8 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     if (!value || count.value >= OWN_MAX) return { problems, tag: '' }
     const seq = nextSeq(sets.value, datasets.ownGiven)
     const set = byHandSet(setName)
-    await write({ ...set, hidden: false, milestones: [...set.milestones, { ...value, id: newOwnId(), seq }] })
-    notice.value = { key: 'own.saved', params: { tag: ownTag(seq) }, tone: 'success' }
+    const saved = await write({ ...set, hidden: false, milestones: [...set.milestones, { ...value, id: newOwnId(), seq }] })
+    if (saved === 'saved') notice.value = { key: 'own.saved', params: { tag: ownTag(seq) }, tone: 'success' }
     return { problems: [], tag: ownTag(seq) }
   }
 
@@ -101,8 +101,8 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     const { value, problems } = checkOwnInput(input)
     if (!found || !value) return { problems, tag: '' }
     const { set, milestone } = found
-    await write({ ...set, milestones: set.milestones.map((m) => (m.id === id ? { ...value, id, seq: milestone.seq } : m)) })
-    notice.value = { key: 'own.saved', params: { tag: ownTag(milestone.seq) }, tone: 'success' }
+    const saved = await write({ ...set, milestones: set.milestones.map((m) => (m.id === id ? { ...value, id, seq: milestone.seq } : m)) })
+    if (saved === 'saved') notice.value = { key: 'own.saved', params: { tag: ownTag(milestone.seq) }, tone: 'success' }
     return { problems: [], tag: ownTag(milestone.seq) }
   }
 
@@ -111,12 +111,13 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     const found = find(id)
     if (!found) return
     const milestones = found.set.milestones.filter((m) => m.id !== id)
-    await write(milestones.length || found.set.byHand ? { ...found.set, milestones } : null, found.set.id)
-    notice.value = { key: 'own.deleted', params: { tag: ownTag(found.milestone.seq) }, tone: 'success' }
+    const saved = await write(milestones.length || found.set.byHand ? { ...found.set, milestones } : null, found.set.id)
+    if (saved === 'saved') notice.value = { key: 'own.deleted', params: { tag: ownTag(found.milestone.seq) }, tone: 'success' }
   }
 
   /** A checked file's milestones as a new set, numbered on from the last mark given. */
   async function addSet(name: string, milestones: readonly Omit<OwnMilestone, 'id' | 'seq'>[]): Promise<OwnSet | null> {
+    notice.value = null
     const room = Math.max(0, OWN_MAX - count.value)
     if (milestones.length === 0 || room === 0) return null
     const first = nextSeq(sets.value, datasets.ownGiven)
@@ -182,7 +183,7 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     if (!file) return null
     pending.value = null
     const set = await addSet(file.name.replace(/\.[^.]+$/, ''), file.read.milestones)
-    if (set) notice.value = { key: 'own.file.added', params: { n: set.milestones.length, name: set.name }, tone: 'success' }
+    if (set && notice.value?.key !== 'own.notStored') notice.value = { key: 'own.file.added', params: { n: set.milestones.length, name: set.name }, tone: 'success' }
     return set
   }
 
