@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
-import { download } from './files'
+import { download, unzip } from './files'
 
 let browser: Browser
 let context: BrowserContext
@@ -109,12 +109,21 @@ describe('your own milestones', () => {
     // The link names them; Present shows them.
     const link = page.url()
     expect(new URL(link.replace('#/', '')).searchParams.get('own')?.split(',')).toHaveLength(3)
-    const { page: present } = await openPage(context, '/#/present?slide=1&lang=en')
-    await present.waitForSelector('.present-key')
-    expect(await present.locator('.present-key li[data-milestone="Y3"] .milestone-title').textContent()).toBe('Our NGO campaign launch')
-    await present.close()
+    // Saved as a view: the PowerPoint deck's notes list them, and Present draws and lists them.
+    if (!(await page.locator('[data-testid="share-panel"]').isVisible())) await page.click('[data-testid="share-toggle"]')
+    await page.fill('[data-testid="saved-name"]', 'Ours')
+    await page.click('[data-testid="saved-save"]')
+    const deck = unzip((await download(page, 'saved-deck')).bytes)
+    const notes = [...deck].filter(([name]) => name.startsWith('ppt/notesSlides/')).map(([, bytes]) => bytes.toString('utf8')).join('')
+    expect(notes).toContain('Y2 — 1 September 2020: Gespecialiseerde eenheid parket (yours)')
+    await page.click('[data-testid="saved-present"]')
+    await page.waitForSelector('[data-testid="present-title"]')
+    await page.waitForSelector('.present-key')
+    expect(await page.locator('.present-key li[data-milestone="Y3"] .milestone-title').textContent()).toBe('Our NGO campaign launch')
+    expect(await page.locator('.present-key li[data-milestone="Y3"] [data-testid="own-tag"]').textContent()).toBe('yours')
 
     // Reload: still there (IndexedDB).
+    await page.goto(link)
     await page.reload()
     await waitForChart(page)
     expect(await page.locator('.milestone-key li[data-milestone="Y2"] .milestone-title').textContent()).toBe('Gespecialiseerde eenheid parket')
