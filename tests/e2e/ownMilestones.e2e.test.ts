@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { drawnMilestones, launch, openPage, waitForChart } from './browser'
@@ -41,6 +42,7 @@ describe('your own milestones', () => {
     await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' })
     await page.setInputFiles('[data-testid="import-file"]', path)
     await page.waitForSelector('[data-testid="own-import"]')
+    expect((await new AxeBuilder({ page }).include('[data-testid="own-import"]').analyze()).violations.map((v) => v.id)).toEqual([])
     // The mapping step: which column is read as what, and the bad line named by line and column.
     expect(await page.locator('[data-testid="own-columns"]').textContent()).toContain('1. Datum')
     const issues = await page.locator('[data-testid="own-import-issues"]').textContent()
@@ -49,6 +51,10 @@ describe('your own milestones', () => {
     await page.click('[data-testid="own-import-add"]')
     await page.waitForSelector('[data-testid="own-set-name"]')
     expect(await page.locator('[data-testid="own-set-name"]').textContent()).toBe('lokaal')
+    // A second tab on the dashboard follows what this one adds.
+    const { page: tab2 } = await openPage(context, '/#/?lang=en')
+    await waitForChart(tab2)
+    expect(await tab2.locator('.milestone-key li[data-milestone="Y2"]').count()).toBe(1)
 
     // One by hand on the Timeline, with the keyboard.
     await page.goto(page.url().replace(/#\/import.*/, '#/timeline?lang=en'))
@@ -64,6 +70,8 @@ describe('your own milestones', () => {
     await page.waitForSelector('#own-source-error')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('own-source')
     expect(await page.getAttribute('#own-source', 'aria-describedby')).toContain('own-source-error')
+    const axe = await new AxeBuilder({ page }).include('.timeline').analyze()
+    expect(axe.violations.map((v) => v.id)).toEqual([])
     await page.fill('#own-source', 'https://example.org/launch')
     await page.selectOption('#own-category', 'campaign')
     await page.check('[data-testid="own-form"] input[value="grooming"]')
@@ -72,6 +80,8 @@ describe('your own milestones', () => {
     const item = page.locator('.timeline-item[data-milestone="Y3"]')
     expect(await item.locator('[data-testid="own-tag"]').textContent()).toBe('yours')
     expect(await item.locator('a').getAttribute('href')).toBe('https://example.org/launch')
+    await expect.poll(() => tab2.locator('.milestone-key li[data-milestone="Y3"]').count(), { timeout: 5000 }).toBe(1)
+    await tab2.close()
     expect(await page.locator('.timeline-item[data-milestone="Y1"] h3').textContent()).toContain('Lokale preventiecampagne')
 
     // The dashboard: drawn with their marks, in the key as "yours", the bundled numbers as they were.
@@ -139,6 +149,38 @@ describe('your own milestones', () => {
     const { page: fr } = await openPage(other, link.slice(link.indexOf('#')).replace('lang=en', 'lang=fr'))
     await waitForChart(fr)
     expect(await fr.locator('[data-testid="own-missing"]').textContent()).toContain('3 jalons propres à l’expéditeur ne sont pas affichés')
+
+    // A damaged stored set (written by hand, a control character in its note) is set aside, not shown.
+    await fr.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('vigie-imports', 3)
+          open.onupgradeneeded = () => {
+            const db = open.result
+            db.createObjectStore('datasets', { keyPath: 'id' })
+            db.createObjectStore('tables')
+            db.createObjectStore('setAside', { autoIncrement: true })
+            db.createObjectStore('chunks')
+            db.createObjectStore('own', { keyPath: 'id' })
+            db.createObjectStore('meta')
+          }
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const tx = open.result.transaction('own', 'readwrite')
+            const title = { en: 'Damaged', fr: 'Damaged', nl: 'Damaged' }
+            const milestone = { id: 'abcdefgh', seq: 1, date: '2020', endDate: '', category: 'event', jurisdiction: '', offences: ['general'], title, source: '', note: 'bad\u0000' }
+            tx.objectStore('own').put({ id: 'own-bad', name: 'Broken set', hidden: false, createdAt: '2026-01-01T00:00:00Z', byHand: false, milestones: [milestone], format: 1 })
+            tx.oncomplete = () => {
+              open.result.close()
+              resolve()
+            }
+          }
+        }),
+    )
+    const { page: imports } = await openPage(other, '/#/import?lang=en')
+    await imports.waitForSelector('[data-testid="datasets-set-aside"]')
+    expect(await imports.locator('[data-testid="datasets-set-aside"]').textContent()).toContain('Broken set')
+    expect(await imports.locator('[data-testid="own-set-name"]').count()).toBe(0)
     await other.close()
 
     expect(record.pageErrors).toEqual([])
