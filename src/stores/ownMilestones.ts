@@ -12,7 +12,7 @@ import {
   type OwnInput,
   type OwnMapping,
 } from '../core/ownMilestonesRead'
-import { OWN_MAX, ownTag, type OwnMilestone, type OwnProblem, type OwnSet } from '../core/ownMilestones'
+import { OWN_MAX, ownTag, type OwnField, type OwnMilestone, type OwnProblem, type OwnSet } from '../core/ownMilestones'
 import type { WriteResult } from '../import/persist'
 import { useDatasetsStore } from './datasets'
 
@@ -32,6 +32,9 @@ export interface PendingFile {
   readonly header: readonly string[]
   readonly mapping: OwnMapping
   readonly read: OwnFileRead
+  /** The file's text and delimiter, to read again when the reader maps a column otherwise. */
+  readonly text: string
+  readonly delimiter: string
 }
 
 /** The set that milestones added by hand go to. */
@@ -173,8 +176,19 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     } catch {
       text = new TextDecoder('windows-1252').decode(bytes)
     }
-    pending.value = { name: file.name, header, mapping, read: readMilestonesFile(text, file.name, mapping, settings.delimiter) }
+    pending.value = { name: file.name, header, mapping, read: readMilestonesFile(text, file.name, mapping, settings.delimiter), text, delimiter: settings.delimiter }
     return true
+  }
+
+  /** The mapping step: reads `field` from another column (-1: none), and checks every row again. */
+  function remap(field: OwnField, column: number): void {
+    const file = pending.value
+    if (!file || column < -1 || column >= file.header.length) return
+    // A column feeds one field: the field that had it loses it.
+    const mapping = { ...file.mapping } as Record<OwnField, number>
+    for (const f of Object.keys(mapping) as OwnField[]) if (column >= 0 && mapping[f] === column) mapping[f] = -1
+    mapping[field] = column
+    pending.value = { ...file, mapping, read: readMilestonesFile(file.text, file.name, mapping, file.delimiter) }
   }
 
   /** Adds the pending file's valid milestones as a set named after the file. */
@@ -197,7 +211,7 @@ export const useOwnMilestonesStore = defineStore('ownMilestones', () => {
     return { ...(found ? inputOf(found.milestone) : EMPTY_INPUT) }
   }
 
-  return { notice, sets, all, count, pending, readFile, addPending, dropPending, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find, inputFor }
+  return { notice, sets, all, count, pending, readFile, remap, addPending, dropPending, add, update, remove, addSet, renameSet, setHidden, deleteSet, csvOf, find, inputFor }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOwnMilestonesStore, import.meta.hot))

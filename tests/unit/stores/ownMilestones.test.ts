@@ -137,6 +137,24 @@ describe('own milestones store', () => {
     expect(fake.sets.size).toBe(0)
   })
 
+  it('the mapping step reads a field from the column the reader picks, checking every row again', async () => {
+    await loadBundled()
+    const imports = useImportsStore()
+    const own = useOwnMilestonesStore()
+    imports.addFiles([new File(['date,title,Kommentar\n2018,A,first\n2019,B,second\n'], 'm.csv', { type: 'text/csv' })])
+    await vi.waitFor(() => expect(imports.stage).toBe('milestones'), { timeout: 5000, interval: 5 })
+    expect(own.pending?.mapping.note).toBe(-1)
+    own.remap('note', 2)
+    expect(own.pending?.read.milestones.map((m) => m.note)).toEqual(['first', 'second'])
+    // Moving the title onto the date's column: the date is no longer read, and every row says so.
+    own.remap('title_en', 0)
+    expect(own.pending?.mapping.date).toBe(-1)
+    expect(own.pending?.read.issues.map((i) => [i.line, i.code])).toEqual([
+      [2, 'date_missing'],
+      [3, 'date_missing'],
+    ])
+  })
+
   it('a link names the own milestones shown; another reader’s state has them, to count those missing', async () => {
     await loadBundled()
     const own = useOwnMilestonesStore()
