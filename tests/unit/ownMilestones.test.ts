@@ -179,3 +179,20 @@ describe('export and stored records', () => {
     expect(checkOwnSet(null)).not.toBeNull()
   })
 })
+
+describe('the words of your own milestones', () => {
+  const keys = (value: unknown, prefix = ''): string[] =>
+    typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)]
+  const own = (locale: string) => (JSON.parse(readFileSync(`src/i18n/locales/${locale}.json`, 'utf8')) as { own: unknown }).own
+
+  it('exist in English, French and Dutch, key for key, with every problem code worded', () => {
+    const en = keys(own('en')).sort()
+    expect(keys(own('fr')).sort()).toEqual(en)
+    expect(keys(own('nl')).sort()).toEqual(en)
+    const codes = ['date_missing', 'date_malformed', 'end_malformed', 'end_before_start', 'precision_mismatch', 'title_missing', 'title_too_long', 'note_too_long', 'unknown_category', 'unknown_jurisdiction', 'unknown_offence', 'bad_link']
+    for (const code of codes) expect(en).toContain(`problem.${code}`)
+    // The notice a link's receiver reads is never the English one in French or Dutch.
+    const notice = (l: string) => (own(l) as { notShown: string }).notShown
+    expect(new Set([notice('en'), notice('fr'), notice('nl')]).size).toBe(3)
+  })
+})
