@@ -64,7 +64,7 @@ describe('your own milestones', () => {
     await page.waitForSelector('[data-testid="own-form"]')
     // A bad link is refused, named at its field, the focus on it.
     await page.fill('#own-date', '2021-06')
-    await page.fill('#own-title_en', 'Our NGO campaign launch')
+    await page.fill('#own-title_en', 'Our NGO campaign')
     await page.fill('#own-source', 'javascript:alert(1)')
     await page.click('[data-testid="own-save"]')
     await page.waitForSelector('#own-source-error')
@@ -82,6 +82,13 @@ describe('your own milestones', () => {
     expect(await item.locator('a').getAttribute('href')).toBe('https://example.org/launch')
     await expect.poll(() => tab2.locator('.milestone-key li[data-milestone="Y3"]').count(), { timeout: 5000 }).toBe(1)
     await tab2.close()
+    // Edited: same mark, new title, a French title added.
+    await page.click('[data-testid="own-edit-Y3"]')
+    expect(await page.inputValue('#own-title_en')).toBe('Our NGO campaign')
+    await page.fill('#own-title_en', 'Our NGO campaign launch')
+    await page.fill('#own-title_fr', 'Lancement de la campagne de notre ONG')
+    await page.click('[data-testid="own-save"]')
+    await expect.poll(() => page.locator('.timeline-item[data-milestone="Y3"] h3').textContent()).toContain('Our NGO campaign launch')
     expect(await page.locator('.timeline-item[data-milestone="Y1"] h3').textContent()).toContain('Lokale preventiecampagne')
 
     // The dashboard: drawn with their marks, in the key as "yours", the bundled numbers as they were.
@@ -181,6 +188,14 @@ describe('your own milestones', () => {
     await imports.waitForSelector('[data-testid="datasets-set-aside"]')
     expect(await imports.locator('[data-testid="datasets-set-aside"]').textContent()).toContain('Broken set')
     expect(await imports.locator('[data-testid="own-set-name"]').count()).toBe(0)
+    // The form in French: every label and error in French, axe clean.
+    const { page: frForm } = await openPage(other, '/#/timeline?lang=fr')
+    await frForm.click('[data-testid="own-add"]')
+    await frForm.click('[data-testid="own-save"]')
+    await frForm.waitForSelector('#own-date-error')
+    expect(await frForm.locator('#own-date-error').textContent()).toBe('une date est nécessaire')
+    expect(await frForm.locator('label[for="own-title_nl"]').textContent()).toBe('Titre en néerlandais')
+    expect((await new AxeBuilder({ page: frForm }).include('.timeline').analyze()).violations.map((v) => v.id)).toEqual([])
     await other.close()
 
     expect(record.pageErrors).toEqual([])
