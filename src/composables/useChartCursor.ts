@@ -83,7 +83,7 @@ export function useChartCursor(view: () => TrendView, onMove: (c: Cursor | null)
       if (!m) return ''
       const source = v.sources.get(m.milestone.source)
       const quote = m.milestone.quote ? `“${m.milestone.quote}”` : source ? punctuate(`${t('chart.source')}: ${source.title}`, v.locale) : ''
-      return t('chart.milestoneAnnounce', { number: m.number, date: milestoneDate(m, v.locale), title: m.milestone.title[v.locale], quote })
+      return t('chart.milestoneAnnounce', { number: m.tag ? `${m.tag} (${t('own.yours')})` : m.number, date: milestoneDate(m, v.locale), title: m.milestone.title[v.locale], quote })
     }
     const s = v.series[c.series]
     const p = s?.points[c.point]

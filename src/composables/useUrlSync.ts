@@ -1,5 +1,6 @@
 import { watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
+import { useDashboardStore } from '../stores/dashboard'
 import { useDatasetsStore } from '../stores/datasets'
 import { useViewStore } from '../stores/view'
 import { fromQuery, pagePart, toQuery, viewPart, type Query } from '../url/viewQuery'
@@ -39,8 +40,21 @@ export function useUrlSync(): void {
     const known = datasets.knownIds
     const hasLang = typeof query.lang === 'string'
     const { state, notices } = fromQuery(query, known, view.state.locale)
-    view.replace(hasLang ? state : { ...state, locale: view.state.locale }, notices)
+    // Own milestones the link names that this reader does not have: the sender's, said in a notice.
+    const held = new Set(datasets.ownSets.flatMap((s) => (s.hidden ? [] : s.milestones.map((m) => m.id))))
+    const missing = (state.own ?? []).filter((id) => !held.has(id)).length
+    view.replace(hasLang ? state : { ...state, locale: view.state.locale }, notices, missing)
   }
+
+  // The link names the own milestones the view shows, whoever's data changes them.
+  const dashboard = useDashboardStore()
+  watch(
+    () => (datasets.status === 'ready' ? dashboard.ownShown : null),
+    (ids) => {
+      if (ids) view.setOwn(ids)
+    },
+    { immediate: true },
+  )
 
   watch(() => [route.fullPath, datasets.status], readRoute, { immediate: true })
   watch(

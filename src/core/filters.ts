@@ -138,7 +138,7 @@ function chosenIndicators(dataset: Dataset, state: FilterPart): Indicator[] {
 }
 
 /** The milestones the filters leave. */
-function selectMilestones(dataset: Dataset, state: FilterPart): Milestone[] {
+export function selectMilestones(dataset: Pick<Dataset, 'milestones'>, state: FilterPart): Milestone[] {
   const offences = new Set<Offence>(state.offences)
   const sources = new Set(state.sources)
   const jurisdictions = new Set<Jurisdiction>(state.jurisdictions)

@@ -176,6 +176,11 @@ export interface Milestone {
   readonly quote: string
   readonly note: string
   readonly origin: Origin
+  /**
+   * Set on the reader's own milestones (src/core/ownMilestones.ts): their number among the reader's
+   * own ("Y3"), their link (http or https, or ''), and the set they belong to. Absent on the data's.
+   */
+  readonly own?: { readonly seq: number; readonly link: string; readonly set: string }
 }
 
 export interface Origin {

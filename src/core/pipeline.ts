@@ -3,7 +3,7 @@
  * chart spec. The dashboard store, saved views, Present mode and exports all call it, so a view
  * state gives the same chart wherever it is shown.
  */
-import { numberedSelection, numberMilestones, type NumberedMilestone, type TrendSpec } from './chart/chartState'
+import { milestoneTag, numberedSelection, numberMilestones, type NumberedMilestone, type TrendSpec } from './chart/chartState'
 import type { ConsistencyCheck } from './consistency'
 import { DEFAULT_MAX_SERIES, selectFigures, type Selection } from './filters'
 import type { Dataset, Observation } from './model'
@@ -117,7 +117,7 @@ export function runPipeline(dataset: Dataset, state: ViewState, context: Pipelin
   const numbered = context.numbered ?? numberedMilestones(dataset)
   const milestones = numberedSelection(numbered, selection.milestones)
   // The compared milestone is found in the whole data set: a filter on milestones does not undo a comparison.
-  const compared = state.compare ? numbered.find((m) => String(m.number) === state.compare) : undefined
+  const compared = state.compare ? numbered.find((m) => milestoneTag(m) === state.compare) : undefined
   const spec: TrendSpec = {
     locale: state.locale,
     series: viewResult.series,

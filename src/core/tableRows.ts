@@ -178,6 +178,6 @@ export function milestoneRows(milestones: readonly NumberedMilestone[], locale: 
     date: formatDate(m.milestone.date.start, m.milestone.precision, locale),
     end: m.milestone.endDate ? formatDate(m.milestone.endDate.start, m.milestone.precision, locale) : '',
     title: m.milestone.title[locale],
-    source: sourceTitle(m.milestone.source),
+    source: m.milestone.own ? m.milestone.own.link : sourceTitle(m.milestone.source),
   }))
 }

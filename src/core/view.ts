@@ -57,6 +57,12 @@ export interface ViewState {
    */
   readonly compare: string
   readonly compareYears: number | null
+  /**
+   * The reader's own milestones the view shows, by id (src/core/ownMilestones.ts): kept in the
+   * sender's browser only, so a link names them and whoever opens it without them is told how
+   * many are not shown. Absent or empty: none.
+   */
+  readonly own?: readonly string[]
 }
 
 export const DEFAULT_VIEW: ViewState = {

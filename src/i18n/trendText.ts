@@ -12,6 +12,7 @@ export function buildTrendText(t: Translate): TrendText {
     panelTitle: Object.fromEntries([...UNITS, 'index' as DisplayUnit].map((u) => [u, t(`chart.panelTitle.${u}`)])) as TrendText['unitAxis'],
     status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as TrendText['status'],
     importedStatus: t('status.imported'),
+    ownMark: t('own.yours'),
     suppressedNote: (below: number, reason?: 'secondary' | 'linked') => (reason ? t('chart.withheldWhy') : t('chart.suppressed', { below })),
     category: Object.fromEntries(MILESTONE_CATEGORIES.map((c) => [c, t(`category.${c}`)])),
     source: t('chart.source'),
@@ -40,6 +41,7 @@ export function buildLabelText(t: Translate, locale: Locale): LabelText {
     sources: t('subtitle.sources'),
     more: (n) => t('subtitle.more', { n }),
     checkedUpTo: (date) => t('app.dataChecked', { date }),
+    ownMark: t('own.yours'),
     locale,
   }
 }

@@ -13,6 +13,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { DEFAULT_SUPPRESS_BELOW } from '../core/suppression'
 import { isStoredThreshold } from '../core/threshold'
 import { checkImported, TABLE_COLUMNS, type ImportedDataset, type ImportedIndicator, type ImportedTable } from '../core/import/table'
+import { OWN_FORMAT, type OwnSet } from '../core/ownMilestones'
+import { checkOwnSet } from '../core/ownMilestonesRead'
 
 export const DB_NAME = 'vigie-imports'
 /** The format of stored records; a record with another one is set aside. */
@@ -52,13 +54,20 @@ interface Schema extends DBSchema {
   tables: { key: string; value: ImportedTable }
   chunks: { key: ChunkKey; value: ArrayBufferView | readonly string[] }
   setAside: { key: number; value: Omit<SetAside, 'key'> & { readonly record: unknown } }
+  /** The reader's own milestones, a set per record (version 3). */
+  own: { key: string; value: OwnSet & { readonly format: number } }
+  /** The highest own-milestone number ever given (`ownSeq`): a deleted one's is never given again. */
+  meta: { key: string; value: number }
 }
 
 let opening: Promise<IDBPDatabase<Schema>> | null = null
 
 function db(): Promise<IDBPDatabase<Schema>> {
-  opening ??= openDB<Schema>(DB_NAME, 2, {
+  // Version 3 adds the stores of own milestones; what versions 1 and 2 stored is kept as it is.
+  opening ??= openDB<Schema>(DB_NAME, 3, {
     upgrade(database) {
+      if (!database.objectStoreNames.contains('own')) database.createObjectStore('own', { keyPath: 'id' })
+      if (!database.objectStoreNames.contains('meta')) database.createObjectStore('meta')
       if (!database.objectStoreNames.contains('datasets')) database.createObjectStore('datasets', { keyPath: 'id' })
       if (!database.objectStoreNames.contains('tables')) database.createObjectStore('tables')
       if (!database.objectStoreNames.contains('setAside')) database.createObjectStore('setAside', { autoIncrement: true })
@@ -343,6 +352,67 @@ export async function deleteImported(id: string): Promise<WriteResult> {
 export async function discardSetAside(key: number): Promise<WriteResult> {
   try {
     await (await db()).delete('setAside', key)
+    return 'saved'
+  } catch (e) {
+    return writeError(e)
+  }
+}
+
+export interface LoadedOwn {
+  readonly sets: OwnSet[]
+  /** The highest number ever given. */
+  readonly given: number
+  /** Names of damaged sets moved to the set-aside store. */
+  readonly setAside: string[]
+  readonly error: string
+}
+
+/** Reads the own milestones' sets, moving unusable ones aside (listed with the imports set aside). Never throws. */
+export async function loadOwn(): Promise<LoadedOwn> {
+  try {
+    const tx = (await db()).transaction(['own', 'meta', 'setAside'], 'readwrite')
+    const sets: OwnSet[] = []
+    const setAside: string[] = []
+    let cursor = await tx.objectStore('own').openCursor()
+    while (cursor) {
+      const value = cursor.value as unknown
+      const reason = checkOwnSet(value)
+      if (reason) {
+        const { id, name } = describe(value)
+        setAside.push(name || id)
+        await tx.objectStore('setAside').add({ id, name, reason, at: new Date().toISOString(), record: value })
+        await cursor.delete()
+      } else {
+        const { format: _f, ...set } = value as OwnSet & { format: number }
+        void _f
+        sets.push(set)
+      }
+      cursor = await cursor.continue()
+    }
+    const stored = (await tx.objectStore('meta').get('ownSeq')) as unknown
+    await tx.done
+    sets.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    return { sets, given: typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : 0, setAside, error: '' }
+  } catch (e) {
+    return { sets: [], given: 0, setAside: [], error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/** Stores a set of own milestones (all of it) and the highest number given, in one transaction. */
+export async function saveOwn(set: OwnSet, given: number): Promise<WriteResult> {
+  try {
+    const tx = (await db()).transaction(['own', 'meta'], 'readwrite')
+    const previous = (await tx.objectStore('meta').get('ownSeq')) ?? 0
+    await Promise.all([tx.objectStore('own').put({ ...set, format: OWN_FORMAT }), tx.objectStore('meta').put(Math.max(previous, given), 'ownSeq'), tx.done])
+    return 'saved'
+  } catch (e) {
+    return writeError(e)
+  }
+}
+
+export async function deleteOwn(id: string): Promise<WriteResult> {
+  try {
+    await (await db()).delete('own', id)
     return 'saved'
   } catch (e) {
     return writeError(e)

@@ -4,7 +4,7 @@ import { deriveTrendView, numberedSelection, type TrendView } from '../core/char
 import { availableDimensions, BREAKDOWN_MODES } from '../core/breakdown'
 import { checkConsistency, type ConsistencyCheck } from '../core/consistency'
 import { periodOfZoom } from '../core/dashboardNotes'
-import { defaultChoice, selectFigures } from '../core/filters'
+import { defaultChoice, selectFigures, selectMilestones } from '../core/filters'
 import type { Observation } from '../core/model'
 import { figureYears } from '../core/datasetIndex'
 import { firstYear } from '../core/period'
@@ -81,6 +81,13 @@ export const useDashboardStore = defineStore('dashboard', () => {
    * filters alone, without running the pipeline's series (the timeline draws none).
    */
   const timelineMilestones = computed(() => numberedSelection(numbered.value, selectFigures(datasets.dataset, view.state).milestones))
+  /** The reader's own milestones the filters leave, by id: what a link to this view names. */
+  const ownMilestones = computed(() => datasets.dataset.milestones.filter((m) => m.own))
+  const ownShown = computed(() =>
+    selectMilestones({ milestones: ownMilestones.value }, view.state)
+      .sort((a, b) => a.own!.seq - b.own!.seq)
+      .map((m) => m.id.slice('own:'.length)),
+  )
   /** Dimensions with two values or more among the shown series: what the breakdown control offers. */
   const dimensions = computed(() => availableDimensions(series.value))
   /** The breakdown modes the control offers (none, lines, total, small charts). */
@@ -115,6 +122,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     seriesChoice,
     keySeriesFewer,
     timelineMilestones,
+    ownShown,
     dimensions,
     breakdownModes,
     zoomTo,

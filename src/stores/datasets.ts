@@ -1,11 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import bundledDatasetUrl from 'virtual:vigie-bundled-dataset'
+import { milestoneTag, numberMilestones } from '../core/chart/chartState'
 import { mergeDatasets } from '../core/figures'
 import { dataCheckedUpTo, type KnownNewer } from '../core/freshness'
 import type { DataIssue, Dataset } from '../core/model'
 import { namespacedId, sourceIdOf } from '../core/import/ids'
 import type { ImportedEntry } from '../import/entries'
+import { ownMilestonesOf, type OwnSet } from '../core/ownMilestones'
 
 const EMPTY: Dataset = { sources: [], indicators: [], observations: [], milestones: [] }
 
@@ -31,6 +33,9 @@ interface ImportsMessage {
   readonly id: string
   readonly change: ImportsChange
 }
+/** The channel on which tabs say their own milestones changed. */
+const OWN_CHANNEL = 'vigie-own'
+const OWN_MESSAGE = 'vigie-own:changed'
 /** Messages are gathered this long before anything is read back. */
 const CHANGE_DELAY_MS = 30
 /** Datasets waiting to be read back at most (a flood of made-up ids is dropped beyond it). */
@@ -63,6 +68,8 @@ interface StoredImports {
   readonly error: string
   /** Datasets whose stored small-count threshold was unusable and is now the default. */
   readonly thresholdReset: string[]
+  /** The reader's own milestones, by set, and the highest number ever given. */
+  readonly own?: { readonly sets: OwnSet[]; readonly given: number }
 }
 
 /**
@@ -110,9 +117,14 @@ export const useDatasetsStore = defineStore('datasets', () => {
   /** Datasets whose stored small-count threshold was unusable and was set back to the default (a notice says so). */
   const thresholdReset = shallowRef<readonly string[]>([])
 
-  const dataset = computed<Dataset>(() =>
-    mergeDatasets([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]),
-  )
+  /** The reader's own milestones (src/stores/ownMilestones.ts changes them), by set, and the highest number given. */
+  const ownSets = shallowRef<readonly OwnSet[]>([])
+  const ownGiven = ref(0)
+  const merged = computed<Dataset>(() => mergeDatasets([bundled.value, ...imported.value.filter((e) => !e.meta.hidden).map((e) => e.view())]))
+  const dataset = computed<Dataset>(() => {
+    const own = ownMilestonesOf(ownSets.value)
+    return own.length ? { ...merged.value, milestones: [...merged.value.milestones, ...own] } : merged.value
+  })
   /**
    * Ids a link may name, read from the imports' descriptions: checking a link never turns a
    * dataset of millions of figures into objects (only showing it does).
@@ -122,8 +134,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return {
       indicators: new Set([...bundled.value.indicators.map((i) => i.id), ...visible.flatMap((e) => e.meta.table.indicators.map((i) => namespacedId(e.meta.id, i.id)))]),
       sources: new Set([...bundled.value.sources.map((s) => s.id), ...visible.map((e) => sourceIdOf(e.meta.id))]),
-      // Milestones are numbered 1..n in the whole data set (core/chart/chartState.ts numberMilestones).
-      milestones: new Set(dataset.value.milestones.map((_, i) => String(i + 1))),
+      // Milestones as the chart writes them: 1..n in the whole data set, the reader's own "Y1"… (core/chart/chartState.ts).
+      milestones: new Set(numberMilestones(dataset.value.milestones).map(milestoneTag)),
     }
   })
   const sourceById = computed(() => new Map(dataset.value.sources.map((s) => [s.id, s])))
@@ -212,6 +224,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     if (status.value === 'loading' || status.value === 'ready') return
     status.value = 'loading'
     listen()
+    listenOwn()
     const stored = loadStoredImports()
     try {
       const parsed = await fetchBundled()
@@ -220,6 +233,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
       issues.value = parsed.issues
       newer.value = parsed.newer ?? []
       imported.value = loaded.entries
+      if (loaded.own) setOwn(loaded.own.sets, loaded.own.given)
       setAside.value = loaded.setAside
       storageError.value = loaded.error
       thresholdReset.value = loaded.thresholdReset
@@ -237,6 +251,42 @@ export const useDatasetsStore = defineStore('datasets', () => {
 
   function setSetAside(records: readonly SetAsideRecord[]): void {
     setAside.value = records
+  }
+
+  function setOwn(sets: readonly OwnSet[], given: number): void {
+    ownSets.value = sets
+    ownGiven.value = Math.max(ownGiven.value, given)
+  }
+
+  /**
+   * Another tab changed its own milestones: read them all again (a few hundred at most). The
+   * message carries nothing but its type, so a forged one only makes the tab read the database.
+   */
+  let ownChannel: BroadcastChannel | null = null
+  let ownTimer: ReturnType<typeof setTimeout> | null = null
+  function listenOwn(): void {
+    if (ownChannel || typeof BroadcastChannel === 'undefined') return
+    ownChannel = new BroadcastChannel(OWN_CHANNEL)
+    ownChannel.onmessage = (event: MessageEvent) => {
+      const m = event.data as { type?: unknown } | null
+      if (typeof m !== 'object' || m === null || m.type !== OWN_MESSAGE) return
+      ownTimer ??= setTimeout(() => {
+        ownTimer = null
+        void import('../import/startup').then(async ({ loadOwn }) => {
+          const loaded = await loadOwn()
+          if (!loaded.error) {
+            ownSets.value = loaded.sets
+            ownGiven.value = Math.max(ownGiven.value, loaded.given)
+          }
+        })
+      }, CHANGE_DELAY_MS)
+    }
+  }
+
+  /** Tells the other tabs that this one changed its own milestones. */
+  function announceOwn(): void {
+    listenOwn()
+    ownChannel?.postMessage({ type: OWN_MESSAGE })
   }
 
   return {
@@ -259,6 +309,10 @@ export const useDatasetsStore = defineStore('datasets', () => {
     announce,
     setImported,
     setSetAside,
+    ownSets,
+    ownGiven,
+    setOwn,
+    announceOwn,
   }
 })
 

@@ -9,10 +9,12 @@ import { baseName, datasetOf, saveImport } from './importCommit'
 import { importedActions } from './importedActions'
 import { mark, noticeList, type Notice } from './importNotices'
 import { mappingToEdit, plain, remember, type MappingDraft } from './importMapping'
+import { milestonesMapping } from '../core/ownMilestonesRead'
+import { useOwnMilestonesStore } from './ownMilestones'
 
 export type { MappingDraft, Notice }
 
-export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'running' | 'report' | 'clash' | 'saving' | 'done'
+export type Stage = 'idle' | 'sniffing' | 'problem' | 'mapping' | 'milestones' | 'running' | 'report' | 'clash' | 'saving' | 'done'
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
@@ -119,6 +121,15 @@ export const useImportsStore = defineStore('imports', () => {
         return
       }
       const s = found.sniff
+      // A milestones file (a date and a title, no figures): read as the reader's own milestones.
+      const ownMapping = milestonesMapping(s.header)
+      if (ownMapping) {
+        const read = await useOwnMilestonesStore().readFile(current, s.settings, s.header, ownMapping)
+        if (file.value !== current) return
+        if (read) stage.value = 'milestones'
+        else await next()
+        return
+      }
       // A 10,000-column file's detection is large: taking it in and drawing the step are separate
       // tasks, so neither holds the page for long.
       await nextTask()
@@ -264,6 +275,13 @@ export const useImportsStore = defineStore('imports', () => {
     if (queue.value.length > 0) await next()
   }
 
+  /** The milestones file is added (or dropped): on to the next file. */
+  async function milestonesDone(added: boolean): Promise<void> {
+    if (!added) useOwnMilestonesStore().dropPending()
+    stage.value = added ? 'done' : stage.value
+    await next()
+  }
+
   const library = importedActions(datasets, names, say)
 
   return {
@@ -292,6 +310,7 @@ export const useImportsStore = defineStore('imports', () => {
     dropFile,
     importValid,
     resolveClash,
+    milestonesDone,
     ...library,
   }
 })

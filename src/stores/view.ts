@@ -16,14 +16,26 @@ export const useViewStore = defineStore('view', () => {
   const state = ref<ViewState>({ ...DEFAULT_VIEW, locale: initialLocale() })
   /** Parameters of the last opened link that could not be used. */
   const notices = ref<QueryNotice[]>([])
+  /** How many own milestones the last opened link named that this reader does not have (the sender's). */
+  const ownMissing = ref(0)
 
   function patch(change: Partial<ViewState>): void {
     state.value = { ...state.value, ...change }
   }
 
-  function replace(next: ViewState, dropped: QueryNotice[] = []): void {
+  function replace(next: ViewState, dropped: QueryNotice[] = [], missingOwn = 0): void {
     state.value = next
     notices.value = dropped
+    ownMissing.value = missingOwn
+  }
+
+  /** The own milestones shown, as the link names them (kept in step by useUrlSync). */
+  function setOwn(ids: readonly string[]): void {
+    const current = state.value.own ?? []
+    if (current.length === ids.length && current.every((id, i) => id === ids[i])) return
+    const { own: _own, ...rest } = state.value
+    void _own
+    state.value = ids.length ? { ...rest, own: [...ids] } : rest
   }
 
   const setLocale = (locale: Locale) => patch({ locale })
@@ -76,6 +88,8 @@ export const useViewStore = defineStore('view', () => {
   return {
     state,
     notices,
+    ownMissing,
+    setOwn,
     patch,
     replace,
     setLocale,

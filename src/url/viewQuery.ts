@@ -26,7 +26,7 @@ export interface QueryNotice {
 const LIST_SEP = ','
 
 /** Parameters of the view state, in the order links write them. */
-export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'cmp', 'cmpw', 'title', 'sub', 'note', 'tab', 'lang', 'v'] as const
+export const VIEW_PARAMS = ['ind', 'off', 'jur', 'cat', 'src', 'from', 'to', 'view', 'base', 'scale', 'ms', 'sr', 'bd', 'by', 'so', 'sp', 'cmp', 'cmpw', 'title', 'sub', 'note', 'tab', 'lang', 'v', 'own'] as const
 
 /**
  * Parameters that belong to a screen rather than to the view (the Present slide): recognised,
@@ -44,6 +44,10 @@ const WINDOW = /^([1-9]|[1-4]\d|50)$/
 const YEAR = /^[1-9]\d{3}$/
 
 const join = (values: readonly string[]): string => values.join(LIST_SEP)
+
+/** An own milestone's id in a link, and how many a link may name. */
+const OWN_ID = /^[a-z0-9]{8}$/
+const OWN_IDS_MAX = 500
 
 /** Serialises a view state: defaults left out, language and version always written. */
 export function toQuery(state: ViewState): Query {
@@ -70,6 +74,7 @@ export function toQuery(state: ViewState): Query {
   if (state.subtitle) q.sub = state.subtitle
   if (state.note) q.note = state.note
   if (state.tab !== DEFAULT_VIEW.tab) q.tab = state.tab
+  if (state.own?.length) q.own = join(state.own)
   q.lang = state.locale
   q.v = QUERY_VERSION
   // Half an emoji makes the router's encodeURI throw, and the address would stop following the view.
@@ -180,6 +185,7 @@ export function fromQuery(
     chartsOrder: one('so', CHARTS_ORDERS, DEFAULT_VIEW.chartsOrder),
     chartsPage: chartsPage(),
     ...compared(),
+    ...ownIds(),
   }
   /** The milestone compared before and after, and its window: an unknown milestone is ignored with a notice. */
   function compared(): Pick<ViewState, 'compare' | 'compareYears'> {
@@ -194,6 +200,15 @@ export function fromQuery(
     if (WINDOW.test(window)) return { compare, compareYears: Number(window) }
     notices.push({ param: 'cmpw', value: window })
     return { compare, compareYears: null }
+  }
+  /** Own milestones' ids (8 letters or digits, at most OWN_IDS_MAX): anything else is dropped with a notice. */
+  function ownIds(): { own?: string[] } {
+    const raw = text('own')
+    if (raw === null || raw === '') return {}
+    const ids = [...new Set(raw.split(LIST_SEP).map((s) => s.trim()).filter(Boolean))]
+    const kept = ids.filter((id) => OWN_ID.test(id)).slice(0, OWN_IDS_MAX)
+    if (kept.length < ids.length) notices.push({ param: 'own', value: raw.slice(0, 40) })
+    return kept.length ? { own: kept } : {}
   }
   /** A page of small charts: 1 to 9999 (past the last page, the last page is shown). */
   function chartsPage(): number {
@@ -244,7 +259,8 @@ export function isViewState(s: ViewState): boolean {
     s.chartsPage <= 9999 &&
     typeof s.compare === 'string' &&
     (s.compare === '' || MILESTONE_NUMBER.test(s.compare)) &&
-    (s.compareYears === null || (s.compare !== '' && WINDOW.test(String(s.compareYears))))
+    (s.compareYears === null || (s.compare !== '' && WINDOW.test(String(s.compareYears)))) &&
+    (s.own === undefined || (isList(s.own, (x) => OWN_ID.test(x)) && s.own.length > 0 && s.own.length <= OWN_IDS_MAX))
   )
 }
 

@@ -8,7 +8,7 @@ import { readDataFolder } from '../../scripts/dataFolder'
 import { englishWords, frenchOrDutchWords } from '../helpers/english'
 
 /** Every catalogue of the app: the main one, the share and import features' (menu and lazy parts), the data download group. */
-const CATALOGUES = ['', 'share/', 'share/lazy/', 'import/', 'import/lazy/', 'dataDownload/']
+const CATALOGUES = ['', 'share/', 'share/lazy/', 'import/', 'import/lazy/', 'dataDownload/', 'own/lazy/']
 const load = (folder: string, l: string): object => JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${folder}${l}.json`, import.meta.url), 'utf8')) as object
 const entries = (o: object, prefix = ''): [string, string][] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? entries(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]]))

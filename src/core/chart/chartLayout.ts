@@ -3,7 +3,7 @@
  * pixel decisions: font sizes, panel boxes, where each milestone label goes so none overlaps
  * another, whether the period slider and tooltips exist, how far long series are thinned. Pure.
  */
-import type { TrendView } from './chartState'
+import { milestoneTag, type TrendView } from './chartState'
 
 /**
  * Where a chart is shown. No `print` profile: printing the page prints the chart the screen shows,
@@ -144,7 +144,7 @@ function milestoneOverhang(view: Pick<TrendView, 'milestones' | 'domain'>, plot:
   for (const m of view.milestones) {
     const t = m.kind === 'interval' ? (Math.max(m.milestone.date.start, domain.min) + Math.min(m.milestone.endDate!.end, domain.max)) / 2 : m.milestone.date.mid
     const x = ((t - domain.min) / span) * plot.width
-    reach = Math.max(reach, x + (String(m.number).length * DIGIT * fontSize) / 2 + 3 - plot.width)
+    reach = Math.max(reach, x + (milestoneTag(m).length * DIGIT * fontSize) / 2 + 3 - plot.width)
   }
   return Math.max(0, Math.ceil(reach))
 }
@@ -193,7 +193,7 @@ export function placeMilestoneLabels(
     .map((m) => {
       const t = m.kind === 'interval' ? (Math.max(m.milestone.date.start, domain.min) + Math.min(m.milestone.endDate!.end, domain.max)) / 2 : m.milestone.date.mid
       const x = plot.left + ((t - domain.min) / span) * plot.width
-      const text = String(m.number)
+      const text = milestoneTag(m)
       return { number: m.number, text, x, half: (text.length * DIGIT * fontSize) / 2 + 3 }
     })
     .sort((a, b) => a.x - b.x || a.number - b.number)

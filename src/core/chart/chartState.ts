@@ -39,6 +39,13 @@ export const MAGNITUDE_SPLIT = 10
 export interface NumberedMilestone {
   readonly number: number
   readonly milestone: Milestone
+  /** The reader's own milestone's mark ("Y3"): numbered apart, so the data set's numbers never shift. */
+  readonly tag?: string
+}
+
+/** What a milestone is called on the chart, in its key and in every export: "12", or "Y3" for one of the reader's own. */
+export function milestoneTag(m: Pick<NumberedMilestone, 'number' | 'tag'>): string {
+  return m.tag ?? String(m.number)
 }
 
 /** What the chart is asked to show: the view's series and milestones, already filtered. */
@@ -137,11 +144,21 @@ export interface TrendView {
   readonly compare?: Comparison
 }
 
-/** Numbers milestones in date order, 1..n (same-day ties by English title, in code-unit order). */
+const byDate = (a: Milestone, b: Milestone): number => a.date.start - b.date.start || (a.title.en < b.title.en ? -1 : a.title.en > b.title.en ? 1 : 0)
+
+/**
+ * Numbers milestones in date order, 1..n (same-day ties by English title, in code-unit order). The
+ * reader's own keep the number they were given ("Y3") and are not counted: adding or deleting one
+ * never shifts a number of the data set's. The result is in date order.
+ */
 export function numberMilestones(milestones: readonly Milestone[]): NumberedMilestone[] {
-  return [...milestones]
-    .sort((a, b) => a.date.start - b.date.start || (a.title.en < b.title.en ? -1 : a.title.en > b.title.en ? 1 : 0))
+  const numbered: NumberedMilestone[] = milestones
+    .filter((m) => !m.own)
+    .sort(byDate)
     .map((milestone, i) => ({ number: i + 1, milestone }))
+  const own = milestones.flatMap((m) => (m.own ? [{ number: m.own.seq, milestone: m, tag: `Y${m.own.seq}` }] : []))
+  if (own.length === 0) return numbered
+  return [...numbered, ...own].sort((a, b) => byDate(a.milestone, b.milestone) || (a.tag ? 1 : 0) - (b.tag ? 1 : 0))
 }
 
 /** The numbers of the whole data set, kept for the milestones a selection leaves. */

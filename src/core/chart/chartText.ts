@@ -10,7 +10,7 @@ import { escapeHtml, formatBaseline, formatDate, formatNumber, formatPeriod, pun
 import { isImportedSource } from '../import/ids'
 import type { SeriesPoint } from '../series'
 import { withheldText } from '../suppression'
-import type { ChartMilestone, ChartSeries, TrendView } from './chartState'
+import { milestoneTag, type ChartMilestone, type ChartSeries, type TrendView } from './chartState'
 
 /** The UI words the chart needs, translated by the caller (core holds no message catalogue). */
 export interface TrendText {
@@ -20,6 +20,8 @@ export interface TrendText {
   readonly status: Record<Status, string>
   /** The status of an imported figure with no status of its own ("as in the imported file"). */
   readonly importedStatus?: string
+  /** The mark of the reader's own milestones: "yours". */
+  readonly ownMark?: string
   /** Why a figure is withheld: a small count below its threshold, or (`reason`) so that one cannot be worked out. */
   readonly suppressedNote?: (below: number, reason?: 'secondary' | 'linked') => string
   readonly category: Record<string, string>
@@ -118,7 +120,8 @@ export function milestoneTooltip(m: ChartMilestone, view: TrendView, text: Trend
   const { milestone } = m
   const source = view.sources.get(milestone.source)
   return [
-    `<div class="vg-tip"><strong>${m.number}. ${escapeHtml(milestone.title[view.locale])}</strong>`,
+    `<div class="vg-tip"><strong>${escapeHtml(milestoneTag(m))}. ${escapeHtml(milestone.title[view.locale])}</strong>${m.tag && text.ownMark ? ` (${escapeHtml(text.ownMark)})` : ''}`,
+    milestone.note && m.tag ? `<div class="vg-tip-note">${escapeHtml(milestone.note)}</div>` : '',
     `<div>${escapeHtml(milestoneDate(m, view.locale))} · ${escapeHtml(text.category[milestone.category] ?? milestone.category)} · ${escapeHtml(milestone.jurisdiction)}</div>`,
     milestone.quote ? `<blockquote>“${escapeHtml(milestone.quote)}”</blockquote>` : '',
     source ? `<div class="vg-tip-source">${escapeHtml(text.source)}: ${escapeHtml(source.title)}</div>` : '',
@@ -166,7 +169,7 @@ export function describeChart(view: Pick<TrendView, 'series' | 'milestones' | 'l
     const two = s.points.length > 1 ? `, ${formatPeriod(last.observation.period, view.locale)} ${formatPoint(last, s.unit, view.locale)}` : ''
     return `${s.label}: ${one}${two} (${s.points.length})`
   })
-  const marks = view.milestones.map((m) => `${m.number}. ${milestoneDate(m, view.locale)} ${m.milestone.title[view.locale]}`)
+  const marks = view.milestones.map((m) => `${milestoneTag(m)}. ${milestoneDate(m, view.locale)} ${m.milestone.title[view.locale]}`)
   return punctuate([...parts, ...marks].join('; '), view.locale)
 }
 

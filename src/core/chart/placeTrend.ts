@@ -11,7 +11,7 @@ import { startsNewSegment } from '../transform'
 import { lttb } from '../sample'
 import type { SeriesPoint } from '../series'
 import { LABEL_CLEARANCE, type ChartLayout } from './chartLayout'
-import type { ChartSeries, TrendView } from './chartState'
+import { milestoneTag, type ChartSeries, type TrendView } from './chartState'
 
 /** Above this many figures a series is drawn as a plain line: symbols would hide the trend and cost time. */
 export const SYMBOL_LIMIT = 200
@@ -58,6 +58,9 @@ export interface PlacedMilestone {
   /** Its index in the chart state's milestones. */
   readonly index: number
   readonly number: number
+  /** What its label says: "12", or "Y3" for one of the reader's own (drawn dash-dot). */
+  readonly tag: string
+  readonly own: boolean
   readonly kind: 'point' | 'interval'
   readonly from: number
   readonly to: number
@@ -214,7 +217,7 @@ function placeLabels(layout: ChartLayout, lines: readonly PlacedLine[]): PlacedL
 }
 
 function placeMilestones(view: TrendView, layout: ChartLayout): PlacedMilestone[] {
-  const rows = new Map(layout.milestoneLabels.map((l) => [l.number, l.row]))
+  const rows = new Map(layout.milestoneLabels.map((l) => [l.text, l.row]))
   const domain = view.domain
   return view.milestones.map((m, index) => {
     const { date, endDate } = m.milestone
@@ -222,11 +225,13 @@ function placeMilestones(view: TrendView, layout: ChartLayout): PlacedMilestone[
     return {
       index,
       number: m.number,
+      tag: milestoneTag(m),
+      own: m.tag !== undefined,
       kind: m.kind,
       from: interval ? (domain ? Math.max(date.start, domain.min) : date.start) : date.mid,
       to: interval ? (domain ? Math.min(endDate.end, domain.max) : endDate.end) : date.mid,
       // Clear of the plot's top edge by more than a point symbol's radius: a figure never covers a number.
-      labelDistance: LABEL_CLEARANCE + (rows.get(m.number) ?? 0) * layout.labelRowHeight,
+      labelDistance: LABEL_CLEARANCE + (rows.get(milestoneTag(m)) ?? 0) * layout.labelRowHeight,
       ...(m.compared ? { compared: true } : {}),
     }
   })

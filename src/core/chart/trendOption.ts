@@ -8,7 +8,7 @@ import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { DisplayUnit } from '../model'
 import { yearOf, yearStart } from '../period'
 import type { ChartLayout } from './chartLayout'
-import type { ChartSeries, TrendView } from './chartState'
+import { milestoneTag, type ChartSeries, type TrendView } from './chartState'
 import { chartDescription, formatValue, milestoneTooltip, pointTooltip, unitName, type TrendText } from './chartText'
 import { figureAt, placeTrend, type PlacedLabel, type PlacedLine, type PlacedTrend } from './placeTrend'
 
@@ -161,6 +161,11 @@ function lineSeries(view: TrendView, layout: ChartLayout, placed: PlacedTrend): 
   })
 }
 
+/** The reader's own milestones' colour and stroke (dash-dot), apart from the data's grey dashes. */
+export const OWN_COLOUR = '#6d28d9'
+const OWN_LINE = { color: OWN_COLOUR, type: [8, 3, 2, 3], width: 1.5 }
+const OWN_AREA = { color: 'rgba(109,40,217,0.10)', borderColor: OWN_COLOUR, borderType: [8, 3, 2, 3], borderWidth: 1 }
+
 /** Each panel's milestones: numbered dashed vertical lines and shaded bands, numbers above the top row only. */
 function milestoneSeries(layout: ChartLayout, placed: PlacedTrend, text: TrendText): LineSeriesOption[] {
   const points = placed.milestones.filter((m) => m.kind === 'point')
@@ -181,12 +186,13 @@ function milestoneSeries(layout: ChartLayout, placed: PlacedTrend, text: TrendTe
       emphasis: { lineStyle: { width: 2, color: '#111827' } },
       label: { show: panel.top, formatter: '{b}', position: 'end', color: '#111827', fontSize: layout.milestoneFontSize },
       // Rows placed by the layout: close milestones' numbers stack instead of overprinting.
-      // The compared milestone is drawn solid and darker.
+      // The compared milestone is drawn solid and darker; the reader's own milestones dash-dot and
+      // violet, their mark ("Y3") in the same colour.
       data: points.map((m) => ({
         xAxis: m.from,
-        name: String(m.number),
-        label: { distance: [0, m.labelDistance], ...(m.compared ? { fontWeight: 'bold' as const } : {}) },
-        ...(m.compared ? { lineStyle: { color: '#111827', type: 'solid' as const, width: 2 } } : {}),
+        name: m.tag,
+        label: { distance: [0, m.labelDistance], ...(m.own ? { color: OWN_COLOUR } : {}), ...(m.own || m.compared ? { fontWeight: 'bold' as const } : {}) },
+        ...(m.compared ? { lineStyle: { color: m.own ? OWN_COLOUR : '#111827', type: 'solid' as const, width: 2 } } : m.own ? { lineStyle: OWN_LINE } : {}),
       })),
     },
     markArea: {
@@ -196,9 +202,9 @@ function milestoneSeries(layout: ChartLayout, placed: PlacedTrend, text: TrendTe
       data: intervals.map((m) => [
         {
           xAxis: m.from,
-          name: String(m.number),
-          label: { distance: m.labelDistance, ...(m.compared ? { fontWeight: 'bold' as const } : {}) },
-          ...(m.compared ? { itemStyle: { color: 'rgba(17,24,39,0.10)', borderColor: '#111827', borderWidth: 1.5 } } : {}),
+          name: m.tag,
+          label: { distance: m.labelDistance, ...(m.own ? { color: OWN_COLOUR } : {}), ...(m.own || m.compared ? { fontWeight: 'bold' as const } : {}) },
+          ...(m.compared ? { itemStyle: { color: 'rgba(17,24,39,0.10)', borderColor: m.own ? OWN_COLOUR : '#111827', borderWidth: 1.5 } } : m.own ? { itemStyle: OWN_AREA } : {}),
         },
         { xAxis: m.to },
       ]),
@@ -208,7 +214,7 @@ function milestoneSeries(layout: ChartLayout, placed: PlacedTrend, text: TrendTe
 
 /** The tooltip of a hovered figure or milestone, from the placement's point index (HTML escaped in chartText.ts). */
 function tooltip(view: TrendView, placed: PlacedTrend, text: TrendText): EChartsOption['tooltip'] {
-  const byNumber = new Map(view.milestones.map((m) => [String(m.number), m]))
+  const byNumber = new Map(view.milestones.map((m) => [milestoneTag(m), m]))
   return {
     trigger: 'item',
     confine: true,

@@ -28,7 +28,7 @@ function countNewlines(text: string, from: number, to: number): number {
  * Parses a comma-separated file with a header row. Never throws: syntax errors (an unclosed quote,
  * a row with too many or too few cells) come back as issues with their line, and the good rows are kept.
  */
-export function parseTable(file: string, text: string): Parsed<Table> {
+export function parseTable(file: string, text: string, delimiter = ','): Parsed<Table> {
   const issues: DataIssue[] = []
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const records: { line: number; cells: string[] }[] = []
@@ -36,7 +36,7 @@ export function parseTable(file: string, text: string): Parsed<Table> {
   let line = 1
   Papa.parse<string[]>(body, {
     header: false,
-    delimiter: ',',
+    delimiter,
     skipEmptyLines: false,
     step(result) {
       const next = result.meta.cursor

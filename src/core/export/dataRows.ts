@@ -85,7 +85,8 @@ export function viewContent(view: TrendView): DataContent {
     rows,
     indicators: [...indicators.values()],
     sources: sourcesOf(view),
-    milestones: view.milestones.map((m) => ({ milestone: m.milestone, number: m.number })),
+    // The reader's own milestones carry a mark ("Y3"), not a number of the data set's.
+    milestones: view.milestones.map((m) => (m.tag ? { milestone: m.milestone } : { milestone: m.milestone, number: m.number })),
   }
 }
 

@@ -1,5 +1,5 @@
 import { formatPoint, indexBaseOf } from '../chart/chartText'
-import type { TrendView } from '../chart/chartState'
+import { milestoneTag, type TrendView } from '../chart/chartState'
 import { compareLines, type CompareText } from '../compareText'
 import { formatBaseline, formatDate, formatPeriod, punctuate } from '../format'
 import { dataCheckedUpTo } from '../freshness'
@@ -45,6 +45,8 @@ export interface ExportText {
   readonly locale?: Locale
   /** "Compare before and after" in words (src/core/compareText.ts). */
   readonly compare?: CompareText
+  /** The mark after one of the reader's own milestones in the key: "yours". */
+  readonly ownMark?: string
 }
 
 /** What a chart says about itself wherever it goes: title, subtitle, sources, export date. */
@@ -136,17 +138,17 @@ export function yearRange(spec: TrendView): [number, number] | null {
 export const KEY_NUMBER_MARK = ' — '
 
 /** "29 — 29 April 2014: Law on grooming": the number set apart, so "29. April" never reads as a date. */
-export function milestoneLine(m: TrendView['milestones'][number], locale: TrendView['locale']): string {
+export function milestoneLine(m: TrendView['milestones'][number], locale: TrendView['locale'], ownWord = ''): string {
   const { milestone } = m
   const date = formatDate(milestone.date.start, milestone.precision, locale)
   const end = milestone.endDate ? `–${formatDate(milestone.endDate.start, milestone.precision, locale)}` : ''
-  return punctuate(`${m.number}${KEY_NUMBER_MARK}${date}${end}: ${milestone.title[locale]}`, locale)
+  return punctuate(`${milestoneTag(m)}${KEY_NUMBER_MARK}${date}${end}: ${milestone.title[locale]}${m.tag && ownWord ? ` (${ownWord})` : ''}`, locale)
 }
 
 /** Title, subtitle, sources and milestone key of a chart, in the spec's language. */
 /** The words the title, subtitle and source line need (the dashboard has them without the share catalogue). */
 export type LabelText = Pick<ExportText, 'title' | 'offence' | 'what' | 'base' | 'from' | 'more' | 'logScale' | 'sources' | 'checkedUpTo' | 'locale'> &
-  Partial<Pick<ExportText, 'chartsRange' | 'chosen' | 'compare'>>
+  Partial<Pick<ExportText, 'chartsRange' | 'chosen' | 'compare' | 'ownMark'>>
 
 export function chartLabels(spec: TrendView, state: LabelState, text: LabelText): ChartLabels {
   const offences = state.offences.map((o) => text.offence[o])
@@ -198,7 +200,7 @@ export function chartLabels(spec: TrendView, state: LabelState, text: LabelText)
     subtitle: state.subtitle || p(subtitle),
     sources,
     sourceLine: p(sourceLine),
-    milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale)),
+    milestoneKey: spec.milestones.map((m) => milestoneLine(m, spec.locale, text.ownMark)),
     note: state.note ?? '',
     chosenBy,
     ownSubtitle: state.subtitle ? subtitle : '',
