@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readDataset } from '../../src/core/dataset'
 import { DATA_TEXT } from '../../src/core/export/dataText'
-import { SOURCE_TERMS } from '../../src/core/licences'
-import { sourceIn } from '../../src/core/model'
+import { SOURCE_TERMS } from '../../src/core/sourceTerms'
+import { LOCALES, sourceIn } from '../../src/core/model'
 import { readDataFolder } from '../../scripts/dataFolder'
 import { englishWords, frenchOrDutchWords } from '../helpers/english'
 
 /** Every catalogue of the app: the main one, the share and import features' (menu and lazy parts), the data download group. */
-const CATALOGUES = ['', 'share/', 'share/lazy/', 'import/', 'import/lazy/', 'dataDownload/', 'own/lazy/']
+const CATALOGUES = ['', 'share/', 'share/lazy/', 'import/', 'import/lazy/', 'dataDownload/', 'own/lazy/', 'languages/']
 const load = (folder: string, l: string): object => JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${folder}${l}.json`, import.meta.url), 'utf8')) as object
 const entries = (o: object, prefix = ''): [string, string][] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? entries(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]]))
@@ -36,6 +36,10 @@ describe('German', () => {
       }
     }
     expect(found).toEqual([])
+  })
+
+  it('keeps the footer’s copy of the producers’ terms (each language’s catalogue, so only English ships first) the same as the exports’', () => {
+    for (const l of LOCALES) expect((load('', l) as { licence: { terms: string } }).licence.terms, l).toBe(SOURCE_TERMS[l])
   })
 
   it('writes the data downloads’ words and the producers’ terms in German', () => {

@@ -6,7 +6,8 @@
  * version and a citation, and a README for people. The same code writes the view's zip in the
  * browser and the whole data set at build time (scripts/staticData.ts).
  */
-import { CODE_LICENCE, DATA_LICENCE, SOURCE_TERMS } from '../licences'
+import { CODE_LICENCE, DATA_LICENCE } from '../licences'
+import { SOURCE_TERMS } from '../sourceTerms'
 import { LOCALES, STATUSES, UNITS, sourceIn, type Locale, type Source } from '../model'
 import { punctuate } from '../format'
 import { citation } from './labels'
