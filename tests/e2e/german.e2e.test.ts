@@ -22,10 +22,10 @@ afterAll(async () => {
 })
 
 /** Text a German reader meets on the page, with the foreign words found in it ("where: words"). */
-async function foreignWords(page: Page, where: string): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+async function foreignWords(page: Page, where: string, root = 'body'): Promise<string[]> {
+  const texts = await page.evaluate((selector) => {
     const out: string[] = []
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const walker = document.createTreeWalker(document.querySelector(selector) ?? document.body, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement
       // Quotes are the sources' own sentences, in their language; a label shown in another language says so with `lang`.
@@ -34,7 +34,7 @@ async function foreignWords(page: Page, where: string): Promise<string[]> {
       if (text) out.push(text)
     }
     return out
-  })
+  }, root)
   return texts.flatMap((t) => {
     const words = [...englishWords(t, 'de'), ...frenchOrDutchWords(t)]
     return words.length ? [`${where}: ${t.slice(0, 120)} [${words.join(', ')}]`] : []
@@ -151,6 +151,26 @@ describe('German', () => {
     expect(await foreignWords(page, 'compare')).toEqual([])
     await expectLegibleChart(page, 'compare de')
     expect((await new AxeBuilder({ page }).include('.content').analyze()).violations.map((v) => v.id)).toEqual([])
+    await context.close()
+  })
+
+  it('adds a milestone of one’s own in German: the form and its errors in German, a German title, axe clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const { page } = await openPage(context, '/#/timeline?lang=de')
+    await page.click('[data-testid="own-add"]')
+    await page.click('[data-testid="own-save"]')
+    await page.waitForSelector('#own-date-error')
+    await expect(page.locator('#own-date-error').textContent()).resolves.toBe('ein Datum ist nötig')
+    await expect(page.locator('label[for="own-title_de"]').textContent()).resolves.toBe('Titel auf Deutsch')
+    // The form (the Timeline's milestone notes are the data's English, a known limit of every language).
+    expect(await foreignWords(page, 'own milestone form', '[data-testid="own-form"]')).toEqual([])
+    expect((await new AxeBuilder({ page }).include('.timeline').analyze()).violations.map((v) => v.id)).toEqual([])
+    await page.fill('#own-date', '2024-03-15')
+    await page.fill('#own-title_fr', 'Campagne locale')
+    await page.fill('#own-title_de', 'Lokale Kampagne')
+    await page.click('[data-testid="own-save"]')
+    await expect.poll(() => page.locator('main').textContent()).toContain('Lokale Kampagne')
+    await expect(page.locator('main').textContent()).resolves.toContain('15. März 2024')
     await context.close()
   })
 
