@@ -162,7 +162,7 @@ describe('static data URLs', () => {
     expect(pkg.version).toBe(list.version)
     for (const r of pkg.resources) await get(`data/v1/${r.path}`)
     const zip = unzip(new Uint8Array(await (await get('data/v1/vigie-data.zip')).arrayBuffer()))
-    expect([...zip.keys()].sort()).toEqual([...PACKAGE_FILES, 'README.fr.md', 'README.nl.md'].sort())
+    expect([...zip.keys()].sort()).toEqual([...PACKAGE_FILES, 'README.fr.md', 'README.nl.md', 'README.de.md'].sort())
     const dcat = (await (await get('data/v1/dcat.jsonld')).json()) as Record<string, unknown>
     expect(dcat['@type']).toBe('dcat:Dataset')
     expect(dcat['owl:versionInfo']).toBe(list.version)
