@@ -12,7 +12,7 @@ import JSZip from 'jszip'
 import type { Plugin } from 'vite'
 import { dataVersionText } from '../src/core/dataVersion'
 import { CSV_DIALECTS } from '../src/core/export/csvDialect'
-import { packageFiles, type PackageMeta } from '../src/core/export/datapackage'
+import { packageFiles, producersOf, type PackageMeta } from '../src/core/export/datapackage'
 import { datasetContent, type DataContent } from '../src/core/export/dataRows'
 import { DATA_TEXT, plainCitation } from '../src/core/export/dataText'
 import { DATA_API, jsonLdScript, schemaOrgDataset, STATIC_PATHS, type FindableMeta } from '../src/core/export/findable'
@@ -66,7 +66,7 @@ export function readStaticData(dataDir: string, site: string): StaticData {
     description: DATA_TEXT[locale].datasetDescription,
     locale,
     version: versionText,
-    citation: plainCitation(DATA_TEXT[locale].datasetTitle, versionText, link, locale),
+    citation: plainCitation(DATA_TEXT[locale].datasetTitle, versionText, link, locale, producersOf(content, locale)),
     link: site,
     created: `${version.released}T00:00:00Z`,
   })

@@ -87,6 +87,10 @@ export const EXTENSION_COLUMNS = {
     'description_de',
     'caveat_de',
     'short_de',
+    'producer_en',
+    'producer_fr',
+    'producer_nl',
+    'producer_de',
   ],
   observations: [],
   milestones: ['importance', 'title_de'],
@@ -373,7 +377,14 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       if (reader.get('description_en') && !reader.get('description_de')) {
         reader.report('description_de', 'missing_translation', `indicator "${id}" has no description_de: give its description in German`)
       }
+      // Citations credit whoever produced the figures, not the press that relayed them.
+      for (const locale of LOCALES) {
+        if (!reader.get(`producer_${locale}`)) {
+          reader.report(`producer_${locale}`, locale === 'de' ? 'missing_translation' : 'empty_required', `producer_${locale} is empty: name the organisation whose statistic indicator "${id}" is`)
+        }
+      }
     }
+    const producer = readProducer(reader)
     indicators.push({
       id,
       offence,
@@ -395,6 +406,7 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
       ...shownInField(shownIn),
       // Like milestones' importance: required in the bundled data; elsewhere an absent column or empty cell is key.
       importance: (options.complete || reader.get('importance') ? reader.oneOf('importance', MILESTONE_IMPORTANCES) : 'key') ?? 'key',
+      ...(producer ? { producer } : {}),
     })
   }
   for (const { line, target } of comparisons) {
@@ -404,6 +416,16 @@ function readIndicators(table: Table, issues: DataIssue[], dataset: string, opti
   }
   checkDistinctShorts(indicators, table, reader)
   return resolveParts(indicators, parts, reader)
+}
+
+/**
+ * Who produced the indicator's figures, each missing language falling back like a label; undefined
+ * when the row names no one (imported files: citations credit the sources' publishers instead).
+ */
+function readProducer(reader: RowReader): Localized | undefined {
+  const given = reader.given('producer')
+  if (!LOCALES.some((l) => given[l])) return undefined
+  return fillTexts(given).text
 }
 
 /**

@@ -137,6 +137,11 @@ export interface Indicator {
    * series" or when chosen; absent (imported data, files without the column) counts as key.
    */
   readonly importance?: MilestoneImportance
+  /**
+   * The organisation whose statistic the indicator is (Child Focus, NCMEC, Eurostat…), which a
+   * source may only relay; citations credit it. Absent when the data name no one (imported files).
+   */
+  readonly producer?: Localized
 }
 
 export interface Observation {

@@ -4,7 +4,7 @@
  * reader's dialect. Loaded with the menu; jszip loads only when a zip is asked for.
  */
 import { CSV_DIALECTS, type CsvDialectName } from '../core/export/csvDialect'
-import { packageFiles, type PackageMeta } from '../core/export/datapackage'
+import { packageFiles, producersOf, type PackageMeta } from '../core/export/datapackage'
 import { datasetContent, viewContent, type DataContent } from '../core/export/dataRows'
 import { DATA_TEXT, plainCitation } from '../core/export/dataText'
 import { exportFileName } from '../core/export/labels'
@@ -34,14 +34,14 @@ async function zipOf(files: ReadonlyMap<string, string>): Promise<Blob> {
   return zip.generateAsync({ type: 'blob', compression: 'DEFLATE', mimeType: 'application/zip' })
 }
 
-function packageMeta(name: string, title: string, description: string, locale: Locale, link: string, now: Date): PackageMeta {
+function packageMeta(name: string, title: string, description: string, locale: Locale, link: string, now: Date, producers: readonly string[]): PackageMeta {
   return {
     name,
     title,
     description,
     locale,
     version: BUNDLED_DATA_VERSION_TEXT,
-    citation: plainCitation(title, BUNDLED_DATA_VERSION_TEXT, link, locale),
+    citation: plainCitation(title, BUNDLED_DATA_VERSION_TEXT, link, locale, producers),
     link,
     created: now.toISOString(),
   }
@@ -52,8 +52,8 @@ export function viewPackage(ctx: ExportContext, dialect: CsvDialectName): { file
   const locale = ctx.view.locale
   const labels = labelsOf(ctx)
   const text = DATA_TEXT[locale]
-  const meta = packageMeta('vigie-view', text.viewTitle(labels.title), `${text.viewDescription} ${labels.subtitle}`, locale, ctx.link, ctx.now)
   const content = viewContent(ctx.view)
+  const meta = packageMeta('vigie-view', text.viewTitle(labels.title), `${text.viewDescription} ${labels.subtitle}`, locale, ctx.link, ctx.now, producersOf(content, locale))
   return { files: packageFiles(meta, content, CSV_DIALECTS[dialect]), content }
 }
 
@@ -70,8 +70,8 @@ export async function downloadViewZip(ctx: ExportContext, dialect: CsvDialectNam
  */
 export async function downloadDatasetZip(bundled: Dataset, locale: Locale, dialect: CsvDialectName, link: string, now: Date): Promise<string> {
   const text = DATA_TEXT[locale]
-  const meta = packageMeta('vigie-data', text.datasetTitle, text.datasetDescription, locale, link, now)
   const content = datasetContent(bundled, withheldFigures(bundled.observations, bundled.indicators, () => 0), locale)
+  const meta = packageMeta('vigie-data', text.datasetTitle, text.datasetDescription, locale, link, now, producersOf(content, locale))
   const blob = await zipOf(packageFiles(meta, content, CSV_DIALECTS[dialect]))
   const name = `vigie-data-${BUNDLED_DATA_VERSION_TEXT.replace(/[^0-9a-z-]+/gi, '-')}-${locale}.zip`
   saveBlob(blob, name)

@@ -55,7 +55,7 @@ describe('download the data', () => {
     expect([...zip.keys()].sort()).toEqual([...PACKAGE_FILES].sort())
     const descriptor = JSON.parse(zip.get('datapackage.json')!.toString('utf8')) as Record<string, unknown> & { resources: { name: string; path: string }[] }
     expect(descriptor).toMatchObject({ profile: 'tabular-data-package', name: 'vigie-view', version, licenses: [{ name: 'CC-BY-4.0' }] })
-    expect(descriptor.citation).toBe(`Vigie (${version.slice(0, 4)}). ${descriptor.title as string}. Data version ${version}. ${page.url()}`)
+    expect(descriptor.citation).toBe(`Vigie (${version.slice(0, 4)}). ${descriptor.title as string}. Data version ${version}. Data: Child Focus; Eurostat; NCMEC; compiled by Vigie. ${page.url()}`)
     expect(descriptor.resources.map((r) => r.path)).toEqual(PACKAGE_FILES.slice(2))
     const observations = Papa.parse<Record<string, string>>(zip.get('observations.csv')!.toString('utf8'), { header: true, skipEmptyLines: true }).data
     expect(observations).toHaveLength(await drawnFigures(page))

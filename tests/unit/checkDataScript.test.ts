@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { readDataset } from '../../src/core/dataset'
+import { readDataFolder } from '../../scripts/dataFolder'
 
 /**
  * Runs the script as `npm run check-data` does. The source documents are pointed at a folder that
@@ -70,6 +72,30 @@ describe('npm run check-data', () => {
       expect(shipped.code).toBe(1)
       expect(shipped.out).toMatch(/indicators\.csv:3:\d+ \[label_de\] indicator "cf_hotline_reports" has no label_de/)
     }
+  }, 30_000)
+
+  it('requires each indicator’s producer in the shipped data, and not in a file imported into the app', () => {
+    const producers = ['producer_en', 'producer_fr', 'producer_nl', 'producer_de']
+    // A copy without the producer columns, read as the app reads an import: valid (credited to its sources' publishers).
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-data-'))
+    cpSync('data', dir, { recursive: true })
+    const own = join(dir, 'indicators.csv')
+    const rows = Papa.parse<string[]>(readFileSync(own, 'utf8'), { skipEmptyLines: true }).data
+    const drop = new Set<number>(producers.map((c) => rows[0]!.indexOf(c)))
+    writeFileSync(own, Papa.unparse(rows.map((r) => r.filter((_, i) => !drop.has(i))), { newline: '\n' }) + '\n')
+    const imported = readDataset(readDataFolder(dir), 'my_data')
+    expect(imported.issues).toEqual([])
+    expect(imported.value.indicators.every((i) => i.producer === undefined)).toBe(true)
+    // The shipped data may not leave a producer out.
+    const root = mkdtempSync(join(tmpdir(), 'vigie-root-'))
+    cpSync('data', join(root, 'data'), { recursive: true })
+    const path = join(root, 'data/indicators.csv')
+    const shippedRows = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data
+    shippedRows[2]![shippedRows[0]!.indexOf('producer_fr')] = ''
+    writeFileSync(path, Papa.unparse(shippedRows, { newline: '\n' }) + '\n')
+    const shipped = runCheckIn(root, '')
+    expect(shipped.code).toBe(1)
+    expect(shipped.out).toMatch(/indicators\.csv:3:\d+ \[producer_fr\] producer_fr is empty: name the organisation whose statistic indicator "cf_hotline_reports" is/)
   }, 30_000)
 
   it('fails on a broken copy and names the file, line and column', () => {

@@ -15,6 +15,7 @@ import { buildLabelText } from '../../src/i18n/trendText'
 import { citeTextFor } from '../../src/export/cite'
 import { translate } from '../../src/export/messages'
 import { files } from '../helpers/csv'
+import { readDataFolder } from '../../scripts/dataFolder'
 
 const SOURCES: Record<string, string>[] = [
   { id: 'cf_2020', title: 'Annual report 2020', publisher: 'Child Focus', url: 'https://example.org/cf', title_fr: 'Rapport annuel 2020', title_nl: 'Jaarverslag 2020' },
@@ -191,6 +192,40 @@ describe('a citation of the view on screen', () => {
         },
       ])
     }
+  })
+
+  it('credits the producer an indicator names, not the press site that relayed its figures, in the reader’s language', () => {
+    const producer = { producer_en: 'Council of Europe (Lanzarote Committee)', producer_fr: 'Conseil de l’Europe (Comité de Lanzarote)', producer_nl: 'Raad van Europa (Lanzarote-Comité)', producer_de: 'Europarat (Lanzarote-Ausschuss)' }
+    const relayed = readDataset(
+      files({
+        sources: [...SOURCES, { id: 'press', title: 'An article', publisher: 'knack.be', url: 'https://example.org/press', title_fr: 'Un article', title_nl: 'Een artikel' }],
+        indicators: [{ ...ind('parties'), ...producer }, ind('cf_reports')],
+        observations: [
+          { indicator: 'parties', period: '2019', value: 43, source: 'press' },
+          { indicator: 'parties', period: '2020', value: 46, source: 'press' },
+          { indicator: 'cf_reports', period: '2019', value: 1100, source: 'press' },
+        ],
+      }),
+    ).value
+    const cited = (locale: Locale) => {
+      const full = { ...DEFAULT_VIEW, indicators: ['parties', 'cf_reports'], locale }
+      return citationOf(viewFor(relayed, full), full, buildLabelText(translate(locale), locale), citeTextFor(locale), { link: LINK, accessed: ACCESSED, version: VERSION })
+    }
+    // cf_reports names no producer (a file without the column would name none): its source's publisher stands in.
+    expect(cited('en').authors).toEqual(['Council of Europe (Lanzarote Committee)', 'knack.be', 'Vigie'])
+    expect(cited('fr').authors).toEqual(['Conseil de l’Europe (Comité de Lanzarote)', 'knack.be', 'Vigie'])
+    expect(cited('nl').authors).toEqual(['Raad van Europa (Lanzarote-Comité)', 'knack.be', 'Vigie'])
+    expect(cited('de').note).toContain('Europarat (Lanzarote-Ausschuss); knack.be')
+  })
+
+  it('credits the bundled CSAM view to the organisations whose statistics it draws, not the press that relayed them', () => {
+    const bundled = readDataset(readDataFolder('data')).value
+    const full = { ...DEFAULT_VIEW, offences: ['csam' as const], locale: 'en' as const }
+    const c = citationOf(viewFor(bundled, full), full, buildLabelText(translate('en'), 'en'), citeTextFor('en'), { link: LINK, accessed: ACCESSED, version: VERSION })
+    // Most figures first: Child Focus's yearly series, then Eurostat's, then NCMEC's (the press relayed most of the first).
+    expect(c.authors).toEqual(['Child Focus', 'Eurostat', 'NCMEC', 'Vigie'])
+    for (const author of c.authors) expect(author).not.toMatch(/\.(be|fm|eu|net)\b/)
+    expect(c.note).toMatch(/^Data: Child Focus; Eurostat; NCMEC; compiled by Vigie\./)
   })
 
   it('names no data version for figures from an imported file (no release of Vigie’s data describes them)', () => {

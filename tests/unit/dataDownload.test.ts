@@ -11,7 +11,7 @@ import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { CSV_DIALECTS, defaultDialect, spreadsheetCsv, SPREADSHEET_COLUMNS, type CsvDialect } from '../../src/core/export/csvDialect'
-import { dataPackage, packageFiles, packageReadme, type PackageMeta } from '../../src/core/export/datapackage'
+import { dataPackage, packageFiles, packageReadme, producersOf, type PackageMeta } from '../../src/core/export/datapackage'
 import { datasetContent, viewContent, type DataContent } from '../../src/core/export/dataRows'
 import { DATA_TEXT, plainCitation } from '../../src/core/export/dataText'
 import { dcatDataset, jsonLdScript, schemaOrgDataset, STATIC_PATHS, type FindableMeta } from '../../src/core/export/findable'
@@ -158,6 +158,26 @@ describe('Frictionless data package', () => {
     const own = fr.split('\n').filter((l) => /^(## |- (Unité|Ce qu|Partie)|Fichiers CSV|Version des données|Les petits nombres)/.test(l)).map((l) => l.replace(/^(- [^:]+:).*/, '$1'))
     const words = own.join(' ').toLowerCase().split(/[^a-zà-ÿ’'-]+/)
     expect(words.filter((w) => ENGLISH_WORDS.has(w))).toEqual([])
+  })
+
+  it('credits the producers of the figures, not the press that relayed them: contributors, indicators.csv, README and citation', () => {
+    const producers = producersOf(content, 'en')
+    // Most figures first; a press site only where the article names no producer (data/README.md, "Producers").
+    expect(producers.slice(0, 2)).toEqual(['Child Focus', 'Eurostat'])
+    expect(producers).toContain('NCMEC')
+    for (const name of producers) expect(name).not.toMatch(/^(knack|vrt|lalibre|levif|arabel)\./)
+    const descriptor = dataPackage(meta('en'), content, CSV_DIALECTS.comma) as { contributors: { title: string; role: string }[] }
+    expect(descriptor.contributors).toEqual([...producers.map((title) => ({ title, role: 'author' })), { title: 'Vigie', role: 'publisher' }])
+    const indicators = readCsv(packageFiles(meta('fr'), content, CSV_DIALECTS.semicolon).get('indicators.csv')!, CSV_DIALECTS.semicolon)
+    const lanzarote = indicators.find((r) => r.id === 'lanzarote_round2_parties')!
+    expect([lanzarote.producer_en, lanzarote.producer_fr, lanzarote.producer_de]).toEqual(['Council of Europe (Lanzarote Committee)', 'Conseil de l\'Europe (Comité de Lanzarote)', 'Europarat (Lanzarote-Ausschuss)'])
+    // Relayed by knack.be and others, produced by Child Focus.
+    expect(indicators.find((r) => r.id === 'cf_grooming_files')!.producer_nl).toBe('Child Focus')
+    const nl = plainCitation(DATA_TEXT.nl.datasetTitle, VERSION, '', 'nl', producersOf(content, 'nl'))
+    expect(nl).toContain(`. Gegevens: Child Focus; Eurostat; `)
+    expect(nl).toMatch(/; samengesteld door Vigie\.$/)
+    const readme = packageReadme(meta('fr', DATA_TEXT.fr.datasetTitle), content, CSV_DIALECTS.semicolon)
+    expect(readme).toContain('- Produit par\u202F: Police fédérale')
   })
 
   it('of a view is valid too, and carries exactly the figures drawn with their milestones', () => {

@@ -3,7 +3,7 @@ import { checkParts, readDataset } from '../../src/core/dataset'
 import { formatIssue } from '../../src/core/model'
 import { files, HOTLINE, HOTLINE_CHANGE, SOURCE_DOC, SOURCE_WEB } from '../helpers/csv'
 
-const CAVEATS = { caveat_en: 'Reports, not prevalence', caveat_fr: 'Des signalements, pas la prévalence', caveat_nl: 'Meldingen, geen prevalentie', caveat_de: 'Meldungen, keine Prävalenz', importance: 'key' }
+const CAVEATS = { caveat_en: 'Reports, not prevalence', caveat_fr: 'Des signalements, pas la prévalence', caveat_nl: 'Meldingen, geen prevalentie', caveat_de: 'Meldungen, keine Prävalenz', importance: 'key', producer_en: 'Child Focus', producer_fr: 'Child Focus', producer_nl: 'Child Focus', producer_de: 'Child Focus' }
 const FILES = { id: 'cf_files', offence: 'general', unit: 'count', label_en: 'Case files', label_fr: 'Dossiers', label_nl: 'Dossiers', label_de: 'Akten', ...CAVEATS }
 const HOTLINE_PART = { ...HOTLINE, ...CAVEATS, part_of: 'cf_files' }
 const MILESTONE = { date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Grooming law', title_de: 'Grooming-Gesetz', source: 'knack' }

@@ -59,7 +59,7 @@ describe('short labels: reading and validation', () => {
 
   it('in complete mode (check-data) requires short labels where a label is longer than the maximum', () => {
     const base = { sources: [{ ...SOURCE_DOC, url: 'https://example.org/seed', checked: '2026-12' }, { ...SOURCE_WEB, checked: '2026-12' }] }
-    const caveats = { caveat_en: 'a', caveat_fr: 'b', caveat_nl: 'c', caveat_de: 'd', part_of: '', importance: 'key' }
+    const caveats = { caveat_en: 'a', caveat_fr: 'b', caveat_nl: 'c', caveat_de: 'd', part_of: '', importance: 'key', producer_en: 'Child Focus', producer_fr: 'Child Focus', producer_nl: 'Child Focus', producer_de: 'Child Focus' }
     const milestones = [{ date: '2014-04', precision: 'month', category: 'law', jurisdiction: 'BE', offences: 'grooming', title_en: 'Law', title_de: 'Gesetz', source: 'knack', importance: 'key' }]
     const long = { ...HOTLINE, ...caveats, label_fr: 'Signalements au point de contact de Child Focus (stopchildporno.be)' }
     const f = files({ ...base, milestones, indicators: [long, { ...HOTLINE_CHANGE, ...caveats }] })

@@ -13,7 +13,7 @@ import { dataVersionText, type DataVersion } from '../dataVersion'
 import { chartLabels, type LabelText } from '../export/labels'
 import { monthName, punctuate } from '../format'
 import { DATA_LICENCE, type Licence } from '../licences'
-import type { Locale } from '../model'
+import { sourceIn, type Locale } from '../model'
 import { calendarDate } from '../period'
 import type { ViewState } from '../view'
 
@@ -56,7 +56,7 @@ export interface Citation {
   /** A key for reference managers: `vigie-csam-2026-12-05`. */
   readonly key: string
   readonly title: string
-  /** Publishers of the figures drawn (not of the milestones), most figures first, in the view's language. */
+  /** Producers of the figures drawn (not of the milestones), most figures first, in the view's language. */
   readonly producers: readonly string[]
   /** The producers, then Vigie. */
   readonly authors: readonly string[]
@@ -115,13 +115,23 @@ const isoDay = (time: number): string => {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
-/** The publishers of the figures drawn, by the number of figures from each (then by first use), each once. */
+/**
+ * Who produced the figures drawn, by the number of figures from each (then by first use), each
+ * once, in the view's language: each indicator's producer (Child Focus, NCMEC, Eurostat…), not the
+ * press article that relayed it. An indicator without one (an imported file) is credited to its
+ * figures' source publishers.
+ */
 export function producersOf(view: TrendView): string[] {
   const figures = new Map<string, number>()
   for (const s of view.series) {
+    const producer = s.indicator.producer ? oneLine(s.indicator.producer[view.locale]) : ''
     for (const p of s.points) {
-      const source = view.sources.get(p.observation.source)
-      const name = source ? oneLine(source.publisher || source.title) : ''
+      let name = producer
+      if (!name) {
+        const source = view.sources.get(p.observation.source)
+        const local = source ? sourceIn(source, view.locale) : undefined
+        name = local ? oneLine(local.publisher || local.title) : ''
+      }
       if (name && name.toLowerCase() !== COMPILER.toLowerCase()) figures.set(name, (figures.get(name) ?? 0) + 1)
     }
   }

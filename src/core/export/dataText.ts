@@ -3,6 +3,7 @@
  * DCAT descriptions) in English, French, Dutch and German. They live in core, as the licences' terms do,
  * because the build writes the same files as the browser (scripts/staticData.ts) without vue-i18n.
  */
+import { punctuate } from '../format'
 import type { DisplayUnit, Locale } from '../model'
 
 export interface DataText {
@@ -20,6 +21,8 @@ export interface DataText {
     readonly notCounts: string
     readonly unit: string
     readonly partOf: string
+    /** "Produced by": the organisation whose statistic the indicator is. */
+    readonly producer: string
     readonly sources: string
     readonly cite: string
     readonly licences: string
@@ -57,6 +60,7 @@ const EN: DataText = {
     notCounts: 'What it does not count',
     unit: 'Unit',
     partOf: 'Part of',
+    producer: 'Produced by',
     sources: 'Sources',
     cite: 'How to cite',
     licences: 'Licences',
@@ -90,6 +94,7 @@ const EN: DataText = {
     description: 'What the indicator counts',
     caveat: 'What the number is not',
     part_of: 'The indicator this one is a subset of (nothing may add the two)',
+    producer: 'The organisation whose statistic the indicator is (a source may only relay it)',
     title: 'Title',
     publisher: 'Publisher',
     date: 'Date (ISO 8601)',
@@ -124,6 +129,7 @@ const FR: DataText = {
     notCounts: 'Ce qu’il ne compte pas',
     unit: 'Unité',
     partOf: 'Partie de',
+    producer: 'Produit par',
     sources: 'Sources',
     cite: 'Comment citer',
     licences: 'Licences',
@@ -157,6 +163,7 @@ const FR: DataText = {
     description: 'Ce que compte l’indicateur',
     caveat: 'Ce que le chiffre n’est pas',
     part_of: 'L’indicateur dont celui-ci est une partie (ne jamais additionner les deux)',
+    producer: 'L’organisation dont l’indicateur est la statistique (une source peut seulement la relayer)',
     title: 'Titre',
     publisher: 'Éditeur',
     date: 'Date (ISO 8601)',
@@ -191,6 +198,7 @@ const NL: DataText = {
     notCounts: 'Wat hij niet telt',
     unit: 'Eenheid',
     partOf: 'Deel van',
+    producer: 'Geproduceerd door',
     sources: 'Bronnen',
     cite: 'Hoe citeren',
     licences: 'Licenties',
@@ -224,6 +232,7 @@ const NL: DataText = {
     description: 'Wat de indicator telt',
     caveat: 'Wat het cijfer niet is',
     part_of: 'De indicator waarvan deze een deel is (tel de twee nooit op)',
+    producer: 'De organisatie van wie de statistiek is (een bron kan ze alleen overnemen)',
     title: 'Titel',
     publisher: 'Uitgever',
     date: 'Datum (ISO 8601)',
@@ -258,6 +267,7 @@ const DE: DataText = {
     notCounts: 'Was er nicht zählt',
     unit: 'Einheit',
     partOf: 'Teil von',
+    producer: 'Erstellt von',
     sources: 'Quellen',
     cite: 'Zitierweise',
     licences: 'Lizenzen',
@@ -291,6 +301,7 @@ const DE: DataText = {
     description: 'Was der Indikator zählt',
     caveat: 'Was die Zahl nicht ist',
     part_of: 'Der Indikator, von dem dieser ein Teil ist (die beiden nie addieren)',
+    producer: 'Die Organisation, deren Statistik der Indikator ist (eine Quelle kann sie nur wiedergeben)',
     title: 'Titel',
     publisher: 'Herausgeber',
     date: 'Datum (ISO 8601)',
@@ -312,10 +323,18 @@ export const PUBLISHER = 'Vigie'
 
 /**
  * A plain one-line citation, until the "Cite this view" formats (APA, BibTeX…) replace it:
- * "Vigie (2026). <title>. Data version 2026-12-04+0d30d792. <link>".
+ * "Vigie (2026). <title>. Data version 2026-12-04+0d30d792. Data: Child Focus; NCMEC; compiled by Vigie. <link>".
+ * The credit names the producers of the figures (each indicator's producer), as "Cite this view" does.
  */
-export function plainCitation(title: string, version: string, link: string, locale: Locale): string {
+export function plainCitation(title: string, version: string, link: string, locale: Locale, producers: readonly string[] = []): string {
   const year = version.slice(0, 4)
   const word = { en: 'Data version', fr: 'Version des données', nl: 'Versie van de gegevens', de: 'Datenversion' }[locale]
-  return `${PUBLISHER} (${year}). ${title}. ${word} ${version}.${link ? ` ${link}` : ''}`
+  const credit = {
+    en: `Data: ${producers.join('; ')}; compiled by ${PUBLISHER}`,
+    fr: `Données : ${producers.join(' ; ')} ; compilées par ${PUBLISHER}`,
+    nl: `Gegevens: ${producers.join('; ')}; samengesteld door ${PUBLISHER}`,
+    de: `Daten: ${producers.join('; ')}; zusammengestellt von ${PUBLISHER}`,
+  }[locale]
+  const credited = producers.length ? ` ${punctuate(credit, locale)}.` : ''
+  return `${PUBLISHER} (${year}). ${title}. ${word} ${version}.${credited}${link ? ` ${link}` : ''}`
 }

@@ -58,7 +58,7 @@ const OBSERVATION_COLUMNS = [
 ] as const
 
 const localized = (field: string) => LOCALES.map((l) => `${field}_${l}`)
-const INDICATOR_COLUMNS = ['id', 'offence', 'unit', ...localized('label'), ...localized('description'), ...localized('caveat'), 'part_of'] as const
+const INDICATOR_COLUMNS = ['id', 'offence', 'unit', ...localized('label'), ...localized('description'), ...localized('caveat'), 'part_of', ...localized('producer')] as const
 const SOURCE_COLUMNS = ['id', 'title', 'publisher', 'date', 'url', 'checked'] as const
 const MILESTONE_COLUMNS = [
   'id',
@@ -93,6 +93,7 @@ export function dataTables(content: DataContent): Record<ResourceName, CsvCell[]
         ...LOCALES.map((l) => i.description[l]),
         ...LOCALES.map((l) => i.caveat[l]),
         i.partOf?.id ?? '',
+        ...LOCALES.map((l) => i.producer?.[l] ?? ''),
       ]),
     ],
     sources: [[...SOURCE_COLUMNS], ...content.sources.map((s) => [s.id, s.title, s.publisher, s.date, s.url, s.checked ?? ''])],
@@ -121,10 +122,27 @@ type Field = { name: string; type: 'string' | 'number' | 'integer' | 'boolean'; 
 function fields(names: readonly string[], locale: Locale, types: Readonly<Record<string, Partial<Field>>> = {}): Field[] {
   const words = DATA_TEXT[locale].fields
   return names.map((name) => {
-    const base = name.replace(/_(en|fr|nl)$/, '')
+    const base = name.replace(/_(en|fr|nl|de)$/, '')
     const language = name === base ? '' : ` (${name.slice(-2)})`
     return { name, type: 'string', description: `${words[base] ?? base}${language}`, ...types[name] } as Field
   })
+}
+
+/**
+ * The producers of a download's figures, each once, in the reader's language: most figures first,
+ * then in the order of the indicators (as "Cite this view" credits them). Indicators without a
+ * producer (imported files) name none here: their sources are listed with their publishers.
+ */
+export function producersOf(content: Pick<DataContent, 'indicators' | 'rows'>, locale: Locale): string[] {
+  const byIndicator = new Map(content.indicators.map((i) => [i.id, i.producer?.[locale] ?? '']))
+  const figures = new Map<string, number>()
+  for (const i of content.indicators) if (byIndicator.get(i.id)) figures.set(byIndicator.get(i.id)!, 0)
+  for (const r of content.rows) {
+    const name = byIndicator.get(r.indicator)
+    if (name) figures.set(name, figures.get(name)! + 1)
+  }
+  // A map keeps first-use order, and the sort is stable: ties stay in that order.
+  return [...figures].sort((a, b) => b[1] - a[1]).map(([name]) => name)
 }
 
 /** Frictionless v1 `path` pattern: no `..` anywhere, not starting with `.`, `/` or `~`. */
@@ -153,7 +171,8 @@ export function dataPackage(meta: PackageMeta, content: DataContent, dialect: Cs
     ...(/^https?:\/\//.test(meta.link) ? { homepage: meta.link } : {}),
     citation: meta.citation,
     keywords: ['CSAM', 'grooming', 'sextortion', 'Belgium', 'child protection', 'statistics'],
-    contributors: [{ title: PUBLISHER, role: 'publisher' }],
+    // The producers of the figures as authors (the citation credits them first); Vigie publishes the compilation.
+    contributors: [...producersOf(content, locale).map((title) => ({ title, role: 'author' })), { title: PUBLISHER, role: 'publisher' }],
     licenses: [{ name: DATA_LICENCE.id, path: DATA_LICENCE.url, title: DATA_LICENCE.name }],
     sourceTerms: SOURCE_TERMS[locale],
     sources: content.sources.map(toSource),
@@ -210,6 +229,7 @@ export function packageReadme(meta: PackageMeta, content: DataContent, dialect: 
     lines.push(`### ${i.label[locale]} (\`${i.id}\`)`, '', item(r.unit, text.units[i.unit]))
     if (i.description[locale]) lines.push(item(r.counts, i.description[locale]))
     if (i.caveat[locale]) lines.push(item(r.notCounts, i.caveat[locale]))
+    if (i.producer) lines.push(item(r.producer, i.producer[locale]))
     if (i.partOf) lines.push(item(r.partOf, `${labels.get(i.partOf.id) ?? i.partOf.label[locale]} (\`${i.partOf.id}\`)`))
     lines.push('')
   }
