@@ -208,22 +208,8 @@ function csvCell(value: string): string {
 export function ownSetCsv(set: OwnSet): string {
   const lines = [OWN_CSV_COLUMNS.join(',')]
   for (const m of set.milestones) {
-    const row: Record<(typeof OWN_CSV_COLUMNS)[number], string> = {
-      date: m.date,
-      end_date: m.endDate,
-      precision: precisionOf(m.date),
-      category: m.category,
-      jurisdiction: m.jurisdiction,
-      offences: m.offences.join(';'),
-      title_en: m.title.en,
-      title_fr: m.title.fr,
-      title_nl: m.title.nl,
-      title_de: ownTitle(m).de,
-      source: m.source,
-      quote: '',
-      note: m.note,
-      importance: 'key',
-    }
+    // The form's fields are the file's columns, plus what a hand-made milestone leaves at its default.
+    const row: Record<(typeof OWN_CSV_COLUMNS)[number], string> = { ...inputOf(m), precision: precisionOf(m.date), quote: '', importance: 'key' }
     lines.push(OWN_CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))
   }
   return lines.join('\r\n') + '\r\n'

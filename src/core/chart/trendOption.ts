@@ -113,8 +113,8 @@ function withheldSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
   }
 }
 
-/** The dashed stretches towards provisional or estimated figures: drawn, silent. */
-function tentativeSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
+/** A line drawn without symbols or tooltip: the words for it are elsewhere (the point's tooltip, the table, the cursor). */
+function silentLine(line: PlacedLine, s: ChartSeries, style: Pick<LineSeriesOption, 'lineStyle' | 'z'>): LineSeriesOption {
   return {
     type: 'line',
     id: line.id,
@@ -124,31 +124,23 @@ function tentativeSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
     silent: true,
     showSymbol: false,
     connectNulls: false,
-    lineStyle: { type: 'dashed', width: 2 },
     tooltip: { show: false },
+    ...style,
     data: line.items.map((item) => [item.x, item.value]) as Data,
   }
 }
 
+/** The dashed stretches towards provisional or estimated figures. */
+function tentativeSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
+  return silentLine(line, s, { lineStyle: { type: 'dashed', width: 2 } })
+}
+
 /**
  * A trend segment of "Compare before and after": thin and dashed in the series' colour, set apart
- * from the series' own solid line with its symbols; silent (the table and the cursor say it in words).
+ * from the series' own solid line with its symbols (the table and the cursor say it in words).
  */
 function compareSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
-  return {
-    type: 'line',
-    id: line.id,
-    xAxisIndex: line.panel,
-    yAxisIndex: line.panel,
-    color: s.colour,
-    silent: true,
-    showSymbol: false,
-    connectNulls: false,
-    z: 3,
-    lineStyle: { type: [6, 3], width: 1.5, opacity: 0.95 },
-    tooltip: { show: false },
-    data: line.items.map((item) => [item.x, item.value]) as Data,
-  }
+  return silentLine(line, s, { z: 3, lineStyle: { type: [6, 3], width: 1.5, opacity: 0.95 } })
 }
 
 function lineSeries(view: TrendView, layout: ChartLayout, placed: PlacedTrend): LineSeriesOption[] {
