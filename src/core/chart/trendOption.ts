@@ -98,14 +98,15 @@ function figureSeries(line: PlacedLine, n: number, s: ChartSeries, placed: Place
   }
 }
 
+/** A placed line as an ECharts line series on its panel's axes, in its series' colour. */
+function onPanel(line: PlacedLine, s: ChartSeries): Pick<LineSeriesOption, 'type' | 'id' | 'xAxisIndex' | 'yAxisIndex' | 'color'> {
+  return { type: 'line', id: line.id, xAxisIndex: line.panel, yAxisIndex: line.panel, color: s.colour }
+}
+
 /** An open triangle pointing down at the threshold ("below 5"), hoverable for its tooltip; no line. */
 function withheldSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
   return {
-    type: 'line',
-    id: line.id,
-    xAxisIndex: line.panel,
-    yAxisIndex: line.panel,
-    color: s.colour,
+    ...onPanel(line, s),
     lineStyle: { opacity: 0 },
     connectNulls: false,
     showSymbol: true,
@@ -116,11 +117,7 @@ function withheldSeries(line: PlacedLine, s: ChartSeries): LineSeriesOption {
 /** A line drawn without symbols or tooltip: the words for it are elsewhere (the point's tooltip, the table, the cursor). */
 function silentLine(line: PlacedLine, s: ChartSeries, style: Pick<LineSeriesOption, 'lineStyle' | 'z'>): LineSeriesOption {
   return {
-    type: 'line',
-    id: line.id,
-    xAxisIndex: line.panel,
-    yAxisIndex: line.panel,
-    color: s.colour,
+    ...onPanel(line, s),
     silent: true,
     showSymbol: false,
     connectNulls: false,

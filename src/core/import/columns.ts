@@ -122,7 +122,8 @@ export class HeldColumns {
     const mask = slots.length - 1
     for (let r = 0; r < this.length; r++) {
       let s = this.hash(this.indicator.data[r]!, this.period.data[r]!, this.ageGroup.data[r]!, this.gender.data[r]!, this.region.data[r]!) & mask
-      while (slots[s] !== 0) s = (s + 1) & mask
+      // At most slots.length steps: the new table has twice the slots of the rows it takes.
+      for (let step = 0; slots[s] !== 0 && step < slots.length; step++) s = (s + 1) & mask
       slots[s] = r + 1
     }
     this.slots = slots
